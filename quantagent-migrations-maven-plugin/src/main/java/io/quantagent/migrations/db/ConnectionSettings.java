@@ -1,0 +1,39 @@
+package io.quantagent.migrations.db;
+
+import java.util.Optional;
+
+/**
+ * Decides which database a goal talks to. Highest first: {@code -Dquantagent.url}, the
+ * {@code DATABASE_URL} environment variable, a {@code DATABASE_URL=} line in {@code .env}, {@code <url>}
+ * in the POM; when none is set the caller falls back to the embedded development database.
+ * {@code quantagent.user} and {@code quantagent.password} override what the URL carries.
+ */
+public record ConnectionSettings(
+    String commandLineUrl, String environmentUrl, Optional<DotEnvFile> dotEnv, String pomUrl,
+    String user, String password) {
+
+  public static final String DATABASE_URL = "DATABASE_URL";
+
+  /** The chosen URL and where it came from, or empty when nothing is configured anywhere. */
+  public Optional<ResolvedConnection> resolve() {
+    Optional<ResolvedConnection> chosen = pick(commandLineUrl, ConnectionSource.COMMAND_LINE)
+        .or(() -> pick(environmentUrl, ConnectionSource.ENVIRONMENT))
+        .or(() -> dotEnv.flatMap(file -> file.get(DATABASE_URL))
+            .flatMap(url -> pick(url, ConnectionSource.DOT_ENV_FILE)))
+        .or(() -> pick(pomUrl, ConnectionSource.POM));
+    return chosen.map(c -> new ResolvedConnection(c.url().withCredentials(user, password), c.source()));
+  }
+
+  private static Optional<ResolvedConnection> pick(String url, ConnectionSource source) {
+    if (url == null || url.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new ResolvedConnection(DatabaseUrl.parse(url), source));
+    } catch (InvalidDatabaseUrlException e) {
+      throw new InvalidDatabaseUrlException(e.getMessage() + " (from " + source.description() + ")");
+    }
+  }
+
+  public record ResolvedConnection(DatabaseUrl url, ConnectionSource source) {}
+}

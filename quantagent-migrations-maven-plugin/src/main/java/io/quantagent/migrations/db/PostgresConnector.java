@@ -1,0 +1,53 @@
+package io.quantagent.migrations.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.postgresql.Driver;
+
+/** Opens connections to one database and turns the driver's failures into messages a user can act on. */
+public final class PostgresConnector {
+  private static final int CONNECT_TIMEOUT_SECONDS = 10;
+
+  private final DatabaseUrl url;
+
+  public PostgresConnector(DatabaseUrl url) {
+    this.url = url;
+  }
+
+  public DatabaseUrl url() {
+    return url;
+  }
+
+  public Connection connect() {
+    Properties properties = new Properties();
+    url.user().ifPresent(user -> properties.setProperty("user", user));
+    url.password().ifPresent(password -> properties.setProperty("password", password));
+    properties.setProperty("ApplicationName", "quantagent-migrations");
+    properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
+    try {
+      // The driver is used directly: DriverManager cannot see drivers from a Maven plugin's class realm.
+      Connection connection = new Driver().connect(url.jdbcUrl(), properties);
+      if (connection == null) {
+        throw new DatabaseConnectionException("The PostgreSQL driver does not accept " + url.display(), null);
+      }
+      return connection;
+    } catch (SQLException e) {
+      throw new DatabaseConnectionException(explain(e), e);
+    }
+  }
+
+  private String explain(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String driverMessage = UrlMasker.mask(e.getMessage());
+    String where = "Cannot connect to " + url.display() + ": " + driverMessage;
+    return switch (state) {
+      case "28P01", "28000" -> where + ". Check the user and password (-Dquantagent.user, -Dquantagent.password,"
+          + " or the user:password part of DATABASE_URL).";
+      case "3D000" -> where + ". Create the database first (createdb, or CREATE DATABASE), or fix its name in the URL.";
+      case "08001", "08004", "08006" -> where + ". Check that PostgreSQL is running and that the host and port"
+          + " in the URL are right; with no URL configured at all, the embedded development database is used.";
+      default -> where + " (SQLState " + state + ").";
+    };
+  }
+}

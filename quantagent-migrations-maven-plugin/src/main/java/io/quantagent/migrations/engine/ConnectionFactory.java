@@ -1,0 +1,9 @@
+package io.quantagent.migrations.engine;
+
+import java.sql.Connection;
+
+/** Opens a new connection to the database being migrated; failures are reported as runtime exceptions. */
+@FunctionalInterface
+public interface ConnectionFactory {
+  Connection open();
+}

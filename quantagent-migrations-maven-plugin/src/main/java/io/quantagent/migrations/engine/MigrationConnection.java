@@ -1,0 +1,77 @@
+package io.quantagent.migrations.engine;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.apache.ibatis.migration.ConnectionProvider;
+
+/**
+ * The one connection a run uses, handed to MyBatis operations in a form whose {@code commit},
+ * {@code rollback} and {@code close} do nothing. MyBatis commits a script and then, separately, its
+ * changelog row; here the engine commits both at once after each migration, so a failure leaves
+ * nothing of that migration behind.
+ */
+final class MigrationConnection implements AutoCloseable {
+  private final Connection real;
+  private final Connection shielded;
+
+  MigrationConnection(Connection real) throws SQLException {
+    this.real = real;
+    real.setAutoCommit(false);
+    this.shielded = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+        new Class<?>[] {Connection.class}, new Shield(real));
+  }
+
+  Connection connection() {
+    return real;
+  }
+
+  ConnectionProvider provider() {
+    return () -> shielded;
+  }
+
+  void commit() throws SQLException {
+    real.commit();
+  }
+
+  void rollbackQuietly() {
+    try {
+      real.rollback();
+    } catch (SQLException ignored) {
+      // The connection is gone, and with it the transaction.
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    rollbackQuietly();
+    real.close();
+  }
+
+  private record Shield(Connection real) implements InvocationHandler {
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      switch (method.getName()) {
+        case "commit", "rollback", "close":
+          if (method.getParameterCount() == 0) {
+            return null;
+          }
+          break;
+        case "setAutoCommit":
+          return null;
+        case "getAutoCommit":
+          return false;
+        default:
+          break;
+      }
+      try {
+        return method.invoke(real, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package io.quantagent.migrations.engine;
+
+import java.math.BigDecimal;
+import org.apache.ibatis.migration.Change;
+
+/** One migration as the user knows it: its id and description. */
+public record MigrationInfo(BigDecimal id, String description) implements Comparable<MigrationInfo> {
+
+  static MigrationInfo of(Change change) {
+    return new MigrationInfo(change.getId(), change.getDescription());
+  }
+
+  public String idText() {
+    return id.toPlainString();
+  }
+
+  @Override
+  public int compareTo(MigrationInfo other) {
+    return id.compareTo(other.id);
+  }
+
+  @Override
+  public String toString() {
+    return idText() + " (" + description + ")";
+  }
+}

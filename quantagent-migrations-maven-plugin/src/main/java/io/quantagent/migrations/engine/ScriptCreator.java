@@ -1,0 +1,91 @@
+package io.quantagent.migrations.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Stream;
+
+/**
+ * Writes a new, empty migration script. Its id is the UTC time, {@code yyyyMMddHHmmss}; when that id is
+ * taken, or an existing script has a later one, the next free second after the newest is used, so two
+ * scripts made in one second still sort in the order they were made.
+ */
+public final class ScriptCreator {
+  static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+  private final Path directory;
+  private final Clock clock;
+
+  public ScriptCreator(Path directory, Clock clock) {
+    this.directory = directory;
+    this.clock = clock;
+  }
+
+  public Path create(String description) {
+    String slug = Slug.of(description);
+    try {
+      Files.createDirectories(directory);
+      for (int attempt = 0; ; attempt++) {
+        Path script = directory.resolve(new ScriptFileName(nextId(), slug).filename());
+        try {
+          Files.writeString(script, template(description.strip()), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+          return script;
+        } catch (FileAlreadyExistsException raced) {
+          if (attempt > 100) {
+            throw raced;
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write a new script into " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  BigDecimal nextId() throws IOException {
+    BigDecimal now = new BigDecimal(LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).format(ID_FORMAT));
+    BigDecimal newest = newestId();
+    return newest != null && newest.compareTo(now) >= 0 ? nextSecond(newest) : now;
+  }
+
+  private BigDecimal newestId() throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.map(p -> p.getFileName().toString())
+          .filter(ScriptFileName::isScript)
+          .map(name -> name.replaceFirst("_.*", ""))
+          .filter(id -> id.matches("[0-9]+"))
+          .map(BigDecimal::new)
+          .max(BigDecimal::compareTo)
+          .orElse(null);
+    }
+  }
+
+  /** One second after an id, as a timestamp when it is one (so 20250101235959 becomes 20250102000000). */
+  private static BigDecimal nextSecond(BigDecimal id) {
+    String text = id.toPlainString();
+    try {
+      LocalDateTime time = LocalDateTime.parse(text, ID_FORMAT);
+      return new BigDecimal(time.plusSeconds(1).format(ID_FORMAT));
+    } catch (RuntimeException notATimestamp) {
+      return id.add(BigDecimal.ONE);
+    }
+  }
+
+  private static String template(String description) {
+    return "-- // " + description + "\n"
+        + "-- The change: statements end with ';' at the end of a line.\n"
+        + "\n"
+        + "\n"
+        + "-- //@UNDO\n"
+        + "-- What exactly reverses the change above.\n"
+        + "\n";
+  }
+}
