@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 public final class UrlMasker {
   public static final String MASK = "****";
 
-  // user:password@ in a URL's authority; the password may contain anything but '@' and '/'.
-  private static final Pattern USERINFO_PASSWORD = Pattern.compile("(//[^/@:\\s]*:)([^@/\\s]*)(@)");
+  // user:password@ in a URL's authority, also when the scheme is missing; the password may contain
+  // anything but '@', '/' and white space.
+  private static final Pattern USERINFO_PASSWORD = Pattern.compile("((?:^|//|[\\s'\"(])[^/@:\\s'\"]*:)([^@/\\s]*)(@)");
   // password=... as a query parameter or a key=value pair.
   private static final Pattern PASSWORD_PARAMETER =
       Pattern.compile("((?:^|[?&;\\s])password=)([^&;\\s]*)", Pattern.CASE_INSENSITIVE);

@@ -1,0 +1,68 @@
+package io.quantagent.migrations.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quantagent.migrations.db.ConnectionSettings.ResolvedConnection;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ConnectionSettingsTest {
+  private static final String CLI = "postgresql://cli@h/cli";
+  private static final String ENV = "postgresql://env@h/env";
+  private static final Optional<DotEnvFile> DOT_ENV =
+      Optional.of(DotEnvFile.parse(Path.of(".env"), List.of("DATABASE_URL=postgresql://dotenv@h/dotenv")));
+  private static final String POM = "jdbc:postgresql://h/pom?user=pom";
+
+  @Test
+  void commandLineWinsOverEverything() {
+    assertSource(ConnectionSource.COMMAND_LINE, "cli", new ConnectionSettings(CLI, ENV, DOT_ENV, POM, null, null));
+  }
+
+  @Test
+  void environmentWinsOverDotEnvAndPom() {
+    assertSource(ConnectionSource.ENVIRONMENT, "env", new ConnectionSettings(null, ENV, DOT_ENV, POM, null, null));
+  }
+
+  @Test
+  void dotEnvWinsOverPom() {
+    assertSource(ConnectionSource.DOT_ENV_FILE, "dotenv",
+        new ConnectionSettings(null, "", DOT_ENV, POM, null, null));
+  }
+
+  @Test
+  void pomIsTheLastConfiguredSource() {
+    assertSource(ConnectionSource.POM, "pom", new ConnectionSettings(null, null, Optional.empty(), POM, null, null));
+  }
+
+  @Test
+  void nothingConfiguredMeansEmbedded() {
+    assertTrue(new ConnectionSettings(null, null, Optional.empty(), " ", null, null).resolve().isEmpty());
+  }
+
+  @Test
+  void userAndPasswordPropertiesOverrideTheUrl() {
+    ResolvedConnection chosen = new ConnectionSettings(null, "postgresql://u:pw@h/db", Optional.empty(), null,
+        "admin", "secret2").resolve().orElseThrow();
+    assertEquals(Optional.of("admin"), chosen.url().user());
+    assertEquals(Optional.of("secret2"), chosen.url().password());
+  }
+
+  @Test
+  void aBadUrlSaysWhereItCameFrom() {
+    InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
+        () -> new ConnectionSettings(null, "mysql://u:s3cret@h/db", Optional.empty(), null, null, null).resolve());
+    assertTrue(e.getMessage().contains("DATABASE_URL environment variable"), e.getMessage());
+    assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+  }
+
+  private static void assertSource(ConnectionSource source, String user, ConnectionSettings settings) {
+    ResolvedConnection chosen = settings.resolve().orElseThrow();
+    assertEquals(source, chosen.source());
+    assertEquals(Optional.of(user), chosen.url().user());
+  }
+}

@@ -1,0 +1,94 @@
+package io.quantagent.migrations.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class DatabaseUrlTest {
+
+  @ParameterizedTest
+  @CsvSource({
+      "postgresql://quant:s3cret@db.example.com:5433/quantagent, jdbc:postgresql://db.example.com:5433/quantagent",
+      "postgres://quant:s3cret@localhost/quantagent, jdbc:postgresql://localhost/quantagent",
+      "postgresql+psycopg2://quant:s3cret@localhost:5432/quantagent, jdbc:postgresql://localhost:5432/quantagent",
+      "jdbc:postgresql://localhost:5432/quantagent?user=quant&password=s3cret, jdbc:postgresql://localhost:5432/quantagent",
+  })
+  void acceptsTheFormsQuantAgentUsersHave(String raw, String jdbc) {
+    DatabaseUrl url = DatabaseUrl.parse(raw);
+    assertEquals(jdbc, url.jdbcUrl());
+    assertEquals(Optional.of("quant"), url.user());
+    assertEquals(Optional.of("s3cret"), url.password());
+  }
+
+  @Test
+  void decodesPercentEncodedCredentials() {
+    DatabaseUrl url = DatabaseUrl.parse("postgresql://qu%40nt:p%40ss%3Aw%2Fo+rd@localhost/db");
+    assertEquals(Optional.of("qu@nt"), url.user());
+    assertEquals(Optional.of("p@ss:w/o+rd"), url.password());
+  }
+
+  @Test
+  void keepsQueryParametersButNotCredentials() {
+    DatabaseUrl url = DatabaseUrl.parse("postgresql://u:pw@h:5432/db?sslmode=require&password=other&connectTimeout=5");
+    assertEquals("jdbc:postgresql://h:5432/db?sslmode=require&connectTimeout=5", url.jdbcUrl());
+    assertEquals(Optional.of("pw"), url.password(), "the user:password part wins over a password= parameter");
+  }
+
+  @Test
+  void acceptsSeveralHostsAndIpv6() {
+    assertEquals("jdbc:postgresql://a:5432,b:5433/db", DatabaseUrl.parse("postgresql://a:5432,b:5433/db").jdbcUrl());
+    assertEquals("jdbc:postgresql://[::1]:5432/db", DatabaseUrl.parse("postgresql://[::1]:5432/db").jdbcUrl());
+  }
+
+  @Test
+  void credentialsOverrideWhatTheUrlCarries() {
+    DatabaseUrl url = DatabaseUrl.parse("postgresql://u:pw@h/db").withCredentials("admin", "other");
+    assertEquals(Optional.of("admin"), url.user());
+    assertEquals(Optional.of("other"), url.password());
+    DatabaseUrl kept = DatabaseUrl.parse("postgresql://u:pw@h/db").withCredentials(null, null);
+    assertEquals(Optional.of("u"), kept.user());
+    assertEquals(Optional.of("pw"), kept.password());
+  }
+
+  @Test
+  void displayNeverShowsThePassword() {
+    String shown = DatabaseUrl.parse("postgresql://quant:s3cret@localhost/db").display();
+    assertFalse(shown.contains("s3cret"), shown);
+    assertTrue(shown.contains("quant"), shown);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "mysql://quant:s3cret@localhost/db",
+      "sqlite:///./quantagent.db",
+      "jdbc:mysql://localhost/db?password=s3cret",
+      "postgresql://quant:s3cret@/db",
+      "postgresql://quant:s3cret@localhost",
+      "postgresql://quant:s3cret@localhost:99999/db",
+      "postgresql://quant:s3cret@local host/db",
+      "quant:s3cret@localhost/db",
+      "postgresql://quant:s3cr%zzet@localhost/db",
+      "postgresql://quant:s3cret@localhost/db?password",
+      " ",
+  })
+  void rejectsWhatItCannotUseWithoutShowingThePassword(String raw) {
+    InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class, () -> DatabaseUrl.parse(raw));
+    assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+    assertFalse(e.getMessage().contains("s3cr"), e.getMessage());
+    assertTrue(e.getMessage().contains("Expected"), e.getMessage());
+  }
+
+  @Test
+  void namesTheUnsupportedScheme() {
+    InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
+        () -> DatabaseUrl.parse("mysql://u:p@h/db"));
+    assertTrue(e.getMessage().contains("'mysql'") && e.getMessage().contains("PostgreSQL only"), e.getMessage());
+  }
+}

@@ -1,0 +1,107 @@
+package io.quantagent.migrations.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class MigrationPlannerTest {
+  private static final List<MigrationInfo> SCRIPTS = IntStream.rangeClosed(1, 5).mapToObj(MigrationPlannerTest::m).toList();
+
+  private static MigrationInfo m(int i) {
+    return new MigrationInfo(new BigDecimal("2025010100000" + i), "step " + i);
+  }
+
+  private static MigrationPlanner appliedUpTo(int n) {
+    return new MigrationPlanner(SCRIPTS, SCRIPTS.subList(0, n));
+  }
+
+  @Test
+  void headAppliesEveryPendingMigration() {
+    assertEquals(SCRIPTS.subList(2, 5), appliedUpTo(2).upgrade(new Target.Head()));
+    assertEquals(List.of(), appliedUpTo(5).upgrade(new Target.Head()));
+  }
+
+  @Test
+  void plusNAppliesTheNextN() {
+    assertEquals(List.of(m(3), m(4)), appliedUpTo(2).upgrade(new Target.Relative(2)));
+  }
+
+  @Test
+  void plusNBeyondPendingIsRefused() {
+    InvalidTargetException e = assertThrows(InvalidTargetException.class,
+        () -> appliedUpTo(3).upgrade(new Target.Relative(5)));
+    assertTrue(e.getMessage().contains("+5") && e.getMessage().contains("only 2 migrations are pending"), e.getMessage());
+  }
+
+  @Test
+  void revisionIsIncluded() {
+    assertEquals(List.of(m(2), m(3), m(4)), appliedUpTo(1).upgrade(new Target.Revision("20250101000004")));
+    assertEquals(List.of(), appliedUpTo(4).upgrade(new Target.Revision("20250101000004")));
+  }
+
+  @Test
+  void upgradeBelowCurrentIsRefused() {
+    InvalidTargetException e = assertThrows(InvalidTargetException.class,
+        () -> appliedUpTo(4).upgrade(new Target.Revision("20250101000002")));
+    assertTrue(e.getMessage().contains("below the current migration") && e.getMessage().contains("downgrade"),
+        e.getMessage());
+  }
+
+  @Test
+  void unknownAndAmbiguousRevisionsAreRefused() {
+    assertTrue(assertThrows(InvalidTargetException.class, () -> appliedUpTo(0).upgrade(new Target.Revision("1999")))
+        .getMessage().contains("no migration has that id"));
+    assertTrue(assertThrows(InvalidTargetException.class, () -> appliedUpTo(0).upgrade(new Target.Revision("2025")))
+        .getMessage().contains("Give more digits"));
+  }
+
+  @Test
+  void uniquePrefixSelectsTheMigration() {
+    List<MigrationInfo> scripts = List.of(new MigrationInfo(new BigDecimal("20240101000000"), "a"),
+        new MigrationInfo(new BigDecimal("20250101000000"), "b"));
+    assertEquals(scripts, new MigrationPlanner(scripts, List.of()).upgrade(new Target.Revision("2025")));
+  }
+
+  @Test
+  void downgradeMinusNUndoesTheNewestFirst() {
+    assertEquals(List.of(m(4), m(3)), appliedUpTo(4).downgrade(new Target.Relative(2)));
+  }
+
+  @Test
+  void downgradePastBaseIsRefused() {
+    InvalidTargetException e = assertThrows(InvalidTargetException.class,
+        () -> appliedUpTo(1).downgrade(new Target.Relative(3)));
+    assertTrue(e.getMessage().contains("-3") && e.getMessage().contains("only 1 migration is applied"), e.getMessage());
+  }
+
+  @Test
+  void downgradeToBaseUndoesAll() {
+    assertEquals(List.of(m(3), m(2), m(1)), appliedUpTo(3).downgrade(new Target.Base()));
+    assertEquals(List.of(), appliedUpTo(0).downgrade(new Target.Base()));
+  }
+
+  @Test
+  void downgradeToRevisionKeepsIt() {
+    assertEquals(List.of(m(4), m(3)), appliedUpTo(4).downgrade(new Target.Revision("20250101000002")));
+  }
+
+  @Test
+  void downgradeToAPendingRevisionIsRefused() {
+    InvalidTargetException e = assertThrows(InvalidTargetException.class,
+        () -> appliedUpTo(2).downgrade(new Target.Revision("20250101000004")));
+    assertTrue(e.getMessage().contains("not applied"), e.getMessage());
+  }
+
+  @Test
+  void currentAndPending() {
+    assertEquals(Optional.empty(), appliedUpTo(0).current());
+    assertEquals(Optional.of(m(2)), appliedUpTo(2).current());
+    assertEquals(3, appliedUpTo(2).pending().size());
+  }
+}

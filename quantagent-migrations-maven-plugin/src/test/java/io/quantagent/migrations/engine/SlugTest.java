@@ -1,0 +1,41 @@
+package io.quantagent.migrations.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SlugTest {
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Add risk_level column to trades | add_risk_level_column_to_trades",
+      "  ../../etc/passwd  | etc_passwd",
+      "Añadir índice a órdenes | anadir_indice_a_ordenes",
+      "a/b\\c:d*e?f | a_b_c_d_e_f",
+  })
+  void makesSafeFileNames(String description, String slug) {
+    assertEquals(slug, Slug.of(description));
+  }
+
+  @Test
+  void longDescriptionsAreCut() {
+    String slug = Slug.of("word ".repeat(60));
+    assertTrue(slug.length() <= Slug.MAX_LENGTH && !slug.endsWith("_"), slug);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "日本語のみ", "!!!", "two\nlines"})
+  void refusesDescriptionsWithNothingUsable(String description) {
+    assertThrows(InvalidScriptException.class, () -> Slug.of(description));
+  }
+
+  @Test
+  void refusesAbsurdlyLongDescriptions() {
+    assertThrows(InvalidScriptException.class, () -> Slug.of("x".repeat(501)));
+  }
+}
