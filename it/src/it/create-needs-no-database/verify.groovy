@@ -1,0 +1,3 @@
+def db = new io.quantagent.it.ItDatabase(pgPort, pgUser, pgPassword, basedir.toPath())
+def files = new File(basedir, 'src/main/resources/quantagent/migrations').listFiles()
+assert files.length == 1 && files[0].name.endsWith('_first.sql')

@@ -1,0 +1,5 @@
+-- // create instruments
+CREATE TABLE instruments (symbol TEXT PRIMARY KEY);
+
+-- //@UNDO
+DROP TABLE instruments;

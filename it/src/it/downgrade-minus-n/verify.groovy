@@ -1,0 +1,5 @@
+def db = new io.quantagent.it.ItDatabase(pgPort, pgUser, pgPassword, basedir.toPath())
+def log = db.buildLog(basedir.toPath(), 'build.log')
+assert log.contains('20250101000006 (create market data) -> 20250101000003 (create positions)')
+assert db.changelogIds() == ['20250101000001', '20250101000002', '20250101000003']
+assert db.tables() == ['changelog', 'fills', 'orders', 'positions']

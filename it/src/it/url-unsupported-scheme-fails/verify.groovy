@@ -1,0 +1,5 @@
+def db = new io.quantagent.it.ItDatabase(pgPort, pgUser, pgPassword, basedir.toPath())
+def log = db.buildLog(basedir.toPath(), 'build.log')
+assert log.contains("the scheme 'mysql' is not PostgreSQL")
+assert log.contains('mysql://quant:****@localhost:3306/quantagent')
+assert !log.contains('hunter2')

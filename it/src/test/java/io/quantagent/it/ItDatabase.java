@@ -1,0 +1,87 @@
+package io.quantagent.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * What the invoker scripts share: each case's own database on the server quantagent:start started for
+ * this module's build, and reading a case's build log (which must never contain the password).
+ */
+public final class ItDatabase {
+  private final String port;
+  private final String user;
+  private final String password;
+  private final String database;
+
+  public ItDatabase(Object port, Object user, Object password, Path basedir) {
+    this.port = String.valueOf(port);
+    this.user = String.valueOf(user);
+    this.password = String.valueOf(password);
+    this.database = basedir.getFileName().toString().replace('-', '_');
+  }
+
+  /** Drops and creates the case's database, named after its folder. */
+  public void recreate() throws SQLException {
+    try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+      s.execute("drop database if exists " + database + " with (force)");
+      s.execute("create database " + database);
+    }
+  }
+
+  /** Runs SQL in the case's database. */
+  public void execute(String sql) throws SQLException {
+    try (Connection c = connect(database); Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  /** The first column of every row, as text. */
+  public List<String> column(String sql) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        values.add(rs.getString(1));
+      }
+    }
+    return values;
+  }
+
+  /** The tables of the public schema, sorted. */
+  public List<String> tables() throws SQLException {
+    return column("select tablename from pg_tables where schemaname = 'public' order by 1");
+  }
+
+  /** Applied migration ids in the changelog, oldest first; empty when there is no changelog. */
+  public List<String> changelogIds() throws SQLException {
+    if (column("select to_regclass('changelog')").get(0) == null) {
+      return List.of();
+    }
+    return column("select id from changelog order by id");
+  }
+
+  /** The case's build log (or the numbered one of a multi-invocation case); fails if it shows the password. */
+  public String buildLog(Path basedir, String name) throws IOException {
+    String log = Files.readString(basedir.resolve(name), StandardCharsets.UTF_8);
+    if (!password.isEmpty() && log.contains(password)) {
+      throw new AssertionError(name + " of " + basedir.getFileName() + " shows the database password");
+    }
+    return log;
+  }
+
+  private Connection connect(String db) throws SQLException {
+    Properties credentials = new Properties();
+    credentials.setProperty("user", user);
+    credentials.setProperty("password", password);
+    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + db, credentials);
+  }
+}

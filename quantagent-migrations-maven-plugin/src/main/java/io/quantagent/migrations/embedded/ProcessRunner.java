@@ -1,0 +1,72 @@
+package io.quantagent.migrations.embedded;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a short-lived command (initdb, pg_ctl, a probe) and captures its combined output. */
+final class ProcessRunner {
+
+  record Result(List<String> command, int exitCode, String output) {
+    boolean succeeded() {
+      return exitCode == 0;
+    }
+  }
+
+  private ProcessRunner() {}
+
+  /**
+   * Runs {@code command} and waits at most {@code timeout}; a command that cannot be started or does not finish
+   * in time yields a result with exit code -1 and the reason as its output, so that callers report all failures
+   * the same way.
+   */
+  static Result run(List<String> command, Duration timeout) {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Map<String, String> env = builder.environment();
+    // The user's PGDATA, PGPORT and friends must not redirect our commands; English messages for the user's report.
+    env.keySet().removeIf(name -> name.startsWith("PG"));
+    env.put("LC_ALL", "C");
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      return new Result(command, -1, e.getMessage());
+    }
+    closeQuietly(process);
+    CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        return new Result(command, -1, "did not finish within " + timeout.toSeconds() + " s");
+      }
+      return new Result(command, process.exitValue(), output.join());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      return new Result(command, -1, "interrupted");
+    }
+  }
+
+  /** The commands read nothing; an immediate end of input keeps a prompt from waiting forever. */
+  private static void closeQuietly(Process process) {
+    try {
+      process.getOutputStream().close();
+    } catch (IOException ignored) {
+      // the process may already be gone; it reads nothing from us anyway
+    }
+  }
+
+  private static String read(InputStream in) {
+    try (in) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(output unreadable: " + e.getMessage() + ")";
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.quantagent.migrations.maven;
+
+import io.quantagent.migrations.db.ConnectionSettings;
+import io.quantagent.migrations.db.DotEnvFile;
+import io.quantagent.migrations.embedded.EmbeddedPostgres;
+import io.quantagent.migrations.engine.Migrator;
+import io.quantagent.migrations.engine.ScriptSource;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** A goal that talks to the database: resolves where it is, opens it, and hands the engine to the goal. */
+public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
+
+  /**
+   * The database URL: {@code jdbc:postgresql://host:5432/db} or {@code postgresql://user:password@host:5432/db}
+   * ({@code postgres://} and {@code postgresql+psycopg2://} too). {@code -Dquantagent.url}, the
+   * {@code DATABASE_URL} environment variable and a {@code DATABASE_URL=} line in {@code .env} all win over
+   * this. With none of them set, the embedded development database is used. Keep passwords out of POMs.
+   */
+  @Parameter
+  private String url;
+
+  /** Overrides the user the URL carries. */
+  @Parameter(property = PropertyKeys.USER)
+  private String user;
+
+  /** Overrides the password the URL carries; never logged. */
+  @Parameter(property = PropertyKeys.PASSWORD)
+  private String password;
+
+  /** The changelog table: a plain lower-case identifier. */
+  @Parameter(property = PropertyKeys.CHANGELOG_TABLE, defaultValue = "changelog")
+  private String changelogTable;
+
+  @Override
+  protected final void run() throws MojoExecutionException, MojoFailureException {
+    ConnectionSettings settings = new ConnectionSettings(
+        session().getUserProperties().getProperty(PropertyKeys.URL),
+        System.getenv(ConnectionSettings.DATABASE_URL),
+        DotEnvFile.readIfPresent(workingDirectory().resolve(".env")),
+        url, user, password);
+    try (DatabaseLease database = DatabaseLease.open(settings, startedServer(), workingDirectory(),
+        this::embeddedBinaries, eventLog())) {
+      ScriptSource scripts = ScriptSource.choose(scriptsDirectory(), getClass().getClassLoader());
+      getLog().info("Scripts: " + scripts.location());
+      run(new Migrator(database.connections(), scripts, changelogTable, eventLog()));
+    }
+  }
+
+  /** The server quantagent:start started earlier in this build, if any. */
+  private Optional<EmbeddedPostgres> startedServer() {
+    return Optional.ofNullable((EmbeddedPostgres) getPluginContext().get(StartMojo.SERVER_KEY));
+  }
+
+  protected abstract void run(Migrator migrator) throws MojoExecutionException, MojoFailureException;
+}

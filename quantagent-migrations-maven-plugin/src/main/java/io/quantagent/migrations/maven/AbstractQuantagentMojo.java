@@ -1,0 +1,123 @@
+package io.quantagent.migrations.maven;
+
+import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.embedded.PostgresBinaries;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
+
+/**
+ * What every goal shares: skipping, acting once per reactor when typed on the command line, and the
+ * single mapping of engine failures to Maven's. Goals implement {@link #run()}.
+ */
+public abstract class AbstractQuantagentMojo extends AbstractMojo {
+
+  /** Skips every goal of this plugin. */
+  @Parameter(property = PropertyKeys.SKIP, defaultValue = "false")
+  private boolean skip;
+
+  /**
+   * The folder holding the migration scripts. When it exists, scripts are read from it; otherwise from the
+   * class path folder {@code quantagent/migrations/} of the plugin's dependencies (e.g. the schema jar).
+   */
+  @Parameter(property = PropertyKeys.SCRIPTS_DIRECTORY,
+      defaultValue = "${project.basedir}/src/main/resources/quantagent/migrations")
+  private File scriptsDirectory;
+
+  /**
+   * The version of zonky's PostgreSQL binaries for the embedded databases (the development database and
+   * {@code start}); resolved from Maven repositories, for this platform only, on first use.
+   */
+  @Parameter(property = PropertyKeys.EMBEDDED_VERSION, defaultValue = "17.6.0")
+  private String embeddedVersion;
+
+  @Component
+  private RepositorySystem repositorySystem;
+
+  @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+  private RepositorySystemSession repositorySession;
+
+  @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true, required = true)
+  private List<RemoteRepository> remoteRepositories;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  private MavenSession session;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
+
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  private MojoExecution mojoExecution;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping: " + PropertyKeys.SKIP + " is set.");
+      return;
+    }
+    if (!actsInThisProject()) {
+      getLog().debug("Not in " + project.getArtifactId() + ": a goal typed on the command line acts once, in "
+          + session.getProjects().get(0).getArtifactId() + ".");
+      return;
+    }
+    try {
+      run();
+    } catch (RuntimeException e) {
+      Exception mapped = FailureMapper.map(e);
+      if (mapped instanceof MojoFailureException failure) {
+        throw failure;
+      }
+      throw (MojoExecutionException) mapped;
+    }
+  }
+
+  protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+  /**
+   * From the command line ({@code mvn quantagent:upgrade} in a multi-module root) a goal would otherwise
+   * run in every module; it acts in the first project of the build only. Executions bound in a POM act
+   * where they are bound.
+   */
+  private boolean actsInThisProject() {
+    if (!"default-cli".equals(mojoExecution.getExecutionId())) {
+      return true;
+    }
+    return session.getProjects().isEmpty() || session.getProjects().get(0) == session.getCurrentProject();
+  }
+
+  protected EventLog eventLog() {
+    return new MavenEventLog(getLog());
+  }
+
+  protected Path scriptsDirectory() {
+    return scriptsDirectory == null ? null : scriptsDirectory.toPath();
+  }
+
+  /** The directory Maven runs from: where {@code .env} and the embedded database live. */
+  protected Path workingDirectory() {
+    return Path.of(session.getExecutionRootDirectory());
+  }
+
+  protected PostgresBinaries embeddedBinaries() {
+    return new MavenPostgresBinaries(repositorySystem, repositorySession, remoteRepositories, embeddedVersion).resolve();
+  }
+
+  protected MavenSession session() {
+    return session;
+  }
+
+  protected MavenProject project() {
+    return project;
+  }
+}

@@ -1,0 +1,61 @@
+package io.quantagent.migrations.maven;
+
+import io.quantagent.migrations.db.ConnectionSettings;
+import io.quantagent.migrations.db.ConnectionSettings.ResolvedConnection;
+import io.quantagent.migrations.db.ConnectionSource;
+import io.quantagent.migrations.db.DatabaseUrl;
+import io.quantagent.migrations.db.PostgresConnector;
+import io.quantagent.migrations.embedded.DevelopmentDatabase;
+import io.quantagent.migrations.embedded.EmbeddedPostgres;
+import io.quantagent.migrations.embedded.PostgresBinaries;
+import io.quantagent.migrations.engine.ConnectionFactory;
+import io.quantagent.migrations.events.EventLog;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The database a goal uses for its duration: a configured one, the one {@code quantagent:start} started
+ * in this build, or the embedded development database started for this goal and stopped after it.
+ */
+final class DatabaseLease implements AutoCloseable {
+  private final PostgresConnector connector;
+  private final EmbeddedPostgres ownedServer;
+
+  private DatabaseLease(PostgresConnector connector, EmbeddedPostgres ownedServer) {
+    this.connector = connector;
+    this.ownedServer = ownedServer;
+  }
+
+  static DatabaseLease open(ConnectionSettings settings, Optional<EmbeddedPostgres> started, Path workingDirectory,
+      Supplier<PostgresBinaries> binaries, EventLog log) {
+    Optional<ResolvedConnection> configured = settings.resolve();
+    if (configured.isPresent() && (started.isEmpty() || configured.get().source() == ConnectionSource.COMMAND_LINE)) {
+      ResolvedConnection connection = configured.get();
+      log.info("Database: " + connection.url().display() + " (from " + connection.source().description() + ")");
+      return new DatabaseLease(new PostgresConnector(connection.url()), null);
+    }
+    if (started.isPresent()) {
+      return new DatabaseLease(connectorTo(started.get(), "the database quantagent:start started", log), null);
+    }
+    EmbeddedPostgres server = DevelopmentDatabase.start(workingDirectory, binaries.get(), log);
+    return new DatabaseLease(connectorTo(server, ConnectionSource.EMBEDDED.description(), log), server);
+  }
+
+  private static PostgresConnector connectorTo(EmbeddedPostgres server, String source, EventLog log) {
+    DatabaseUrl url = DatabaseUrl.parse(server.jdbcUrl()).withCredentials(server.user(), server.password());
+    log.info("Database: " + url.display() + " (from " + source + ")");
+    return new PostgresConnector(url);
+  }
+
+  ConnectionFactory connections() {
+    return connector::connect;
+  }
+
+  @Override
+  public void close() {
+    if (ownedServer != null) {
+      ownedServer.close();
+    }
+  }
+}

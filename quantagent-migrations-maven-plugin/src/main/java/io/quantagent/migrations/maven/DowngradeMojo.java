@@ -1,0 +1,22 @@
+package io.quantagent.migrations.maven;
+
+import io.quantagent.migrations.engine.Migrator;
+import io.quantagent.migrations.engine.Target;
+import io.quantagent.migrations.engine.UpgradeResult;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Undoes applied migrations: {@code mvn quantagent:downgrade [-Dtarget=-1|-N|base|<id>]}. */
+@Mojo(name = "downgrade", threadSafe = true)
+public class DowngradeMojo extends AbstractDatabaseMojo {
+
+  /** {@code -N} (the last N applied), {@code base} (all) or a migration id (down to it; it stays applied). */
+  @Parameter(property = PropertyKeys.TARGET, defaultValue = "-1")
+  private String target;
+
+  @Override
+  protected void run(Migrator migrator) {
+    UpgradeResult result = migrator.downgrade(Target.parseDowngrade(target));
+    getLog().info(ResultText.downgrade(result));
+  }
+}

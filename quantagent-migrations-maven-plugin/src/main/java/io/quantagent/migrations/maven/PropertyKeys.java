@@ -1,0 +1,21 @@
+package io.quantagent.migrations.maven;
+
+/**
+ * Every user property the goals read, in one place. {@code target} and {@code desc} are the short forms
+ * the product promises; everything else is {@code quantagent.<field>}, spelled like the field and the
+ * POM element.
+ */
+final class PropertyKeys {
+  static final String TARGET = "target";
+  static final String DESC = "desc";
+  static final String URL = "quantagent.url";
+  static final String USER = "quantagent.user";
+  static final String PASSWORD = "quantagent.password";
+  static final String SCRIPTS_DIRECTORY = "quantagent.scriptsDirectory";
+  static final String CHANGELOG_TABLE = "quantagent.changelogTable";
+  static final String SKIP = "quantagent.skip";
+  static final String EMBEDDED_VERSION = "quantagent.embeddedVersion";
+  static final String DATABASE = "quantagent.database";
+
+  private PropertyKeys() {}
+}

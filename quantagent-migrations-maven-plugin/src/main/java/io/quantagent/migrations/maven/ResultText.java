@@ -1,0 +1,71 @@
+package io.quantagent.migrations.maven;
+
+import io.quantagent.migrations.engine.CurrentState;
+import io.quantagent.migrations.engine.HistoryEntry;
+import io.quantagent.migrations.engine.MigrationInfo;
+import io.quantagent.migrations.engine.MigrationRun;
+import io.quantagent.migrations.engine.UpgradeResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** How results read on the console; for {@code current} and {@code history} this text is the product. */
+final class ResultText {
+  private ResultText() {}
+
+  static String upgrade(UpgradeResult result) {
+    if (result.changedNothing()) {
+      return "Nothing to upgrade: the database is at " + position(result.to()) + ".";
+    }
+    return "Upgraded " + count(result.runs().size()) + " in " + totalMillis(result.runs()) + " ms: "
+        + position(result.from()) + " -> " + position(result.to()) + ".";
+  }
+
+  static String downgrade(UpgradeResult result) {
+    if (result.changedNothing()) {
+      return "Nothing to downgrade: the database is at " + position(result.to()) + ".";
+    }
+    return "Downgraded " + count(result.runs().size()) + " in " + totalMillis(result.runs()) + " ms: "
+        + position(result.from()) + " -> " + position(result.to()) + ".";
+  }
+
+  static List<String> current(CurrentState state) {
+    List<String> lines = new ArrayList<>();
+    lines.add("Current: " + position(state.current()));
+    lines.add(state.pending() == 0 ? "Pending: none (at head)" : "Pending: " + count(state.pending()));
+    return lines;
+  }
+
+  static List<String> history(List<HistoryEntry> entries) {
+    List<String> lines = new ArrayList<>();
+    if (entries.isEmpty()) {
+      lines.add("No migrations: no scripts and an empty changelog.");
+      return lines;
+    }
+    lines.add(String.format("%-16s %-21s %s", "ID", "APPLIED AT", "DESCRIPTION"));
+    for (HistoryEntry entry : entries) {
+      String line = String.format("%-16s %-21s %s", entry.migration().idText(),
+          entry.appliedAt().orElse("pending"), entry.migration().description());
+      if (entry.current()) {
+        line += "  <- current";
+      }
+      if (!entry.scriptPresent()) {
+        line += "  !! no script: in the changelog only";
+      }
+      lines.add(line);
+    }
+    return lines;
+  }
+
+  private static String position(Optional<MigrationInfo> migration) {
+    return migration.map(MigrationInfo::toString).orElse("base");
+  }
+
+  private static String count(int migrations) {
+    return migrations + " migration" + (migrations == 1 ? "" : "s");
+  }
+
+  private static long totalMillis(List<MigrationRun> runs) {
+    return runs.stream().mapToLong(run -> run.duration().toMillis()).sum();
+  }
+}

@@ -1,0 +1,129 @@
+package io.quantagent.migrations.embedded;
+
+import static io.quantagent.migrations.embedded.TestSupport.BINARIES;
+import static io.quantagent.migrations.embedded.TestSupport.alive;
+import static io.quantagent.migrations.embedded.TestSupport.execute;
+import static io.quantagent.migrations.embedded.TestSupport.postmasterPid;
+import static io.quantagent.migrations.embedded.TestSupport.queryOne;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.quantagent.migrations.events.EventLog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedPostgresTest {
+  private static final Path SYSTEM_POSTGRES_15 = Path.of("/usr/lib/postgresql/15/bin");
+
+  @TempDir Path dir;
+
+  @Test
+  void throwawayServerAnswersQueriesAndLeavesNothingBehind() throws Exception {
+    Path data = dir.resolve("data");
+    long pid;
+    try (EmbeddedPostgres pg = EmbeddedPostgres.start(EmbeddedPostgresSettings.throwaway(BINARIES, data),
+        EventLog.silent())) {
+      assertTrue(queryOne(pg, "select version()").startsWith("PostgreSQL 17."));
+      assertEquals("jdbc:postgresql://127.0.0.1:" + pg.port() + "/postgres", pg.jdbcUrl());
+      assertEquals("off", queryOne(pg, "show fsync"));
+      assertEquals("", queryOne(pg, "show unix_socket_directories"));
+      pid = postmasterPid(pg);
+    }
+    assertFalse(alive(pid));
+    assertFalse(Files.exists(data));
+  }
+
+  @Test
+  void persistentDataSurvivesStopAndStart() throws Exception {
+    EmbeddedPostgresSettings settings = EmbeddedPostgresSettings.persistent(BINARIES, dir.resolve("data"), "app",
+        "app-secret", "appdb");
+    try (EmbeddedPostgres pg = EmbeddedPostgres.start(settings, EventLog.silent())) {
+      assertEquals("appdb", queryOne(pg, "select current_database()"));
+      execute(pg, "create table kept (v text); insert into kept values ('still here')");
+    }
+    assertTrue(Files.exists(dir.resolve("data/PG_VERSION")));
+    try (EmbeddedPostgres pg = EmbeddedPostgres.start(settings, EventLog.silent())) {
+      assertEquals("still here", queryOne(pg, "select v from kept"));
+      assertEquals("on", queryOne(pg, "show fsync"));
+    }
+  }
+
+  @Test
+  void twoServersRunAtOnceOnDifferentPorts() throws Exception {
+    try (EmbeddedPostgres one = EmbeddedPostgres.start(
+            EmbeddedPostgresSettings.throwaway(BINARIES, dir.resolve("one")), EventLog.silent());
+        EmbeddedPostgres two = EmbeddedPostgres.start(
+            EmbeddedPostgresSettings.throwaway(BINARIES, dir.resolve("two")), EventLog.silent())) {
+      assertNotEquals(one.port(), two.port());
+      assertEquals(one.port(), Integer.parseInt(queryOne(one, "show port")));
+      assertEquals(two.port(), Integer.parseInt(queryOne(two, "show port")));
+    }
+  }
+
+  @Test
+  void aServerAlreadyRunningOnTheDataDirectoryIsReusedAndLeftRunning() throws Exception {
+    EmbeddedPostgresSettings settings = EmbeddedPostgresSettings.persistent(BINARIES, dir.resolve("data"), "app",
+        "app-secret", "appdb");
+    try (EmbeddedPostgres first = EmbeddedPostgres.start(settings, EventLog.silent())) {
+      TestSupport.RecordingLog log = new TestSupport.RecordingLog();
+      try (EmbeddedPostgres second = EmbeddedPostgres.start(settings.withDatabase("otherdb"), log)) {
+        assertTrue(second.reused());
+        assertTrue(second.privilegeMode().isEmpty());
+        assertEquals(first.port(), second.port());
+        assertEquals("otherdb", queryOne(second, "select current_database()"));
+        assertTrue(log.contains("Reusing the PostgreSQL server already running on " + first.dataDirectory()));
+      }
+      assertEquals("1", queryOne(first, "select 1"));
+    }
+  }
+
+  @Test
+  void aWrongPasswordIsRejected() throws Exception {
+    try (EmbeddedPostgres pg = EmbeddedPostgres.start(
+        EmbeddedPostgresSettings.throwaway(BINARIES, dir.resolve("data")), EventLog.silent())) {
+      SQLException e = assertThrows(SQLException.class,
+          () -> queryOne(pg.jdbcUrl(), pg.user(), "not-" + pg.password(), "select 1"));
+      assertEquals("28P01", e.getSQLState());
+      assertEquals("scram-sha-256", queryOne(pg, "show password_encryption"));
+    }
+  }
+
+  @Test
+  void bogusBinariesFailWithAnActionableMessage() {
+    Path bogus = dir.resolve("no-postgres-here/bin");
+    EmbeddedPostgresException e = assertThrows(EmbeddedPostgresException.class, () -> EmbeddedPostgres.start(
+        EmbeddedPostgresSettings.throwaway(PostgresBinaries.installed(bogus), dir.resolve("data")),
+        EventLog.silent()));
+    assertTrue(e.getMessage().contains("No PostgreSQL binaries at " + bogus), e.getMessage());
+    assertTrue(e.getMessage().contains("-Dquantagent.url"), e.getMessage());
+  }
+
+  @Test
+  void aDataDirectoryThatIsNotOneReportsInitdbsOutput() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(data.resolve("notes.txt"), "not a database");
+    EmbeddedPostgresException e = assertThrows(EmbeddedPostgresException.class, () -> EmbeddedPostgres.start(
+        EmbeddedPostgresSettings.persistent(BINARIES, data, "app", "pw", "app"), EventLog.silent()));
+    assertTrue(e.getMessage().contains("initdb could not create a PostgreSQL data directory in " + data),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("exists but is not empty"), e.getMessage());
+    assertTrue(Files.exists(data.resolve("notes.txt")));
+  }
+
+  @Test
+  void theSystemsPostgres15RunsAsASecondVersion() throws Exception {
+    assumeTrue(Files.isExecutable(SYSTEM_POSTGRES_15.resolve("initdb")), "no PostgreSQL 15 in " + SYSTEM_POSTGRES_15);
+    try (EmbeddedPostgres pg = EmbeddedPostgres.start(EmbeddedPostgresSettings.throwaway(
+        PostgresBinaries.installed(SYSTEM_POSTGRES_15), dir.resolve("data")).withDatabase("app"), EventLog.silent())) {
+      assertTrue(queryOne(pg, "select version()").startsWith("PostgreSQL 15."));
+      assertEquals("app", queryOne(pg, "select current_database()"));
+    }
+  }
+}
