@@ -107,7 +107,8 @@ final class ArchiveExtractor {
     } else {
       raw = Files.newInputStream(archive);
     }
-    return new XZCompressorInputStream(new BufferedInputStream(raw, 1 << 16));
+    // Buffered on both sides: tar reads 512-byte records, and the decoder is slow at small reads.
+    return new BufferedInputStream(new XZCompressorInputStream(new BufferedInputStream(raw, 1 << 16)), 1 << 16);
   }
 
   private static void untar(InputStream txz, Path staging) throws IOException {

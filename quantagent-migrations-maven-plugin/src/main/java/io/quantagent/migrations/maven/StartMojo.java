@@ -35,7 +35,6 @@ public class StartMojo extends AbstractQuantagentMojo {
     EmbeddedPostgres server = EmbeddedPostgres.start(
         EmbeddedPostgresSettings.throwaway(embeddedBinaries(), dataDirectory.toPath()).withDatabase(database),
         eventLog());
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "quantagent-stop-embedded-postgres"));
     getPluginContext().put(SERVER_KEY, server);
     Properties properties = project().getProperties();
     properties.setProperty("quantagent.url", server.jdbcUrl());

@@ -1,6 +1,9 @@
 package io.quantagent.migrations.embedded;
 
 import io.quantagent.migrations.events.EventLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -34,7 +37,20 @@ final class TestSupport {
     }
   }
 
+  /**
+   * Running, as opposed to gone or exited: pg_ctl detaches the server, so once it exits it is a zombie until init
+   * reaps it, and a zombie is "alive" to ProcessHandle.
+   */
   static boolean alive(long pid) {
+    Path stat = Path.of("/proc/" + pid + "/stat");
+    if (Files.exists(stat)) {
+      try {
+        String text = Files.readString(stat);
+        return !text.substring(text.lastIndexOf(')') + 2).startsWith("Z");
+      } catch (IOException e) {
+        return false; // it went away while we looked
+      }
+    }
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 

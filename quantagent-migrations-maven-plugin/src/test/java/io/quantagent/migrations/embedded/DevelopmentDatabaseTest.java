@@ -1,0 +1,53 @@
+package io.quantagent.migrations.embedded;
+
+import static io.quantagent.migrations.embedded.TestSupport.BINARIES;
+import static io.quantagent.migrations.embedded.TestSupport.execute;
+import static io.quantagent.migrations.embedded.TestSupport.queryOne;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quantagent.migrations.events.EventLog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DevelopmentDatabaseTest {
+  @TempDir Path project;
+
+  @Test
+  void theFirstStartCreatesTheDatabaseAndAPrivatePasswordThatLaterStartsUse() throws Exception {
+    TestSupport.RecordingLog log = new TestSupport.RecordingLog();
+    String password;
+    try (EmbeddedPostgres pg = DevelopmentDatabase.start(project, BINARIES, log)) {
+      assertEquals(project.resolve(".quantagent/pgdata"), pg.dataDirectory());
+      assertTrue(pg.jdbcUrl().endsWith("/quantagent_dev"));
+      assertEquals("quantagent_dev", queryOne(pg, "select current_database()"));
+      execute(pg, "create table kept as select 'yes' as v");
+      password = pg.password();
+    }
+    Path passwordFile = project.resolve(".quantagent/pgdata.password");
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)));
+    assertEquals(password, Files.readString(passwordFile).strip());
+    assertTrue(log.contains("using the embedded development database in " + project.resolve(".quantagent/pgdata")));
+    assertFalse(log.lines.stream().anyMatch(l -> l.contains(password)), "the password was logged");
+
+    try (EmbeddedPostgres pg = DevelopmentDatabase.start(project, BINARIES, EventLog.silent())) {
+      assertEquals(password, pg.password());
+      assertEquals("yes", queryOne(pg, "select v from kept"));
+    }
+  }
+
+  @Test
+  void aLostPasswordFileIsExplained() throws Exception {
+    DevelopmentDatabase.start(project, BINARIES, EventLog.silent()).close();
+    Files.delete(DevelopmentDatabase.passwordFile(project));
+    EmbeddedPostgresException e = assertThrows(EmbeddedPostgresException.class,
+        () -> DevelopmentDatabase.start(project, BINARIES, EventLog.silent()));
+    assertTrue(e.getMessage().contains("password file " + DevelopmentDatabase.passwordFile(project) + " is gone"),
+        e.getMessage());
+  }
+}

@@ -1,0 +1,88 @@
+package io.quantagent.migrations.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.quantagent.migrations.events.EventLog;
+import java.net.JarURLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PostgresBinariesTest {
+  @TempDir Path dir;
+
+  @Test
+  void platformsAreNamedAsZonkyNamesThem() {
+    assertEquals("linux-amd64", Platform.of("Linux", "amd64").artifactSuffix());
+    assertEquals("postgres-linux-x86_64.txz", Platform.of("Linux", "amd64").archiveName());
+    assertEquals("linux-arm64v8", Platform.of("Linux", "aarch64").artifactSuffix());
+    assertEquals("postgres-linux-arm_64.txz", Platform.of("Linux", "aarch64").archiveName());
+    assertEquals("darwin-amd64", Platform.of("Mac OS X", "x86_64").artifactSuffix());
+    assertEquals("darwin-arm64v8", Platform.of("Mac OS X", "aarch64").artifactSuffix());
+    assertEquals("windows-amd64", Platform.of("Windows 11", "amd64").artifactSuffix());
+    EmbeddedPostgresException e = assertThrows(EmbeddedPostgresException.class, () -> Platform.of("SunOS", "sparcv9"));
+    assertTrue(e.getMessage().contains("-Dquantagent.url"), e.getMessage());
+  }
+
+  @Test
+  void thisPlatformsSuffixMatchesTheTestDependency() {
+    assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"));
+    assertEquals("linux-amd64", PostgresBinaries.platformSuffix());
+  }
+
+  @Test
+  void twoConcurrentExtractionsYieldOneCompleteTree() throws Exception {
+    Path jar = zonkyJar();
+    Path cache = dir.resolve("cache");
+    CountDownLatch go = new CountDownLatch(1);
+    List<CompletableFuture<Path>> runs = Stream.generate(() -> CompletableFuture.supplyAsync(() -> {
+      awaitQuietly(go);
+      return PostgresBinaries.fromArchive(jar, cache).binDirectory(EventLog.silent());
+    })).limit(2).toList();
+    go.countDown();
+    Path bin = runs.get(0).join();
+    assertEquals(bin, runs.get(1).join());
+    try (Stream<Path> entries = Files.list(cache)) {
+      assertEquals(List.of(bin.getParent()), entries.toList()); // no staging directory left
+    }
+    assertTrue(Files.isExecutable(bin.resolve("postgres")));
+    assertTrue(Files.getPosixFilePermissions(bin.resolve("postgres")).containsAll(Set.of(
+        PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE)));
+    assertTrue(Files.isSymbolicLink(bin.resolveSibling("lib/libpq.so.5")));
+    assertTrue(Files.exists(bin.resolveSibling("share/postgresql/postgres.bki")));
+  }
+
+  @Test
+  void anArchiveWithoutPostgresIsReported() throws Exception {
+    Path notZonky = dir.resolve("something-else.jar");
+    try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(notZonky))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("README"));
+    }
+    EmbeddedPostgresException e = assertThrows(EmbeddedPostgresException.class,
+        () -> PostgresBinaries.fromArchive(notZonky, dir.resolve("cache")).binDirectory(EventLog.silent()));
+    assertTrue(e.getMessage().contains("it holds no postgres-<os>-<arch>.txz"), e.getMessage());
+  }
+
+  private static Path zonkyJar() throws Exception {
+    var url = PostgresBinariesTest.class.getClassLoader().getResource(Platform.current().archiveName());
+    return Path.of(((JarURLConnection) url.openConnection()).getJarFileURL().toURI());
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
