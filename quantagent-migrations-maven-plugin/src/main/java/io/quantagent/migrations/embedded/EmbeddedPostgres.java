@@ -50,7 +50,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     boolean created = !Files.exists(data);
     EmbeddedPostgres server;
     try {
-      prepare(data, settings, pgCtl, log);
+      pgCtl.prepare(settings.user(), settings.password(), !settings.persistent());
       server = launch(settings, data, pgCtl, log);
     } catch (IOException | RuntimeException e) {
       if (!settings.persistent() && created) {
@@ -87,21 +87,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
     throw new EmbeddedPostgresException("PostgreSQL did not start on the data directory " + data + ":\n"
         + FileTrees.indent(failure) + "\nCheck the log above: a port in use (choose another), a data directory from"
         + " another PostgreSQL version (delete it or use matching binaries), or too little memory or disk.");
-  }
-
-  private static void prepare(Path data, EmbeddedPostgresSettings settings, PgCtl pgCtl, EventLog log)
-      throws IOException {
-    Launcher launcher = pgCtl.launcher();
-    if (!Files.exists(data.resolve("PG_VERSION"))) {
-      Files.createDirectories(data);
-      FileTrees.setMode(data, 0700); // postgres refuses a data directory others can read
-      launcher.checkReachable(data);
-      launcher.grant(data, log);
-      log.info("Initializing a PostgreSQL data directory in " + data);
-      pgCtl.initdb(settings.user(), settings.password(), !settings.persistent());
-    }
-    launcher.checkReachable(data);
-    launcher.grant(data, log);
   }
 
   private static EmbeddedPostgres reuse(EmbeddedPostgresSettings settings, Path data, PostmasterPid pid,

@@ -61,7 +61,7 @@ final class Launcher {
         + " to run it as another user:\n" + attempt("unshare -U true", unshareProbe)
         + attempt("setpriv --reuid=" + nobody[0] + " " + postgres + " --version", setprivProbe)
         + "Fix one of these: run Maven as a non-root user; allow user namespaces (for Docker: --security-opt"
-        + " seccomp=unconfined, or a seccomp profile that permits unshare); make the binaries readable by nobody;"
+        + " seccomp=unconfined, or a seccomp profile that permits unshare); let nobody reach the binaries (every directory above them needs o+x);"
         + " or give the plugin a running server with -Dquantagent.url=jdbc:postgresql://... or DATABASE_URL.");
   }
 

@@ -36,8 +36,22 @@ final class PgCtl {
     return dataDirectory.resolve("postgres.log");
   }
 
+  /** Runs initdb when the data directory has no cluster yet, and gives the directory to the launch user. */
+  void prepare(String user, String password, boolean throwaway) throws IOException {
+    if (!Files.exists(dataDirectory.resolve("PG_VERSION"))) {
+      Files.createDirectories(dataDirectory);
+      FileTrees.setMode(dataDirectory, 0700); // postgres refuses a data directory others can read
+      launcher.checkReachable(dataDirectory);
+      launcher.grant(dataDirectory, log);
+      log.info("Initializing a PostgreSQL data directory in " + dataDirectory);
+      initdb(user, password, throwaway);
+    }
+    launcher.checkReachable(dataDirectory);
+    launcher.grant(dataDirectory, log);
+  }
+
   /** Creates the cluster: UTF8, C locale, password (scram) over TCP, trust on the (unused) local socket. */
-  void initdb(String user, String password, boolean throwaway) throws IOException {
+  private void initdb(String user, String password, boolean throwaway) throws IOException {
     // Beside the data directory, which initdb wants empty, and which the launch user can reach by construction.
     Path pwfile = Files.createTempFile(dataDirectory.getParent(), ".quantagent-initdb-", ".pw");
     try {

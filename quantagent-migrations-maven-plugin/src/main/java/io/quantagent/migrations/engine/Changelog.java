@@ -67,6 +67,8 @@ final class Changelog {
   DatabaseOperationOption options() {
     DatabaseOperationOption option = new DatabaseOperationOption();
     option.setChangelogTable(table);
+    // The whole section goes to SplittingStatement, which splits it the PostgreSQL way.
+    option.setSendFullScript(true);
     return option;
   }
 }

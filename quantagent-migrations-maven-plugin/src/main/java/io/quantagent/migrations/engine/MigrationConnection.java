@@ -1,5 +1,6 @@
 package io.quantagent.migrations.engine;
 
+import io.quantagent.migrations.events.EventLog;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -12,17 +13,17 @@ import org.apache.ibatis.migration.ConnectionProvider;
  * The one connection a run uses, handed to MyBatis operations in a form whose {@code commit},
  * {@code rollback} and {@code close} do nothing. MyBatis commits a script and then, separately, its
  * changelog row; here the engine commits both at once after each migration, so a failure leaves
- * nothing of that migration behind.
+ * nothing of that migration behind. Scripts run on a {@link SplittingStatement}.
  */
 final class MigrationConnection implements AutoCloseable {
   private final Connection real;
   private final Connection shielded;
 
-  MigrationConnection(Connection real) throws SQLException {
+  MigrationConnection(Connection real, EventLog log) throws SQLException {
     this.real = real;
     real.setAutoCommit(false);
     this.shielded = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-        new Class<?>[] {Connection.class}, new Shield(real));
+        new Class<?>[] {Connection.class}, new Shield(real, log));
   }
 
   Connection connection() {
@@ -51,10 +52,15 @@ final class MigrationConnection implements AutoCloseable {
     real.close();
   }
 
-  private record Shield(Connection real) implements InvocationHandler {
+  private record Shield(Connection real, EventLog log) implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       switch (method.getName()) {
+        case "createStatement":
+          if (method.getParameterCount() == 0) {
+            return SplittingStatement.wrap(real.createStatement(), log);
+          }
+          break;
         case "commit", "rollback", "close":
           if (method.getParameterCount() == 0) {
             return null;

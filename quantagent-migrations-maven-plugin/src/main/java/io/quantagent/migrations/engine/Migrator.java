@@ -135,7 +135,7 @@ public final class Migrator {
   }
 
   private <T> T inSession(SessionWork<T> work) {
-    try (MigrationConnection session = new MigrationConnection(connections.open())) {
+    try (MigrationConnection session = new MigrationConnection(connections.open(), log)) {
       return work.run(session, new Changelog(session.connection(), changelogTable));
     } catch (SQLException e) {
       throw new IllegalStateException("Database error: " + e.getMessage(), e);

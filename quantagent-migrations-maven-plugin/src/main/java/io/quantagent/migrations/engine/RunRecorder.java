@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.ibatis.migration.Change;
 import org.apache.ibatis.migration.hook.HookContext;
 import org.apache.ibatis.migration.hook.MigrationHook;
 
@@ -20,6 +21,7 @@ final class RunRecorder implements MigrationHook {
   private final String verb;
   private final List<MigrationRun> runs = new ArrayList<>();
   private MigrationInfo running;
+  private String runningFile;
   private long startedNanos;
 
   RunRecorder(MigrationConnection session, EventLog log, String verb) {
@@ -33,7 +35,9 @@ final class RunRecorder implements MigrationHook {
 
   @Override
   public void beforeEach(Map<String, Object> bindingMap) {
-    running = MigrationInfo.of(((HookContext) bindingMap.get(HOOK_CONTEXT)).getChange());
+    Change change = ((HookContext) bindingMap.get(HOOK_CONTEXT)).getChange();
+    running = MigrationInfo.of(change);
+    runningFile = change.getFilename();
     startedNanos = System.nanoTime();
   }
 
@@ -48,6 +52,7 @@ final class RunRecorder implements MigrationHook {
     runs.add(new MigrationRun(running, took));
     log.info(verb + " " + running + " in " + took.toMillis() + " ms");
     running = null;
+    runningFile = null;
   }
 
   @Override
@@ -60,5 +65,9 @@ final class RunRecorder implements MigrationHook {
   /** The migration that was running when the operation failed, if any. */
   Optional<MigrationInfo> failed() {
     return Optional.ofNullable(running);
+  }
+
+  Optional<String> failedFile() {
+    return Optional.ofNullable(runningFile);
   }
 }

@@ -1,0 +1,174 @@
+package io.quantagent.migrations.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a script into statements the way psql does: a {@code ;} ends a statement only outside string
+ * literals ({@code '...'}, {@code E'...'}), quoted identifiers, dollar-quoted bodies ({@code $$}, {@code $fn$}),
+ * comments ({@code --}, nested {@code /* *}{@code /}) and the {@code BEGIN ATOMIC ... END} body of a
+ * SQL-standard function. MyBatis' own runner splits at any line ending in {@code ;}, which breaks every
+ * PL/pgSQL function.
+ */
+public final class PostgresScriptSplitter {
+  private static final Pattern DOLLAR_TAG = Pattern.compile("\\$([A-Za-z_\\x80-\\uFFFF][A-Za-z0-9_\\x80-\\uFFFF]*)?\\$");
+  private static final Pattern ROUTINE =
+      Pattern.compile("(?is)\\s*create\\s+(or\\s+replace\\s+)?(function|procedure)\\b.*");
+
+  private PostgresScriptSplitter() {}
+
+  public static List<SqlStatement> split(String script) {
+    List<SqlStatement> statements = new ArrayList<>();
+    int length = script.length();
+    int start = 0;
+    int line = 1;
+    int startLine = 1;
+    int blockDepth = 0; // BEGIN/CASE ... END nesting inside CREATE FUNCTION/PROCEDURE
+    int i = 0;
+    while (i < length) {
+      char c = script.charAt(i);
+      if (c == '\n') {
+        line++;
+        i++;
+      } else if (c == '-' && next(script, i) == '-') {
+        i = endOfLine(script, i);
+      } else if (c == '/' && next(script, i) == '*') {
+        int end = endOfBlockComment(script, i);
+        line += count(script, i, end, '\n');
+        i = end;
+      } else if (c == '\'') {
+        boolean escapes = i > 0 && (script.charAt(i - 1) == 'E' || script.charAt(i - 1) == 'e')
+            && (i < 2 || !Character.isLetterOrDigit(script.charAt(i - 2)));
+        int end = endOfQuoted(script, i, '\'', escapes);
+        line += count(script, i, end, '\n');
+        i = end;
+      } else if (c == '"') {
+        int end = endOfQuoted(script, i, '"', false);
+        line += count(script, i, end, '\n');
+        i = end;
+      } else if (c == '$' && (i == 0 || !isIdentifierPart(script.charAt(i - 1)))) {
+        Matcher tag = DOLLAR_TAG.matcher(script).region(i, length);
+        if (tag.lookingAt()) {
+          int close = script.indexOf(tag.group(), tag.end());
+          int end = close < 0 ? length : close + tag.group().length();
+          line += count(script, i, end, '\n');
+          i = end;
+        } else {
+          i++;
+        }
+      } else if (Character.isLetter(c) && (i == 0 || !isIdentifierPart(script.charAt(i - 1)))) {
+        int end = i;
+        while (end < length && isIdentifierPart(script.charAt(end))) {
+          end++;
+        }
+        String word = script.substring(i, end).toLowerCase(Locale.ROOT);
+        if ((word.equals("begin") || word.equals("case")) && ROUTINE.matcher(script.substring(start, i)).matches()) {
+          blockDepth++;
+        } else if (word.equals("end") && blockDepth > 0) {
+          blockDepth--;
+        }
+        i = end;
+      } else if (c == ';' && blockDepth == 0) {
+        add(statements, script.substring(start, i + 1), startLine);
+        i++;
+        start = i;
+        startLine = line;
+      } else {
+        i++;
+      }
+    }
+    add(statements, script.substring(start), startLine);
+    return statements;
+  }
+
+  private static void add(List<SqlStatement> statements, String text, int line) {
+    // Leading blank lines and comments belong to no statement: skip them for the line number.
+    int offset = 0;
+    while (offset < text.length()) {
+      char c = text.charAt(offset);
+      if (c == '\n') {
+        line++;
+        offset++;
+      } else if (Character.isWhitespace(c)) {
+        offset++;
+      } else if (c == '-' && next(text, offset) == '-') {
+        offset = endOfLine(text, offset);
+      } else if (c == '/' && next(text, offset) == '*') {
+        int end = endOfBlockComment(text, offset);
+        line += count(text, offset, end, '\n');
+        offset = end;
+      } else {
+        break;
+      }
+    }
+    String sql = text.substring(offset).strip();
+    if (!sql.isEmpty() && !sql.equals(";")) {
+      statements.add(new SqlStatement(statements.size() + 1, line, sql));
+    }
+  }
+
+  private static char next(String s, int i) {
+    return i + 1 < s.length() ? s.charAt(i + 1) : '\0';
+  }
+
+  private static int endOfLine(String s, int i) {
+    int newline = s.indexOf('\n', i);
+    return newline < 0 ? s.length() : newline;
+  }
+
+  private static int endOfBlockComment(String s, int i) {
+    int depth = 0;
+    int j = i;
+    while (j < s.length()) {
+      if (s.startsWith("/*", j)) {
+        depth++;
+        j += 2;
+      } else if (s.startsWith("*/", j)) {
+        depth--;
+        j += 2;
+        if (depth == 0) {
+          return j;
+        }
+      } else {
+        j++;
+      }
+    }
+    return s.length();
+  }
+
+  private static int endOfQuoted(String s, int i, char quote, boolean backslashEscapes) {
+    int j = i + 1;
+    while (j < s.length()) {
+      char c = s.charAt(j);
+      if (backslashEscapes && c == '\\') {
+        j += 2;
+      } else if (c == quote) {
+        if (next(s, j) == quote) {
+          j += 2;
+        } else {
+          return j + 1;
+        }
+      } else {
+        j++;
+      }
+    }
+    return s.length();
+  }
+
+  private static int count(String s, int from, int to, char c) {
+    int n = 0;
+    for (int i = from; i < to && i < s.length(); i++) {
+      if (s.charAt(i) == c) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static boolean isIdentifierPart(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+  }
+}

@@ -1,0 +1,153 @@
+package io.quantagent.migrations.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quantagent.migrations.events.EventLog;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigratorTest {
+  private static TestServer server;
+  private TestServer.Database db;
+  private Scripts scripts;
+
+  @BeforeAll
+  static void startServer() {
+    server = TestServer.start();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @BeforeEach
+  void freshDatabase(@TempDir Path dir) throws Exception {
+    db = server.freshDatabase();
+    scripts = new Scripts(dir)
+        .add("001_create_a.sql", "create table a (id int primary key);", "drop table a;")
+        .add("002_create_b.sql", "create table b (id int primary key);", "drop table b;")
+        .add("003_create_c.sql", "create table c (id int primary key);", "drop table c;");
+  }
+
+  private Migrator migrator() {
+    return new Migrator(db.connections(), scripts.source(), "changelog", EventLog.silent());
+  }
+
+  @Test
+  void upgradeToHeadThenNothingPending() throws Exception {
+    UpgradeResult result = migrator().upgrade(new Target.Head());
+    assertEquals(3, result.runs().size());
+    assertEquals(Optional.empty(), result.from());
+    assertEquals("3", result.to().orElseThrow().idText());
+    assertEquals(List.of("a", "b", "c", "changelog"), db.tables());
+    assertEquals(List.of("1", "2", "3"), db.changelog());
+    assertTrue(migrator().upgrade(new Target.Head()).changedNothing());
+  }
+
+  @Test
+  void relativeAndRevisionTargetsBothWays() throws Exception {
+    migrator().upgrade(new Target.Relative(2));
+    assertEquals(List.of("1", "2"), db.changelog());
+    migrator().upgrade(new Target.Revision("3"));
+    assertEquals(List.of("1", "2", "3"), db.changelog());
+    UpgradeResult down = migrator().downgrade(new Target.Revision("1"));
+    assertEquals(List.of("3", "2"), down.runs().stream().map(r -> r.migration().idText()).toList());
+    assertEquals("1", down.to().orElseThrow().idText());
+    assertEquals(List.of("a", "changelog"), db.tables());
+    migrator().downgrade(new Target.Base());
+    assertEquals(List.of(), db.changelog());
+    assertEquals(List.of("changelog"), db.tables());
+  }
+
+  @Test
+  void currentAndHistory() throws Exception {
+    assertEquals(new CurrentState(Optional.empty(), 0, 3), migrator().current());
+    migrator().upgrade(new Target.Relative(2));
+    db.execute("insert into changelog values (0, '2024-01-01 00:00:00', 'gone')");
+    CurrentState state = migrator().current();
+    assertEquals("2", state.current().orElseThrow().idText());
+    assertEquals(1, state.pending());
+    List<HistoryEntry> history = migrator().history();
+    assertEquals(List.of("0", "1", "2", "3"), history.stream().map(h -> h.migration().idText()).toList());
+    assertFalse(history.get(0).scriptPresent());
+    assertTrue(history.get(2).current());
+    assertTrue(history.get(3).pending());
+  }
+
+  @Test
+  void unreachableTargetsChangeNothing() throws Exception {
+    assertThrows(InvalidTargetException.class, () -> migrator().upgrade(new Target.Relative(4)));
+    assertThrows(InvalidTargetException.class, () -> migrator().upgrade(new Target.Revision("9")));
+    assertThrows(InvalidTargetException.class, () -> migrator().downgrade(new Target.Relative(1)));
+    assertEquals(List.of(), db.tables());
+  }
+
+  @Test
+  void aFailingStatementRollsBackItsWholeMigrationAndNamesIt() throws Exception {
+    scripts.add("004_broken.sql",
+        "create table d (id int primary key);\ninsert into d values (1);\n\ninsert into missing values (1);\ncreate table e (id int);",
+        "drop table d;");
+    ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> migrator().upgrade(new Target.Head()));
+    String message = e.getMessage();
+    assertTrue(message.contains("Migration 4 (broken) failed in 004_broken.sql"), message);
+    assertTrue(message.contains("statement 3 of 4 (line 5): insert into missing values (1);"), message);
+    assertTrue(message.contains("relation \"missing\" does not exist"), message);
+    assertTrue(message.contains("The 3 migrations before it in this run stay applied"), message);
+    assertEquals(List.of("1", "2", "3"), db.changelog());
+    assertEquals(List.of("a", "b", "c", "changelog"), db.tables(), "nothing of migration 4, not even table d");
+
+    scripts.add("004_broken.sql", "create table d (id int primary key);", "drop table d;");
+    migrator().upgrade(new Target.Head());
+    assertEquals(List.of("1", "2", "3", "4"), db.changelog());
+  }
+
+  @Test
+  void aFailingUndoKeepsItsMigrationApplied() throws Exception {
+    scripts.add("004_bad_undo.sql", "create table d (id int);", "drop table d;\ndrop table nonexistent;");
+    migrator().upgrade(new Target.Head());
+    assertThrows(ScriptFailedException.class, () -> migrator().downgrade(new Target.Relative(1)));
+    assertEquals(List.of("1", "2", "3", "4"), db.changelog());
+    assertTrue(db.tables().contains("d"), "the undo's first statement was rolled back too");
+  }
+
+  @Test
+  void postgresSyntaxThatMybatisAloneCannotRun() throws Exception {
+    scripts.add("004_function_and_trigger.sql", """
+        create table orders_audit (id bigint generated always as identity, note text not null);
+        -- a function whose body has semicolons; and a string with one
+        create function audit_a() returns trigger language plpgsql as $fn$
+        begin
+          insert into orders_audit (note) values ('inserted; id=' || new.id);
+          return new;
+        end;
+        $fn$;
+        create trigger a_audit after insert on a for each row execute function audit_a();
+        insert into a values (42); drop table if exists not_there;
+        """, """
+        drop trigger a_audit on a;
+        drop function audit_a();
+        drop table orders_audit;
+        delete from a where id = 42;
+        """);
+    migrator().upgrade(new Target.Head());
+    assertEquals(List.of("inserted; id=42"), db.column("select note from orders_audit"));
+    migrator().downgrade(new Target.Relative(1));
+    assertEquals(List.of(), db.column("select proname from pg_proc where proname = 'audit_a'"));
+  }
+
+  @Test
+  void invalidChangelogTableNameIsRefused() {
+    assertThrows(MigrationFailureException.class,
+        () -> new Migrator(db.connections(), scripts.source(), "changelog; drop table a", EventLog.silent()));
+  }
+}

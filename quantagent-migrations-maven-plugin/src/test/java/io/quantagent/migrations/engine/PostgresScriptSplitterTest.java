@@ -1,0 +1,80 @@
+package io.quantagent.migrations.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PostgresScriptSplitterTest {
+
+  private static List<String> sql(String script) {
+    return PostgresScriptSplitter.split(script).stream().map(SqlStatement::sql).toList();
+  }
+
+  @Test
+  void splitsAtSemicolonsAndKeepsThem() {
+    assertEquals(List.of("create table a (id int);", "create table b (id int);"),
+        sql("create table a (id int);\ncreate table b (id int);\n"));
+  }
+
+  @Test
+  void twoStatementsOnOneLine() {
+    assertEquals(List.of("select 1;", "select 2;"), sql("select 1; select 2;"));
+  }
+
+  @Test
+  void semicolonsInStringsIdentifiersAndCommentsDoNotSplit() {
+    String script = "insert into t values ('a;b', 'it''s; fine');\n"
+        + "create table \"odd;name\" (\"c;\" int);\n"
+        + "-- a comment; with a semicolon\n"
+        + "select 1 /* block; /* nested; */ still comment; */ + 1;\n"
+        + "select E'back\\'slash;';\n";
+    List<String> statements = sql(script);
+    assertEquals(4, statements.size(), statements.toString());
+    assertEquals("select E'back\\'slash;';", statements.get(3));
+  }
+
+  @Test
+  void dollarQuotedBodiesStayWhole() {
+    String function = "create function touch() returns trigger language plpgsql as $fn$\n"
+        + "begin\n  new.updated_at := now();\n  return new;\nend;\n$fn$;";
+    String trigger = "create trigger orders_touch before update on orders for each row execute function touch();";
+    String anonymous = "do $$ begin perform 1; end $$;";
+    assertEquals(List.of(function, trigger, anonymous), sql(function + "\n" + trigger + "\n" + anonymous + "\n"));
+  }
+
+  @Test
+  void dollarInIdentifiersAndParametersIsNotAQuote() {
+    assertEquals(List.of("select a$b, $1 from t;", "select 2;"), sql("select a$b, $1 from t;\nselect 2;"));
+  }
+
+  @Test
+  void beginAtomicBodyStaysWhole() {
+    String function = "create or replace function add(a int, b int) returns int language sql\n"
+        + "begin atomic\n  select case when a is null then 0 else a end + b;\nend;";
+    assertEquals(List.of(function, "select 1;"), sql(function + "\nselect 1;"));
+  }
+
+  @Test
+  void beginOutsideRoutinesIsAPlainStatement() {
+    assertEquals(List.of("begin;", "select 1;", "end;"), sql("begin;\nselect 1;\nend;"));
+  }
+
+  @Test
+  void numbersAndLinesSkipLeadingCommentsAndBlankLines() {
+    List<SqlStatement> statements = PostgresScriptSplitter.split(
+        "-- // header\n\ncreate table a (\n  id int\n);\n\n-- next\ncreate index i on a (id);\n");
+    assertEquals(2, statements.size());
+    assertEquals(new SqlStatement(1, 3, "create table a (\n  id int\n);"), statements.get(0));
+    assertEquals(2, statements.get(1).number());
+    assertEquals(8, statements.get(1).line());
+    assertEquals("create index i on a (id);", statements.get(1).firstLine());
+  }
+
+  @Test
+  void lastStatementWithoutSemicolonAndEmptyScripts() {
+    assertEquals(List.of("select 1"), sql("select 1\n"));
+    assertEquals(List.of(), sql("-- only a comment\n\n"));
+    assertEquals(List.of(), sql(";;\n"));
+  }
+}
