@@ -9,7 +9,6 @@ import java.util.Properties;
 
 /** Creates the configured database when the cluster does not have it yet. */
 final class Databases {
-  private static final String DUPLICATE_DATABASE = "42P04";
   private static final String INVALID_PASSWORD = "28P01";
 
   private Databases() {}
@@ -25,7 +24,8 @@ final class Databases {
         try (Statement s = c.createStatement()) {
           s.execute("CREATE DATABASE \"" + server.database() + "\""); // the settings allow plain identifiers only
         } catch (SQLException e) {
-          if (!DUPLICATE_DATABASE.equals(e.getSQLState())) { // another process created it just now
+          // Another process created it just now: a duplicate (42P04), or a unique violation when the two raced.
+          if (!exists(c, server.database())) {
             throw e;
           }
         }

@@ -50,7 +50,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     boolean created = !Files.exists(data);
     EmbeddedPostgres server;
     try {
-      pgCtl.prepare(settings.user(), settings.password(), !settings.persistent());
+      ClusterInitializer.prepare(pgCtl, settings, log);
       server = launch(settings, data, pgCtl, log);
     } catch (IOException | RuntimeException e) {
       if (!settings.persistent() && created) {

@@ -1,6 +1,8 @@
 package io.quantagent.migrations.embedded;
 
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
@@ -75,10 +77,11 @@ final class FileTrees {
     return result;
   }
 
-  /** The last lines of a file, for error messages; empty when it cannot be read. */
-  static String tail(Path file, int lines) {
-    try {
-      return tail(Files.readString(file, StandardCharsets.UTF_8), lines);
+  /** A file's text from a byte offset on, for error messages; empty when it cannot be read. */
+  static String readFrom(Path file, long offset) {
+    try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+      channel.position(offset);
+      return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
       return "";
     }

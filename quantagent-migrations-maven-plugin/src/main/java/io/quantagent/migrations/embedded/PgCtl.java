@@ -4,17 +4,18 @@ import io.quantagent.migrations.events.EventLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** initdb, {@code pg_ctl start} and {@code pg_ctl stop} for one data directory, launched through a {@link Launcher}. */
+/** {@code pg_ctl start} and {@code pg_ctl stop} for one data directory, launched through a {@link Launcher}. */
 final class PgCtl {
-  private static final Duration INITDB_TIMEOUT = Duration.ofMinutes(5);
   private static final int WAIT_SECONDS = 120;
   private static final Duration PG_CTL_TIMEOUT = Duration.ofSeconds(WAIT_SECONDS + 30);
   private static final int TAIL_LINES = 25;
+  private static final long LOG_ROTATE_BYTES = 1 << 20;
 
   private final Path binDirectory;
   private final Launcher launcher;
@@ -32,51 +33,26 @@ final class PgCtl {
     return launcher;
   }
 
+  Path binDirectory() {
+    return binDirectory;
+  }
+
+  Path dataDirectory() {
+    return dataDirectory;
+  }
+
   Path serverLog() {
     return dataDirectory.resolve("postgres.log");
   }
 
-  /** Runs initdb when the data directory has no cluster yet, and gives the directory to the launch user. */
-  void prepare(String user, String password, boolean throwaway) throws IOException {
-    if (!Files.exists(dataDirectory.resolve("PG_VERSION"))) {
-      Files.createDirectories(dataDirectory);
-      FileTrees.setMode(dataDirectory, 0700); // postgres refuses a data directory others can read
-      launcher.checkReachable(dataDirectory);
-      launcher.grant(dataDirectory, log);
-      log.info("Initializing a PostgreSQL data directory in " + dataDirectory);
-      initdb(user, password, throwaway);
-    }
-    launcher.checkReachable(dataDirectory);
-    launcher.grant(dataDirectory, log);
-  }
-
-  /** Creates the cluster: UTF8, C locale, password (scram) over TCP, trust on the (unused) local socket. */
-  private void initdb(String user, String password, boolean throwaway) throws IOException {
-    // Beside the data directory, which initdb wants empty, and which the launch user can reach by construction.
-    Path pwfile = Files.createTempFile(dataDirectory.getParent(), ".quantagent-initdb-", ".pw");
-    try {
-      Files.writeString(pwfile, password + "\n");
-      launcher.grant(pwfile, log);
-      List<String> argv = new ArrayList<>(List.of(exe("initdb"), "-D", dataDirectory.toString(), "-U", user,
-          "--pwfile=" + pwfile, "-E", "UTF8", "--locale=C", "--auth-host=scram-sha-256", "--auth-local=trust"));
-      if (throwaway) {
-        argv.add("--no-sync");
-      }
-      ProcessRunner.Result result = ProcessRunner.run(launcher.command(argv), INITDB_TIMEOUT);
-      log.debug("initdb: " + result.output().strip());
-      if (!result.succeeded()) {
-        throw new EmbeddedPostgresException("initdb could not create a PostgreSQL data directory in " + dataDirectory
-            + " (exit " + result.exitCode() + "):\n" + FileTrees.indent(FileTrees.tail(result.output(), TAIL_LINES))
-            + "\nIf that directory holds something else, empty it or choose another; check the free disk space.");
-      }
-    } finally {
-      Files.deleteIfExists(pwfile);
-    }
-  }
-
   /** Starts the server on 127.0.0.1 only, without a Unix socket; empty when it accepts connections, else why not. */
   Optional<String> start(int port, boolean throwaway) throws IOException {
-    Files.deleteIfExists(serverLog()); // one run's log: the tail in an error message is then about this start
+    // Appended to, not replaced: a server another process runs on this directory may be writing to it right now.
+    long logStart = Files.exists(serverLog()) ? Files.size(serverLog()) : 0;
+    if (logStart > LOG_ROTATE_BYTES) {
+      Files.move(serverLog(), serverLog().resolveSibling("postgres.log.1"), StandardCopyOption.REPLACE_EXISTING);
+      logStart = 0;
+    }
     List<String> options = new ArrayList<>(List.of("-p", String.valueOf(port), "-c", "listen_addresses=127.0.0.1",
         "-c", "unix_socket_directories="));
     if (throwaway) {
@@ -89,7 +65,7 @@ final class PgCtl {
     if (result.succeeded()) {
       return Optional.empty();
     }
-    String serverLog = FileTrees.tail(serverLog(), TAIL_LINES);
+    String serverLog = FileTrees.tail(FileTrees.readFrom(serverLog(), logStart), TAIL_LINES);
     return Optional.of(FileTrees.tail(result.output(), 5) + (serverLog.isEmpty() ? "" : "\n" + serverLog));
   }
 
@@ -116,7 +92,7 @@ final class PgCtl {
         mode, "-w", "-t", String.valueOf(WAIT_SECONDS), "-s")), PG_CTL_TIMEOUT);
   }
 
-  private String exe(String name) {
+  String exe(String name) {
     return PostgresBinaries.executable(binDirectory, name).toString();
   }
 }

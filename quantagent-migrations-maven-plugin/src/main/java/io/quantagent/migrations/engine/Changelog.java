@@ -1,12 +1,15 @@
 package io.quantagent.migrations.engine;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.ibatis.migration.Change;
 import org.apache.ibatis.migration.operations.ChangelogOperation;
@@ -14,7 +17,8 @@ import org.apache.ibatis.migration.options.DatabaseOperationOption;
 
 /**
  * The changelog table, in the shape MyBatis Migrations' own bootstrap script gives it (ID, APPLIED_AT,
- * DESCRIPTION), so that the stock {@code migrate status} reads a database this plugin migrated.
+ * DESCRIPTION), so that the stock {@code migrate status} reads a database this plugin migrated, plus a
+ * nullable CHECKSUM column that stock MyBatis neither reads nor needs to write.
  */
 final class Changelog {
   private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
@@ -55,12 +59,49 @@ final class Changelog {
     return new ChangelogOperation(connection, options()).selectAll();
   }
 
+  /** Creates the table, or adds the checksum column to one MyBatis' own bootstrap script made. */
   void createIfMissing() throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("create table if not exists " + table + " ("
           + "id numeric(20,0) not null primary key, "
           + "applied_at varchar(25) not null, "
-          + "description varchar(255) not null)");
+          + "description varchar(255) not null, "
+          + "checksum varchar(64))");
+      statement.execute("alter table " + table + " add column if not exists checksum varchar(64)");
+    }
+  }
+
+  /** Recorded checksums by migration id; a row without one (applied by stock MyBatis) is absent. */
+  Map<BigDecimal, String> checksums() throws SQLException {
+    Map<BigDecimal, String> checksums = new HashMap<>();
+    if (!exists() || !hasChecksumColumn()) {
+      return checksums;
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("select id, checksum from " + table + " where checksum is not null")) {
+      while (rs.next()) {
+        checksums.put(rs.getBigDecimal(1).stripTrailingZeros(), rs.getString(2));
+      }
+    }
+    return checksums;
+  }
+
+  void recordChecksum(BigDecimal id, String checksum) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("update " + table + " set checksum = ? where id = ?")) {
+      statement.setString(1, checksum);
+      statement.setBigDecimal(2, id);
+      statement.executeUpdate();
+    }
+  }
+
+  private boolean hasChecksumColumn() throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(
+        "select 1 from pg_attribute where attrelid = to_regclass(?) and attname = 'checksum' and not attisdropped")) {
+      statement.setString(1, table);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next();
+      }
     }
   }
 

@@ -4,11 +4,14 @@ import java.util.Optional;
 
 /**
  * One migration known from the scripts or the changelog. {@code appliedAt} is empty while pending;
- * {@code scriptPresent} is false for a changelog row whose script is gone.
+ * {@code integrity} says whether an applied script is unchanged.
  */
-public record HistoryEntry(MigrationInfo migration, Optional<String> appliedAt, boolean scriptPresent,
-    boolean current) {
+public record HistoryEntry(MigrationInfo migration, Optional<String> appliedAt, Integrity integrity, boolean current) {
   public boolean pending() {
     return appliedAt.isEmpty();
+  }
+
+  public boolean scriptPresent() {
+    return integrity != Integrity.NO_SCRIPT;
   }
 }

@@ -35,12 +35,22 @@ final class MigrationConnection implements AutoCloseable {
   }
 
   void commit() throws SQLException {
-    real.commit();
+    if (!real.getAutoCommit()) {
+      real.commit();
+    }
+  }
+
+  void setAutoCommit(boolean autoCommit) throws SQLException {
+    if (real.getAutoCommit() != autoCommit) {
+      real.setAutoCommit(autoCommit);
+    }
   }
 
   void rollbackQuietly() {
     try {
-      real.rollback();
+      if (!real.getAutoCommit()) {
+        real.rollback();
+      }
     } catch (SQLException ignored) {
       // The connection is gone, and with it the transaction.
     }

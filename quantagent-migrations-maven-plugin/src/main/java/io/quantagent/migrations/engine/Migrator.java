@@ -1,76 +1,79 @@
 package io.quantagent.migrations.engine;
 
+import io.quantagent.migrations.db.AdvisoryLock;
 import io.quantagent.migrations.events.EventLog;
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import org.apache.ibatis.migration.Change;
 import org.apache.ibatis.migration.MigrationException;
 import org.apache.ibatis.migration.operations.DownOperation;
 import org.apache.ibatis.migration.operations.UpOperation;
 
 /**
- * The engine's front door: upgrade, downgrade, current and history, on MyBatis Migrations' operations.
- * It adds what they lack: targets checked before anything runs, one transaction per migration with its
- * changelog row, and results as values instead of console text.
+ * The engine's front door, on MyBatis Migrations' operations. It adds what they lack: scripts and targets
+ * checked before anything runs, a lock against concurrent runs, one transaction per migration with its
+ * changelog row, checksums of applied scripts, and results as values instead of console text.
  */
 public final class Migrator {
   private final ConnectionFactory connections;
   private final ScriptSource scripts;
-  private final String changelogTable;
+  private final MigratorSettings settings;
   private final EventLog log;
 
-  public Migrator(ConnectionFactory connections, ScriptSource scripts, String changelogTable, EventLog log) {
+  public Migrator(ConnectionFactory connections, ScriptSource scripts, MigratorSettings settings, EventLog log) {
     this.connections = connections;
     this.scripts = scripts;
-    this.changelogTable = Changelog.validateTableName(changelogTable);
+    this.settings = settings;
     this.log = log;
+  }
+
+  public Migrator(ConnectionFactory connections, ScriptSource scripts, String changelogTable, EventLog log) {
+    this(connections, scripts, MigratorSettings.defaults().withChangelogTable(changelogTable), log);
   }
 
   public UpgradeResult upgrade(Target target) {
     List<MigrationInfo> known = scripts.scripts();
-    return inSession((session, changelog) -> {
-      MigrationPlanner planner = planner(known, changelog);
+    return locked((session, changelog) -> {
+      ChangelogState state = ChangelogState.read(scripts, known, changelog);
+      List<String> problems = state.problems();
+      if (settings.validate() && !problems.isEmpty()) {
+        throw new ValidationFailedException("Nothing was applied: applied migrations changed since they ran"
+            + " (-Dquantagent.validate=false skips this check).", problems);
+      }
+      MigrationPlanner planner = planner(state, known);
       List<MigrationInfo> plan = planner.upgrade(target);
       if (plan.isEmpty()) {
         return new UpgradeResult(List.of(), planner.current(), planner.current());
       }
       changelog.createIfMissing();
       session.commit();
-      RunRecorder recorder = new RunRecorder(session, log, "Applied");
-      try (PrintStream sql = LogPrintStream.debug(log)) {
-        new UpOperation(plan.size()).operate(session.provider(), scripts.loader(), changelog.options(), sql, recorder);
-      } catch (MigrationException e) {
-        throw failure(session, recorder, e, "upgrade");
-      }
+      RunRecorder recorder = new RunRecorder(session, scripts, log, "Applied",
+          migration -> changelog.recordChecksum(migration.id(), scripts.checksum(migration)));
+      run(session, recorder, "upgrade",
+          sql -> new UpOperation(plan.size()).operate(session.provider(), scripts.loader(), changelog.options(), sql, recorder));
       return new UpgradeResult(recorder.runs(), planner.current(), Optional.of(plan.get(plan.size() - 1)));
     });
   }
 
   public UpgradeResult downgrade(Target target) {
     List<MigrationInfo> known = scripts.scripts();
-    return inSession((session, changelog) -> {
-      MigrationPlanner planner = planner(known, changelog);
+    return locked((session, changelog) -> {
+      MigrationPlanner planner = planner(ChangelogState.read(scripts, known, changelog), known);
       List<MigrationInfo> plan = planner.downgrade(target);
-      if (plan.isEmpty()) {
-        return new UpgradeResult(List.of(), planner.current(), planner.current());
-      }
       for (MigrationInfo migration : plan) {
         if (!known.contains(migration)) {
           throw new InvalidScriptException("Cannot undo " + migration + ": the changelog has it but its script is"
-              + " gone from " + scripts.location() + ". Restore the script, then downgrade again.");
+              + " not in " + scripts.location() + ". Restore the script, then downgrade again.");
         }
       }
-      RunRecorder recorder = new RunRecorder(session, log, "Undid");
-      try (PrintStream sql = LogPrintStream.debug(log)) {
-        new DownOperation(plan.size()).operate(session.provider(), scripts.loader(), changelog.options(), sql, recorder);
-      } catch (MigrationException e) {
-        throw failure(session, recorder, e, "downgrade");
+      if (plan.isEmpty()) {
+        return new UpgradeResult(List.of(), planner.current(), planner.current());
       }
+      RunRecorder recorder = new RunRecorder(session, scripts, log, "Undid", migration -> { });
+      run(session, recorder, "downgrade",
+          sql -> new DownOperation(plan.size()).operate(session.provider(), scripts.loader(), changelog.options(), sql, recorder));
       List<MigrationInfo> remaining = new ArrayList<>(planner.downgrade(new Target.Base()));
       remaining.removeAll(plan);
       return new UpgradeResult(recorder.runs(), planner.current(),
@@ -80,29 +83,48 @@ public final class Migrator {
 
   public CurrentState current() {
     List<MigrationInfo> known = scripts.scripts();
-    return inSession((session, changelog) -> {
-      MigrationPlanner planner = planner(known, changelog);
-      return new CurrentState(planner.current(), changelog.applied().size(), planner.pending().size());
+    return unlocked((session, changelog) -> {
+      ChangelogState state = ChangelogState.read(scripts, known, changelog);
+      MigrationPlanner planner = planner(state, known);
+      return new CurrentState(planner.current(), state.applied().size(), planner.pending().size());
     });
   }
 
   /** Every migration known from the scripts or the changelog, oldest first. */
   public List<HistoryEntry> history() {
     List<MigrationInfo> known = scripts.scripts();
-    return inSession((session, changelog) -> {
-      Map<MigrationInfo, String> appliedAt = new TreeMap<>();
-      for (Change change : changelog.applied()) {
-        appliedAt.put(MigrationInfo.of(change), change.getAppliedTimestamp());
+    return unlocked((session, changelog) -> ChangelogState.read(scripts, known, changelog).history());
+  }
+
+  /** Pending migrations and changed or missing applied scripts, for a CI gate. */
+  public CheckResult check() {
+    List<MigrationInfo> known = scripts.scripts();
+    return unlocked((session, changelog) -> {
+      ChangelogState state = ChangelogState.read(scripts, known, changelog);
+      return new CheckResult(state.planner().pending(), state.problems());
+    });
+  }
+
+  /** Records the current checksum of every applied script whose checksum differs or is missing. */
+  public List<MigrationInfo> repair() {
+    List<MigrationInfo> known = scripts.scripts();
+    return locked((session, changelog) -> {
+      ChangelogState state = ChangelogState.read(scripts, known, changelog);
+      if (changelog.exists()) {
+        changelog.createIfMissing(); // adds the checksum column to a changelog stock MyBatis made
       }
-      TreeMap<MigrationInfo, Boolean> all = new TreeMap<>();
-      appliedAt.keySet().forEach(m -> all.put(m, false));
-      known.forEach(m -> all.put(m, true));
-      MigrationInfo current = appliedAt.isEmpty() ? null : ((TreeMap<MigrationInfo, String>) appliedAt).lastKey();
-      List<HistoryEntry> entries = new ArrayList<>();
-      all.forEach((migration, scriptPresent) -> entries.add(new HistoryEntry(
-          appliedAt.keySet().stream().filter(migration::equals).findFirst().orElse(migration),
-          Optional.ofNullable(appliedAt.get(migration)), scriptPresent, migration.equals(current))));
-      return entries;
+      List<MigrationInfo> repaired = new ArrayList<>();
+      for (MigrationInfo migration : state.applied()) {
+        Integrity integrity = state.integrity(migration);
+        if (integrity == Integrity.EDITED || integrity == Integrity.UNRECORDED) {
+          changelog.recordChecksum(migration.id(), scripts.checksum(migration));
+          repaired.add(migration);
+        } else if (integrity == Integrity.NO_SCRIPT) {
+          log.warn(migration + " has no script; repair leaves its changelog row alone. Restore the script.");
+        }
+      }
+      session.commit();
+      return repaired;
     });
   }
 
@@ -110,17 +132,11 @@ public final class Migrator {
     return scripts.location();
   }
 
-  private MigrationPlanner planner(List<MigrationInfo> known, Changelog changelog) throws SQLException {
-    List<MigrationInfo> applied = changelog.applied().stream().map(MigrationInfo::of).sorted().toList();
-    MigrationPlanner planner = new MigrationPlanner(known, applied);
-    for (MigrationInfo migration : applied) {
-      if (!known.contains(migration)) {
-        log.warn("The changelog lists " + migration + " but no script for it is in " + scripts.location() + ".");
-      }
-    }
+  private MigrationPlanner planner(ChangelogState state, List<MigrationInfo> known) {
+    MigrationPlanner planner = state.planner();
     Optional<MigrationInfo> current = planner.current();
     for (MigrationInfo script : known) {
-      if (!applied.contains(script) && current.isPresent() && script.compareTo(current.get()) < 0) {
+      if (!state.applied().contains(script) && current.isPresent() && script.compareTo(current.get()) < 0) {
         log.warn("Script " + script + " is older than the current migration " + current.get()
             + " but was never applied; upgrade will not apply it. Give it a new id with mvn quantagent:create.");
       }
@@ -128,15 +144,27 @@ public final class Migrator {
     return planner;
   }
 
-  private RuntimeException failure(MigrationConnection session, RunRecorder recorder, MigrationException e,
-      String goal) {
-    session.rollbackQuietly();
-    return ScriptFailure.explain(e, recorder, scripts.location(), goal);
+  private void run(MigrationConnection session, RunRecorder recorder, String goal, Operation operation) {
+    try (PrintStream sql = LogPrintStream.debug(log)) {
+      operation.run(sql);
+    } catch (MigrationException e) {
+      session.rollbackQuietly();
+      throw ScriptFailure.explain(e, recorder, scripts.location(), goal);
+    }
   }
 
-  private <T> T inSession(SessionWork<T> work) {
+  private <T> T locked(SessionWork<T> work) {
+    return unlocked((session, changelog) -> {
+      try (AdvisoryLock lock = AdvisoryLock.acquire(session.connection(),
+          AdvisoryLock.keyFor(settings.changelogTable()), settings.lockTimeout(), log)) {
+        return work.run(session, changelog);
+      }
+    });
+  }
+
+  private <T> T unlocked(SessionWork<T> work) {
     try (MigrationConnection session = new MigrationConnection(connections.open(), log)) {
-      return work.run(session, new Changelog(session.connection(), changelogTable));
+      return work.run(session, new Changelog(session.connection(), settings.changelogTable()));
     } catch (SQLException e) {
       throw new IllegalStateException("Database error: " + e.getMessage(), e);
     }
@@ -145,5 +173,10 @@ public final class Migrator {
   @FunctionalInterface
   private interface SessionWork<T> {
     T run(MigrationConnection session, Changelog changelog) throws SQLException;
+  }
+
+  @FunctionalInterface
+  private interface Operation {
+    void run(PrintStream sql);
   }
 }

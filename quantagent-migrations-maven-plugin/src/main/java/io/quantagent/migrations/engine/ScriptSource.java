@@ -1,26 +1,20 @@
 package io.quantagent.migrations.engine;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
-import org.apache.ibatis.migration.FileMigrationLoader;
-import org.apache.ibatis.migration.MigrationLoader;
 
 /** The migration scripts a run uses and, for the log, where they come from. */
-public record ScriptSource(MigrationLoader loader, String location) {
+public record ScriptSource(ScriptFolderLoader loader, String location) {
 
   public static final String CLASSPATH_FOLDER = "quantagent/migrations/";
 
   public static ScriptSource directory(Path directory) {
-    return new ScriptSource(new FileMigrationLoader(directory.toFile(), StandardCharsets.UTF_8.name(), new Properties()),
-        "directory " + directory);
+    return new ScriptSource(ScriptFolderLoader.directory(directory), "directory " + directory);
   }
 
   public static ScriptSource classpath(ClassLoader classLoader) {
-    return new ScriptSource(new ClasspathMigrationLoader(classLoader, CLASSPATH_FOLDER),
-        "classpath:" + CLASSPATH_FOLDER);
+    return new ScriptSource(ScriptFolderLoader.classpath(classLoader, CLASSPATH_FOLDER), "classpath:" + CLASSPATH_FOLDER);
   }
 
   /**
@@ -34,12 +28,21 @@ public record ScriptSource(MigrationLoader loader, String location) {
     return classpath(classLoader);
   }
 
-  /** All scripts, sorted by id, with their names checked. */
+  /** All scripts, sorted by id, after checking that every one of them can be used. */
   List<MigrationInfo> scripts() {
-    return loader.getMigrations().stream()
-        .peek(change -> ScriptFileName.parse(change.getFilename()))
-        .map(MigrationInfo::of)
-        .sorted()
-        .toList();
+    return new ScriptValidator(this).validScripts();
+  }
+
+  String checksum(MigrationInfo migration) {
+    return ScriptChecksum.of(loader.text(filename(migration)));
+  }
+
+  String filename(MigrationInfo migration) {
+    for (String name : loader.filenames()) {
+      if (ScriptFileName.parse(name).id().compareTo(migration.id()) == 0) {
+        return name;
+      }
+    }
+    throw new IllegalArgumentException("No script for " + migration);
   }
 }

@@ -4,6 +4,8 @@ import io.quantagent.migrations.db.ConnectionSettings;
 import io.quantagent.migrations.db.DotEnvFile;
 import io.quantagent.migrations.embedded.EmbeddedPostgres;
 import io.quantagent.migrations.engine.Migrator;
+import io.quantagent.migrations.engine.MigratorSettings;
+import java.time.Duration;
 import io.quantagent.migrations.engine.ScriptSource;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -34,6 +36,14 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
   @Parameter(property = PropertyKeys.CHANGELOG_TABLE, defaultValue = "changelog")
   private String changelogTable;
 
+  /** Seconds that upgrade, downgrade and repair wait for another run's lock on the same database. */
+  @Parameter(property = PropertyKeys.LOCK_TIMEOUT, defaultValue = "60")
+  private int lockTimeout;
+
+  /** Whether upgrade first checks that applied scripts are unchanged and still there. */
+  @Parameter(property = PropertyKeys.VALIDATE, defaultValue = "true")
+  private boolean validate;
+
   @Override
   protected final void run() throws MojoExecutionException, MojoFailureException {
     ConnectionSettings settings = new ConnectionSettings(
@@ -45,7 +55,9 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
         this::embeddedBinaries, eventLog())) {
       ScriptSource scripts = ScriptSource.choose(scriptsDirectory(), getClass().getClassLoader());
       getLog().info("Scripts: " + scripts.location());
-      run(new Migrator(database.connections(), scripts, changelogTable, eventLog()));
+      MigratorSettings migratorSettings =
+          new MigratorSettings(changelogTable, Duration.ofSeconds(lockTimeout), validate);
+      run(new Migrator(database.connections(), scripts, migratorSettings, eventLog()));
     }
   }
 

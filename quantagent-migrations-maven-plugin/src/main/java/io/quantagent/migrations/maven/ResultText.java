@@ -2,6 +2,7 @@ package io.quantagent.migrations.maven;
 
 import io.quantagent.migrations.engine.CurrentState;
 import io.quantagent.migrations.engine.HistoryEntry;
+import io.quantagent.migrations.engine.Integrity;
 import io.quantagent.migrations.engine.MigrationInfo;
 import io.quantagent.migrations.engine.MigrationRun;
 import io.quantagent.migrations.engine.UpgradeResult;
@@ -42,10 +43,10 @@ final class ResultText {
       lines.add("No migrations: no scripts and an empty changelog.");
       return lines;
     }
-    lines.add(String.format("%-16s %-21s %s", "ID", "APPLIED AT", "DESCRIPTION"));
+    lines.add(String.format("%-16s %-21s %-10s %s", "ID", "APPLIED AT", "CHECKSUM", "DESCRIPTION"));
     for (HistoryEntry entry : entries) {
-      String line = String.format("%-16s %-21s %s", entry.migration().idText(),
-          entry.appliedAt().orElse("pending"), entry.migration().description());
+      String line = String.format("%-16s %-21s %-10s %s", entry.migration().idText(),
+          entry.appliedAt().orElse("pending"), checksum(entry.integrity()), entry.migration().description());
       if (entry.current()) {
         line += "  <- current";
       }
@@ -55,6 +56,15 @@ final class ResultText {
       lines.add(line);
     }
     return lines;
+  }
+
+  private static String checksum(Integrity integrity) {
+    return switch (integrity) {
+      case OK -> "ok";
+      case EDITED -> "EDITED";
+      case UNRECORDED -> "unknown";
+      case NO_SCRIPT, PENDING -> "-";
+    };
   }
 
   private static String position(Optional<MigrationInfo> migration) {

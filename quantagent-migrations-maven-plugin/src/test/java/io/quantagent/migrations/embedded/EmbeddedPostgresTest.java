@@ -16,6 +16,10 @@ import io.quantagent.migrations.events.EventLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +89,25 @@ class EmbeddedPostgresTest {
   }
 
   @Test
+  void twoStartsRacingOnAFreshDirectoryShareOneServer() throws Exception {
+    EmbeddedPostgresSettings settings = EmbeddedPostgresSettings.persistent(BINARIES, dir.resolve("data"), "app",
+        "app-secret", "appdb");
+    CountDownLatch go = new CountDownLatch(1);
+    List<CompletableFuture<EmbeddedPostgres>> starts = Stream.generate(() -> CompletableFuture.supplyAsync(() -> {
+      awaitQuietly(go);
+      return EmbeddedPostgres.start(settings, EventLog.silent());
+    })).limit(2).toList();
+    go.countDown();
+    try (EmbeddedPostgres one = starts.get(0).join(); EmbeddedPostgres two = starts.get(1).join()) {
+      assertEquals(1, Stream.of(one, two).filter(EmbeddedPostgres::reused).count());
+      assertEquals(one.port(), two.port());
+      assertEquals("appdb", queryOne(two, "select current_database()"));
+    } finally {
+      starts.forEach(s -> s.thenAccept(EmbeddedPostgres::close)); // when one failed, still stop the other
+    }
+  }
+
+  @Test
   void aWrongPasswordIsRejected() throws Exception {
     try (EmbeddedPostgres pg = EmbeddedPostgres.start(
         EmbeddedPostgresSettings.throwaway(BINARIES, dir.resolve("data")), EventLog.silent())) {
@@ -106,15 +129,22 @@ class EmbeddedPostgresTest {
   }
 
   @Test
-  void aDataDirectoryThatIsNotOneReportsInitdbsOutput() throws Exception {
+  void aDirectoryWithOtherFilesIsNotTurnedIntoADataDirectory() throws Exception {
     Path data = Files.createDirectories(dir.resolve("data"));
     Files.writeString(data.resolve("notes.txt"), "not a database");
     EmbeddedPostgresException e = assertThrows(EmbeddedPostgresException.class, () -> EmbeddedPostgres.start(
         EmbeddedPostgresSettings.persistent(BINARIES, data, "app", "pw", "app"), EventLog.silent()));
-    assertTrue(e.getMessage().contains("initdb could not create a PostgreSQL data directory in " + data),
-        e.getMessage());
-    assertTrue(e.getMessage().contains("exists but is not empty"), e.getMessage());
+    assertTrue(e.getMessage().contains("The PostgreSQL data directory " + data + " is not empty but holds no"
+        + " PostgreSQL cluster"), e.getMessage());
     assertTrue(Files.exists(data.resolve("notes.txt")));
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

@@ -1,0 +1,85 @@
+package io.quantagent.migrations.engine;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.ibatis.migration.Change;
+
+/**
+ * The changelog read once, side by side with the scripts: what is applied and when, and whether each
+ * applied script is still there and unchanged.
+ */
+final class ChangelogState {
+  private final ScriptSource source;
+  private final List<MigrationInfo> scripts;
+  private final Map<MigrationInfo, String> appliedAt = new LinkedHashMap<>();
+  private final Map<BigDecimal, String> checksums;
+
+  private ChangelogState(ScriptSource source, List<MigrationInfo> scripts, List<Change> applied,
+      Map<BigDecimal, String> checksums) {
+    this.source = source;
+    this.scripts = scripts;
+    applied.stream().sorted().forEach(c -> appliedAt.put(MigrationInfo.of(c), c.getAppliedTimestamp()));
+    this.checksums = checksums;
+  }
+
+  static ChangelogState read(ScriptSource source, List<MigrationInfo> scripts, Changelog changelog)
+      throws SQLException {
+    return new ChangelogState(source, scripts, changelog.applied(), changelog.checksums());
+  }
+
+  List<MigrationInfo> applied() {
+    return new ArrayList<>(appliedAt.keySet());
+  }
+
+  MigrationPlanner planner() {
+    return new MigrationPlanner(scripts, applied());
+  }
+
+  Integrity integrity(MigrationInfo migration) {
+    if (!appliedAt.containsKey(migration)) {
+      return Integrity.PENDING;
+    }
+    if (!scripts.contains(migration)) {
+      return Integrity.NO_SCRIPT;
+    }
+    String recorded = checksums.get(migration.id().stripTrailingZeros());
+    if (recorded == null) {
+      return Integrity.UNRECORDED;
+    }
+    return recorded.equals(source.checksum(migration)) ? Integrity.OK : Integrity.EDITED;
+  }
+
+  /** Applied migrations whose script was edited or is gone, each said with what to do. */
+  List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    for (MigrationInfo migration : appliedAt.keySet()) {
+      switch (integrity(migration)) {
+        case EDITED -> problems.add(source.filename(migration) + " was edited after it was applied on "
+            + appliedAt.get(migration) + ". Undo the edit (changes go in a new migration: mvn quantagent:create),"
+            + " or, if the edit was deliberate and the database already matches it, run mvn quantagent:repair.");
+        case NO_SCRIPT -> problems.add(migration + " is applied (on " + appliedAt.get(migration)
+            + ") but its script is not in " + source.location() + ". Restore the script from version control.");
+        default -> { }
+      }
+    }
+    return problems;
+  }
+
+  List<HistoryEntry> history() {
+    TreeSet<MigrationInfo> all = new TreeSet<>(appliedAt.keySet());
+    all.addAll(scripts);
+    MigrationInfo current = planner().current().orElse(null);
+    List<HistoryEntry> entries = new ArrayList<>();
+    for (MigrationInfo migration : all) {
+      MigrationInfo described = scripts.stream().filter(migration::equals).findFirst().orElse(migration);
+      entries.add(new HistoryEntry(described, java.util.Optional.ofNullable(appliedAt.get(migration)),
+          integrity(migration), migration.equals(current)));
+    }
+    return entries;
+  }
+}

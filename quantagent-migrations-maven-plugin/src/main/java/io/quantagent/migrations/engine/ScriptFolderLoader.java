@@ -1,0 +1,159 @@
+package io.quantagent.migrations.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.apache.ibatis.migration.Change;
+import org.apache.ibatis.migration.MigrationLoader;
+import org.apache.ibatis.migration.MigrationReader;
+
+/**
+ * Reads MyBatis migration scripts from one folder: a directory, or a folder of a class path (jars and
+ * directories alike), which MyBatis Migrations itself cannot. Each script is read once; MyBatis'
+ * {@code MigrationReader} still cuts it into the change and its {@code @UNDO} part.
+ */
+public final class ScriptFolderLoader implements MigrationLoader {
+  private final TreeMap<String, URL> scripts;
+  private final Map<String, String> texts = new ConcurrentHashMap<>();
+
+  private ScriptFolderLoader(TreeMap<String, URL> scripts) {
+    this.scripts = scripts;
+  }
+
+  public static ScriptFolderLoader directory(Path directory) {
+    TreeMap<String, URL> found = new TreeMap<>();
+    if (Files.isDirectory(directory)) {
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+        for (Path entry : entries) {
+          String name = entry.getFileName().toString();
+          if (Files.isRegularFile(entry) && ScriptFileName.isScript(name)) {
+            found.put(name, entry.toUri().toURL());
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot list " + directory + ": " + e.getMessage(), e);
+      }
+    }
+    return new ScriptFolderLoader(found);
+  }
+
+  public static ScriptFolderLoader classpath(ClassLoader classLoader, String folder) {
+    String prefix = folder.endsWith("/") ? folder : folder + "/";
+    TreeMap<String, URL> found = new TreeMap<>();
+    try {
+      Enumeration<URL> roots = classLoader.getResources(prefix);
+      while (roots.hasMoreElements()) {
+        for (String name : list(roots.nextElement(), prefix)) {
+          if (ScriptFileName.isScript(name)) {
+            found.putIfAbsent(name, classLoader.getResource(prefix + name));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list classpath:" + prefix + ": " + e.getMessage(), e);
+    }
+    return new ScriptFolderLoader(found);
+  }
+
+  /** Script file names, sorted. */
+  public List<String> filenames() {
+    return new ArrayList<>(scripts.keySet());
+  }
+
+  /** The whole text of a script, as written. */
+  public String text(String filename) {
+    return texts.computeIfAbsent(filename, this::read);
+  }
+
+  @Override
+  public List<Change> getMigrations() {
+    List<Change> changes = new ArrayList<>();
+    for (String filename : scripts.keySet()) {
+      Change change = ScriptFileName.parse(filename).toChange();
+      change.setFilename(filename); // as written: 001_x.sql stays 001_x.sql
+      changes.add(change);
+    }
+    return changes;
+  }
+
+  @Override
+  public Reader getScriptReader(Change change, boolean undo) {
+    byte[] bytes = text(change.getFilename()).getBytes(StandardCharsets.UTF_8);
+    return new MigrationReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8.name(), undo, new Properties());
+  }
+
+  @Override
+  public Reader getBootstrapReader() {
+    return null;
+  }
+
+  @Override
+  public Reader getOnAbortReader() {
+    return null;
+  }
+
+  private String read(String filename) {
+    URL url = scripts.get(filename);
+    if (url == null) {
+      throw new IllegalArgumentException("No script named " + filename);
+    }
+    try {
+      URLConnection connection = url.openConnection();
+      // Maven's class realms keep jars open; a cached JarFile would be shared and closed under us.
+      connection.setUseCaches(false);
+      try (InputStream in = connection.getInputStream()) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> list(URL root, String prefix) throws IOException {
+    List<String> names = new ArrayList<>();
+    if ("file".equals(root.getProtocol())) {
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of(root.toURI()))) {
+        for (Path entry : entries) {
+          if (Files.isRegularFile(entry)) {
+            names.add(entry.getFileName().toString());
+          }
+        }
+      } catch (URISyntaxException e) {
+        throw new IOException("Not a file URL: " + root, e);
+      }
+      return names;
+    }
+    URLConnection connection = root.openConnection();
+    if (connection instanceof JarURLConnection jarConnection) {
+      jarConnection.setUseCaches(false);
+      try (JarFile jar = jarConnection.getJarFile()) {
+        for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+          String entry = entries.nextElement().getName();
+          if (entry.startsWith(prefix) && entry.length() > prefix.length() && entry.indexOf('/', prefix.length()) < 0) {
+            names.add(entry.substring(prefix.length()));
+          }
+        }
+      }
+    }
+    return names;
+  }
+}

@@ -1,0 +1,68 @@
+package io.quantagent.migrations.engine;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Checks every script before anything runs, and reports all problems at once: names MyBatis cannot parse,
+ * two scripts with one id, a missing {@code -- // description} header or {@code -- //@UNDO} line, an empty file.
+ */
+final class ScriptValidator {
+  private static final Pattern HEADER = Pattern.compile("--\\s*//.*");
+  private static final Pattern UNDO = Pattern.compile("(?m)^\\s*--\\s*//\\s*@UNDO\\b.*$");
+
+  private final ScriptSource source;
+
+  ScriptValidator(ScriptSource source) {
+    this.source = source;
+  }
+
+  List<MigrationInfo> validScripts() {
+    List<String> problems = new ArrayList<>();
+    List<MigrationInfo> scripts = new ArrayList<>();
+    Map<BigDecimal, String> byId = new HashMap<>();
+    for (String filename : source.loader().filenames()) {
+      ScriptFileName name;
+      try {
+        name = ScriptFileName.parse(filename);
+      } catch (InvalidScriptException e) {
+        problems.add(e.getMessage());
+        continue;
+      }
+      String other = byId.put(name.id().stripTrailingZeros(), filename);
+      if (other != null) {
+        problems.add(filename + " and " + other + " have the same id " + name.id().toPlainString()
+            + ": ids must be unique. Give one of them a new id (mvn quantagent:create makes one).");
+      }
+      String text = source.loader().text(filename);
+      if (text.isBlank()) {
+        problems.add(filename + " is empty. Write its header, its change and its -- //@UNDO section, or delete it.");
+        continue;
+      }
+      String firstLine = text.strip().lines().findFirst().orElse("");
+      if (!HEADER.matcher(firstLine).matches()) {
+        problems.add(filename + " does not start with a '-- // description' header line (it starts with '"
+            + abbreviate(firstLine) + "'). Add one, e.g. '-- // " + name.description() + "'.");
+      }
+      if (!UNDO.matcher(text).find()) {
+        problems.add(filename + " has no '-- //@UNDO' line. Add it after the change, followed by what reverses"
+            + " the change (downgrade runs it).");
+      }
+      scripts.add(new MigrationInfo(name.id(), name.description()));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidScriptException("Cannot use the scripts in " + source.location() + ":\n  - "
+          + String.join("\n  - ", problems));
+    }
+    scripts.sort(null);
+    return scripts;
+  }
+
+  private static String abbreviate(String line) {
+    return line.length() > 60 ? line.substring(0, 57) + "..." : line;
+  }
+}
