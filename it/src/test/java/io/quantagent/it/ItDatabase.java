@@ -69,11 +69,18 @@ public final class ItDatabase {
     return column("select id from changelog order by id");
   }
 
-  /** The case's build log (or the numbered one of a multi-invocation case); fails if it shows the password. */
-  public String buildLog(Path basedir, String name) throws IOException {
+  /**
+   * The case's build log; fails if it shows the server's password or any of the other secrets the case
+   * put in a URL.
+   */
+  public String buildLog(Path basedir, String name, String... otherSecrets) throws IOException {
     String log = Files.readString(basedir.resolve(name), StandardCharsets.UTF_8);
-    if (!password.isEmpty() && log.contains(password)) {
-      throw new AssertionError(name + " of " + basedir.getFileName() + " shows the database password");
+    List<String> secrets = new ArrayList<>(List.of(otherSecrets));
+    secrets.add(password);
+    for (String secret : secrets) {
+      if (!secret.isEmpty() && log.contains(secret)) {
+        throw new AssertionError(name + " of " + basedir.getFileName() + " shows a password");
+      }
     }
     return log;
   }

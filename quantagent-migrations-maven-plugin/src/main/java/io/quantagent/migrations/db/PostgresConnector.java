@@ -1,5 +1,6 @@
 package io.quantagent.migrations.db;
 
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -40,6 +41,9 @@ public final class PostgresConnector {
   private String explain(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     String driverMessage = UrlMasker.mask(e.getMessage());
+    if (e.getCause() instanceof UnknownHostException unknown) {
+      driverMessage = "unknown host " + unknown.getMessage();
+    }
     String where = "Cannot connect to " + url.display() + ": " + driverMessage;
     return switch (state) {
       case "28P01", "28000" -> where + ". Check the user and password (-Dquantagent.user, -Dquantagent.password,"

@@ -32,7 +32,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     this.pgCtl = pgCtl;
     this.log = log;
     // pg_ctl detaches the server from our session: without this, Ctrl-C on Maven would leave it running.
-    this.stopOnExit = pgCtl == null ? null : new Thread(this::stopQuietly, "quantagent-postgres-stop");
+    this.stopOnExit = pgCtl == null ? null : new Thread(this::stopAtExit, "quantagent-postgres-stop");
     if (stopOnExit != null) {
       Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
@@ -41,12 +41,24 @@ public final class EmbeddedPostgres implements AutoCloseable {
   public static EmbeddedPostgres start(EmbeddedPostgresSettings settings, EventLog log) {
     Path data = settings.dataDirectory().toAbsolutePath().normalize();
     Optional<PostmasterPid> running = PostmasterPid.awaitLive(data);
-    if (running.isPresent()) {
-      return withDatabase(reuse(settings, data, running.get(), log));
-    }
     Path bin = settings.binaries().binDirectory(log);
     Launcher launcher = Launcher.choose(settings.privilegeMode(), PostgresBinaries.executable(bin, "postgres"), log);
     PgCtl pgCtl = new PgCtl(bin, launcher, data, log);
+    if (running.isPresent() && settings.persistent()) {
+      return withDatabase(reuse(settings, data, running.get(), log));
+    }
+    if (running.isPresent()) {
+      // A throwaway directory with a live server: a killed build left it; its password is lost with it.
+      log.warn("Stopping the PostgreSQL server a previous build left running on " + data + " (pid "
+          + running.get().pid() + ")");
+      pgCtl.stop();
+      try {
+        FileTrees.deleteRecursively(data);
+      } catch (IOException e) {
+        throw new EmbeddedPostgresException("Could not delete the stale throwaway data directory " + data + ": " + e
+            + ". Delete it (mvn clean) and run again.", e);
+      }
+    }
     boolean created = !Files.exists(data);
     EmbeddedPostgres server;
     try {
@@ -170,6 +182,24 @@ public final class EmbeddedPostgres implements AutoCloseable {
       }
     }
     log.debug("PostgreSQL on " + dataDirectory + " stopped");
+  }
+
+  /**
+   * At JVM exit Maven has already closed the plugin's class realm, so nothing here may need a class that
+   * start did not load: only pg_ctl is run, and a throwaway data directory is left for mvn clean.
+   */
+  private void stopAtExit() {
+    try {
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        closed = true;
+      }
+      pgCtl.stop();
+    } catch (Throwable e) {
+      // nothing can be reported at exit; the next start stops a server left behind
+    }
   }
 
   private void stopQuietly() {

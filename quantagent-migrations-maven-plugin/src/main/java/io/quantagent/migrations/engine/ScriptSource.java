@@ -25,7 +25,14 @@ public record ScriptSource(ScriptFolderLoader loader, String location) {
     if (directory != null && Files.isDirectory(directory)) {
       return directory(directory);
     }
-    return classpath(classLoader);
+    ScriptSource classpath = classpath(classLoader);
+    if (classpath.loader().filenames().isEmpty()) {
+      throw new InvalidScriptException("No migration scripts: the scripts directory " + directory + " does not exist,"
+          + " and the plugin's dependencies have no " + CLASSPATH_FOLDER + " folder. Set <scriptsDirectory> (or"
+          + " -Dquantagent.scriptsDirectory) to the folder with your scripts, or add the schema jar"
+          + " (io.quantagent:quantagent-schema) to the plugin's <dependencies>.");
+    }
+    return classpath;
   }
 
   /** All scripts, sorted by id, after checking that every one of them can be used. */

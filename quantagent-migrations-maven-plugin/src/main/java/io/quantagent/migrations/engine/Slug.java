@@ -21,6 +21,12 @@ public final class Slug {
     if (description.chars().anyMatch(c -> c == '\n' || c == '\r')) {
       throw new InvalidScriptException("The description spans several lines; give it on one line.");
     }
+    String trimmed = description.strip();
+    if (trimmed.contains("..") || trimmed.startsWith("/") || trimmed.startsWith("\\") || trimmed.startsWith("~")) {
+      throw new InvalidScriptException("The description '" + description + "' looks like a path. It only names the"
+          + " migration; the script is always written into scriptsDirectory. Describe the change in words, e.g."
+          + " -Ddesc=\"add risk level to trades\".");
+    }
     // Accents are dropped rather than the letters: "Añadir índice" becomes "anadir_indice".
     String ascii = Normalizer.normalize(description, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
     String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");

@@ -14,7 +14,6 @@ class SlugTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "Add risk_level column to trades | add_risk_level_column_to_trades",
-      "  ../../etc/passwd  | etc_passwd",
       "Añadir índice a órdenes | anadir_indice_a_ordenes",
       "a/b\\c:d*e?f | a_b_c_d_e_f",
   })
@@ -29,7 +28,7 @@ class SlugTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "日本語のみ", "!!!", "two\nlines"})
+  @ValueSource(strings = {"", "   ", "日本語のみ", "!!!", "two\nlines", "../x", "../../etc/passwd", "/tmp/x", "~/x"})
   void refusesDescriptionsWithNothingUsable(String description) {
     assertThrows(InvalidScriptException.class, () -> Slug.of(description));
   }

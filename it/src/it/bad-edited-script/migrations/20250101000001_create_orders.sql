@@ -1,0 +1,4 @@
+-- // create orders
+CREATE TABLE orders (id bigint);
+-- //@UNDO
+DROP TABLE orders;

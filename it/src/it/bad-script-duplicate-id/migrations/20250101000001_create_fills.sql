@@ -1,0 +1,4 @@
+-- // create fills
+CREATE TABLE fills (id int);
+-- //@UNDO
+DROP TABLE fills;

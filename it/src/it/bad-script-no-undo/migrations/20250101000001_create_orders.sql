@@ -1,0 +1,2 @@
+-- // create orders
+CREATE TABLE orders (id int);
