@@ -1,0 +1,68 @@
+package io.quantagent.migrations.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quantagent.migrations.events.EventLog;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.ibatis.migration.commands.StatusCommand;
+import org.apache.ibatis.migration.commands.UpCommand;
+import org.apache.ibatis.migration.options.OptionsParser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The stock MyBatis Migrations command line tool reads, and continues, a database this plugin migrated. */
+class StockMybatisCompatibilityTest {
+  private static TestServer server;
+
+  @BeforeAll
+  static void startServer() {
+    server = TestServer.start();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @Test
+  void stockStatusAndUpWorkOnOurChangelog(@TempDir Path repository) throws Exception {
+    TestServer.Database db = server.freshDatabase();
+    Path scriptsDir = Files.createDirectories(repository.resolve("scripts"));
+    Scripts scripts = new Scripts(scriptsDir)
+        .add("20250101000001_create_a.sql", "create table a (id int);", "drop table a;")
+        .add("20250101000002_create_b.sql", "create table b (id int);", "drop table b;");
+    Migrator ours = new Migrator(db.connections(), scripts.source(), "changelog", EventLog.silent());
+    ours.upgrade(new Target.Head());
+
+    Path environments = Files.createDirectories(repository.resolve("environments"));
+    Files.writeString(environments.resolve("development.properties"), String.join("\n",
+        "driver=org.postgresql.Driver",
+        "url=" + db.url(),
+        "username=" + db.connector().url().user().orElseThrow(),
+        "password=" + db.connector().url().password().orElseThrow(),
+        "changelog=changelog",
+        ""));
+
+    StatusCommand status = new StatusCommand(OptionsParser.parse(new String[] {"--path=" + repository, "status"}));
+    status.setPrintStream(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    status.execute();
+    assertEquals(2, status.getOperation().getAppliedCount());
+    assertEquals(0, status.getOperation().getPendingCount());
+    assertEquals(0, status.getOperation().getMissingCount());
+
+    scripts.add("20250101000003_create_c.sql", "create table c (id int);", "drop table c;");
+    UpCommand up = new UpCommand(OptionsParser.parse(new String[] {"--path=" + repository, "up"}));
+    up.setPrintStream(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    up.execute();
+    assertEquals(List.of("20250101000001", "20250101000002", "20250101000003"), db.changelog());
+    assertEquals(Integrity.UNRECORDED, ours.history().get(2).integrity(), "stock MyBatis writes no checksum");
+    assertEquals(List.of(), ours.check().problems());
+  }
+}
