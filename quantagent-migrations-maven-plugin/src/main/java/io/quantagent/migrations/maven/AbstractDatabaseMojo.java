@@ -10,7 +10,10 @@ import io.quantagent.migrations.engine.ScriptSource;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** A goal that talks to the database: resolves where it is, opens it, and hands the engine to the goal. */
 public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
@@ -32,6 +35,19 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
   @Parameter(property = PropertyKeys.PASSWORD)
   private String password;
 
+  /**
+   * The id of a {@code <server>} in settings.xml whose username and password (encrypted or not) are used
+   * instead of the URL's.
+   */
+  @Parameter(property = PropertyKeys.SERVER_ID)
+  private String serverId;
+
+  @Parameter(defaultValue = "${settings}", readonly = true, required = true)
+  private Settings settings;
+
+  @Component
+  private SettingsDecrypter settingsDecrypter;
+
   /** The changelog table: a plain lower-case identifier. */
   @Parameter(property = PropertyKeys.CHANGELOG_TABLE, defaultValue = "changelog")
   private String changelogTable;
@@ -46,12 +62,24 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
 
   @Override
   protected final void run() throws MojoExecutionException, MojoFailureException {
-    ConnectionSettings settings = new ConnectionSettings(
+    String effectiveUser = user;
+    String effectivePassword = password;
+    if (serverId != null && !serverId.isBlank()) {
+      if (user != null || password != null) {
+        throw new MojoFailureException("Credentials come from both -Dquantagent.serverId=" + serverId + " and"
+            + " quantagent.user/quantagent.password (POM or command line). Keep one of them.");
+      }
+      MavenServerCredentials server = MavenServerCredentials.lookup(settings, settingsDecrypter, serverId);
+      effectiveUser = server.user();
+      effectivePassword = server.password();
+      getLog().info("Credentials: <server> " + serverId + " of settings.xml");
+    }
+    ConnectionSettings connection = new ConnectionSettings(
         session().getUserProperties().getProperty(PropertyKeys.URL),
         System.getenv(ConnectionSettings.DATABASE_URL),
         DotEnvFile.readIfPresent(workingDirectory().resolve(".env")),
-        url, user, password);
-    try (DatabaseLease database = DatabaseLease.open(settings, startedServer(), workingDirectory(),
+        url, effectiveUser, effectivePassword);
+    try (DatabaseLease database = DatabaseLease.open(connection, startedServer(), workingDirectory(),
         this::embeddedBinaries, eventLog())) {
       ScriptSource scripts = ScriptSource.choose(scriptsDirectory(), getClass().getClassLoader());
       getLog().info("Scripts: " + scripts.location());

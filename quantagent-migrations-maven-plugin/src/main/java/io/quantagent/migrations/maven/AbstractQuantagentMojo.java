@@ -60,10 +60,23 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
   @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
   private MojoExecution mojoExecution;
 
+  /** Executions bound to the build skip with the integration tests they prepare. */
+  @Parameter(property = "skipITs", defaultValue = "false")
+  private boolean skipITs;
+
+  /** Executions bound to the build skip when all tests are skipped. */
+  @Parameter(property = "maven.test.skip", defaultValue = "false")
+  private boolean skipAllTests;
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("Skipping: " + PropertyKeys.SKIP + " is set.");
+      return;
+    }
+    if (!typedOnCommandLine() && (skipITs || skipAllTests)) {
+      getLog().info("Skipping: " + (skipITs ? "skipITs" : "maven.test.skip") + " is set and this execution is bound"
+          + " to the build.");
       return;
     }
     if (!actsInThisProject()) {
@@ -90,10 +103,14 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
    * where they are bound.
    */
   private boolean actsInThisProject() {
-    if (!"default-cli".equals(mojoExecution.getExecutionId())) {
+    if (!typedOnCommandLine()) {
       return true;
     }
     return session.getProjects().isEmpty() || session.getProjects().get(0) == session.getCurrentProject();
+  }
+
+  private boolean typedOnCommandLine() {
+    return "default-cli".equals(mojoExecution.getExecutionId());
   }
 
   protected EventLog eventLog() {

@@ -18,6 +18,10 @@ final class PropertyKeys {
   static final String DATABASE = "quantagent.database";
   static final String LOCK_TIMEOUT = "quantagent.lockTimeout";
   static final String VALIDATE = "quantagent.validate";
+  static final String SERVER_ID = "quantagent.serverId";
+  static final String FORMAT = "quantagent.format";
+  static final String SQL = "quantagent.sql";
+  static final String FROM = "quantagent.from";
 
   private PropertyKeys() {}
 }

@@ -1,0 +1,62 @@
+package io.quantagent.migrations.maven;
+
+import io.quantagent.migrations.engine.CurrentState;
+import io.quantagent.migrations.engine.HistoryEntry;
+import io.quantagent.migrations.engine.MigrationInfo;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code current} and {@code history} as one JSON document each, for deployment scripts. The fields are
+ * documented in the README and stay stable; new ones may be added.
+ */
+final class JsonText {
+  private JsonText() {}
+
+  static String current(CurrentState state) {
+    return "{\"current\":" + migration(state.current()) + ",\"applied\":" + state.applied()
+        + ",\"pending\":" + state.pending() + "}";
+  }
+
+  static String history(List<HistoryEntry> entries) {
+    return entries.stream().map(JsonText::entry).collect(Collectors.joining(",", "{\"migrations\":[", "]}"));
+  }
+
+  private static String entry(HistoryEntry entry) {
+    String state = !entry.scriptPresent() ? "missing-script" : entry.pending() ? "pending" : "applied";
+    return "{\"id\":" + string(entry.migration().idText())
+        + ",\"description\":" + string(entry.migration().description())
+        + ",\"appliedAt\":" + entry.appliedAt().map(JsonText::string).orElse("null")
+        + ",\"state\":" + string(state)
+        + ",\"checksum\":" + string(entry.integrity().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+        + ",\"current\":" + entry.current() + "}";
+  }
+
+  private static String migration(Optional<MigrationInfo> migration) {
+    return migration.map(m -> "{\"id\":" + string(m.idText()) + ",\"description\":" + string(m.description()) + "}")
+        .orElse("null");
+  }
+
+  static String string(String value) {
+    StringBuilder json = new StringBuilder("\"");
+    for (char c : value.toCharArray()) {
+      switch (c) {
+        case '"' -> json.append("\\\"");
+        case '\\' -> json.append("\\\\");
+        case '\n' -> json.append("\\n");
+        case '\r' -> json.append("\\r");
+        case '\t' -> json.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            json.append(String.format("\\u%04x", (int) c));
+          } else {
+            json.append(c);
+          }
+        }
+      }
+    }
+    return json.append('"').toString();
+  }
+}
