@@ -81,6 +81,41 @@ public final class Migrator {
     });
   }
 
+  /**
+   * The SQL {@link #upgrade} would run, without running it. With {@code assumedCurrent} ("base" or an id)
+   * the database is not read at all; otherwise its changelog is.
+   */
+  public String upgradeSql(Target target, Optional<String> assumedCurrent) {
+    List<MigrationInfo> known = scripts.scripts();
+    MigrationPlanner planner = offlinePlanner(known, assumedCurrent);
+    return new OfflineSql(scripts, settings.changelogTable()).upgrade(planner.upgrade(target), planner.current());
+  }
+
+  /** The SQL {@link #downgrade} would run, without running it; see {@link #upgradeSql}. */
+  public String downgradeSql(Target target, Optional<String> assumedCurrent) {
+    List<MigrationInfo> known = scripts.scripts();
+    MigrationPlanner planner = offlinePlanner(known, assumedCurrent);
+    List<MigrationInfo> plan = planner.downgrade(target);
+    List<MigrationInfo> remaining = new ArrayList<>(planner.downgrade(new Target.Base()));
+    remaining.removeAll(plan);
+    return new OfflineSql(scripts, settings.changelogTable())
+        .downgrade(plan, planner.current(), remaining.isEmpty() ? Optional.empty() : Optional.of(remaining.get(0)));
+  }
+
+  private MigrationPlanner offlinePlanner(List<MigrationInfo> known, Optional<String> assumedCurrent) {
+    if (assumedCurrent.isEmpty()) {
+      return unlocked((session, changelog) -> planner(ChangelogState.read(scripts, known, changelog), known));
+    }
+    String current = assumedCurrent.get().strip();
+    if (current.equalsIgnoreCase("base")) {
+      return new MigrationPlanner(known, List.of());
+    }
+    MigrationInfo at = known.stream().filter(m -> m.idText().equals(current)).findFirst()
+        .orElseThrow(() -> new InvalidTargetException("-Dquantagent.from=" + current + " names no migration: give"
+            + " base or an id that mvn quantagent:history lists."));
+    return new MigrationPlanner(known, known.stream().filter(m -> m.compareTo(at) <= 0).toList());
+  }
+
   public CurrentState current() {
     List<MigrationInfo> known = scripts.scripts();
     return unlocked((session, changelog) -> {

@@ -79,12 +79,16 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
         System.getenv(ConnectionSettings.DATABASE_URL),
         DotEnvFile.readIfPresent(workingDirectory().resolve(".env")),
         url, effectiveUser, effectivePassword);
+    ScriptSource scripts = ScriptSource.choose(scriptsDirectory(), getClass().getClassLoader());
+    MigratorSettings migratorSettings = new MigratorSettings(changelogTable, Duration.ofSeconds(lockTimeout), validate);
+    if (!needsDatabase()) {
+      getLog().info("Scripts: " + scripts.location() + " (no database needed)");
+      run(new Migrator(DatabaseLease.NONE, scripts, migratorSettings, eventLog()));
+      return;
+    }
     try (DatabaseLease database = DatabaseLease.open(connection, startedServer(), workingDirectory(),
         this::embeddedBinaries, eventLog())) {
-      ScriptSource scripts = ScriptSource.choose(scriptsDirectory(), getClass().getClassLoader());
       getLog().info("Scripts: " + scripts.location());
-      MigratorSettings migratorSettings =
-          new MigratorSettings(changelogTable, Duration.ofSeconds(lockTimeout), validate);
       run(new Migrator(database.connections(), scripts, migratorSettings, eventLog()));
     }
   }
@@ -92,6 +96,11 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
   /** The server quantagent:start started earlier in this build, if any. */
   private Optional<EmbeddedPostgres> startedServer() {
     return Optional.ofNullable((EmbeddedPostgres) getPluginContext().get(StartMojo.SERVER_KEY));
+  }
+
+  /** False when the goal can do its work from the scripts alone. */
+  protected boolean needsDatabase() {
+    return true;
   }
 
   protected abstract void run(Migrator migrator) throws MojoExecutionException, MojoFailureException;

@@ -19,6 +19,11 @@ import java.util.function.Supplier;
  * in this build, or the embedded development database started for this goal and stopped after it.
  */
 final class DatabaseLease implements AutoCloseable {
+  /** For goals that said they need no database: any attempt to connect is a bug, said plainly. */
+  static final ConnectionFactory NONE = () -> {
+    throw new IllegalStateException("This goal was run without a database, but tried to connect to one.");
+  };
+
   private final PostgresConnector connector;
   private final EmbeddedPostgres ownedServer;
 

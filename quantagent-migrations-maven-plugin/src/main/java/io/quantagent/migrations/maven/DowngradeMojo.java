@@ -3,6 +3,8 @@ package io.quantagent.migrations.maven;
 import io.quantagent.migrations.engine.Migrator;
 import io.quantagent.migrations.engine.Target;
 import io.quantagent.migrations.engine.UpgradeResult;
+import java.io.File;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -14,8 +16,25 @@ public class DowngradeMojo extends AbstractDatabaseMojo {
   @Parameter(property = PropertyKeys.TARGET, defaultValue = "-1")
   private String target;
 
+  /** Writes the SQL that would run into this file instead of running it; the database is not changed. */
+  @Parameter(property = PropertyKeys.SQL)
+  private File sql;
+
+  /** With {@code sql}: the migration (an id) the database is at, so that none is needed. */
+  @Parameter(property = PropertyKeys.FROM)
+  private String from;
+
+  @Override
+  protected boolean needsDatabase() {
+    return sql == null || from == null;
+  }
+
   @Override
   protected void run(Migrator migrator) {
+    if (sql != null) {
+      OfflineSqlFile.write(sql, migrator.downgradeSql(Target.parseDowngrade(target), Optional.ofNullable(from)), getLog());
+      return;
+    }
     UpgradeResult result = migrator.downgrade(Target.parseDowngrade(target));
     getLog().info(ResultText.downgrade(result));
   }
