@@ -1,0 +1,6 @@
+def db = new io.quantagent.it.ItDatabase(pgPort, pgUser, pgPassword, basedir.toPath())
+def log = db.buildLog(basedir.toPath(), 'build.log')
+assert log.contains('this integration test fails on purpose')
+assert log.contains('Stopped the embedded PostgreSQL on port')
+assert log.contains('BUILD FAILURE')
+assert !new File(basedir, 'target/quantagent-postgres').exists()
