@@ -3,3 +3,4 @@ def log = db.buildLog(basedir.toPath(), 'build.log')
 ['upgrade', 'downgrade', 'current', 'history', 'create', 'check', 'repair', 'start', 'stop'].each {
   assert log.contains('quantagent:' + it)
 }
+true

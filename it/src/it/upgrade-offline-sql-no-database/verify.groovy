@@ -1,7 +1,7 @@
 def db = new io.quantagent.it.ItDatabase(pgPort, pgUser, pgPassword, basedir.toPath())
 def log = db.buildLog(basedir.toPath(), 'build.log')
 assert log.contains('(no database needed)')
-assert log.contains('Wrote the SQL to target/upgrade.sql; the database was not changed.')
+assert log.contains('target/upgrade.sql; the database was not changed.')
 def sql = new File(basedir, 'target/upgrade.sql').text
 assert sql.startsWith('-- QuantAgent Migrations: upgrade from base to 20250101000006 (create market data)')
 assert sql.count('BEGIN;') == 6 && sql.count('COMMIT;') == 6
