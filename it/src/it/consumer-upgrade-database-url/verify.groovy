@@ -4,4 +4,5 @@ assert log =~ /quantagent:[^:]+:upgrade \(default\) @ trading-service-external-d
 assert log.contains('(from the DATABASE_URL environment variable)')
 assert log.contains('Upgraded 6 migrations')
 assert log.contains('Skipping: skipITs is set and this execution is bound to the build.')
+assert log.contains('Skipping: maven.test.skip is set and this execution is bound to the build.')
 assert db.changelogIds().size() == 6
