@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.ibatis.migration.Change;
 import org.apache.ibatis.migration.operations.ChangelogOperation;
+import org.apache.ibatis.migration.operations.DatabaseOperation;
 import org.apache.ibatis.migration.options.DatabaseOperationOption;
 
 /**
@@ -68,6 +69,29 @@ final class Changelog {
           + "description varchar(255) not null, "
           + "checksum varchar(64))");
       statement.execute("alter table " + table + " add column if not exists checksum varchar(64)");
+    }
+  }
+
+  /** Records a migration as applied without running it; {@code stamp} says whether its schema was verified. */
+  void insertStamped(MigrationInfo migration, String checksum, boolean verified) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("alter table " + table + " add column if not exists stamp varchar(16)");
+    }
+    try (PreparedStatement statement = connection.prepareStatement("insert into " + table
+        + " (id, applied_at, description, checksum, stamp) values (?, ?, ?, ?, ?)")) {
+      statement.setBigDecimal(1, migration.id());
+      statement.setString(2, DatabaseOperation.generateAppliedTimeStampAsString());
+      statement.setString(3, migration.description());
+      statement.setString(4, checksum);
+      statement.setString(5, verified ? "verified" : "unverified");
+      statement.executeUpdate();
+    }
+  }
+
+  void delete(MigrationInfo migration) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("delete from " + table + " where id = ?")) {
+      statement.setBigDecimal(1, migration.id());
+      statement.executeUpdate();
     }
   }
 

@@ -84,6 +84,11 @@ public final class MigrationPlanner {
     return current().map(c -> " (the database is at " + c + ")").orElse(" (the database is at base)");
   }
 
+  /** The script whose id is {@code prefix}, or starts with it when only one does. */
+  MigrationInfo find(String prefix, String goal) {
+    return find(prefix, scripts, goal);
+  }
+
   private static MigrationInfo find(String prefix, List<MigrationInfo> known, String goal) {
     List<MigrationInfo> matches = known.stream().filter(m -> m.idText().startsWith(prefix)).toList();
     if (matches.isEmpty()) {

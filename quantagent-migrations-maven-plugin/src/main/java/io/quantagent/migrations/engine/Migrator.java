@@ -36,6 +36,7 @@ public final class Migrator {
   public UpgradeResult upgrade(Target target) {
     List<MigrationInfo> known = scripts.scripts();
     return locked((session, changelog) -> {
+      ForeignSchemaGuard.refuseUnmanaged(session.connection(), changelog, "upgrade");
       ChangelogState state = ChangelogState.read(scripts, known, changelog);
       List<String> problems = state.problems();
       if (settings.validate() && !problems.isEmpty()) {
@@ -60,6 +61,7 @@ public final class Migrator {
   public UpgradeResult downgrade(Target target) {
     List<MigrationInfo> known = scripts.scripts();
     return locked((session, changelog) -> {
+      ForeignSchemaGuard.refuseUnmanaged(session.connection(), changelog, "downgrade");
       MigrationPlanner planner = planner(ChangelogState.read(scripts, known, changelog), known);
       List<MigrationInfo> plan = planner.downgrade(target);
       for (MigrationInfo migration : plan) {
@@ -138,6 +140,60 @@ public final class Migrator {
       ChangelogState state = ChangelogState.read(scripts, known, changelog);
       return new CheckResult(state.planner().pending(), state.problems());
     });
+  }
+
+  /**
+   * Records the database as being at {@code target} ({@code head} or an id) without running any script:
+   * changelog rows with checksums, in one transaction, under the lock. Only when {@code verifier} finds the
+   * live schema equal to the migrations' at that revision, unless {@code force}, which records the stamp
+   * as unverified.
+   */
+  public StampResult stamp(Target target, SchemaVerifier verifier, boolean force) {
+    List<MigrationInfo> known = scripts.scripts();
+    MigrationInfo revision = stampRevision(target, known);
+    List<String> differences = verifier.differences(revision);
+    if (!differences.isEmpty() && !force) {
+      throw new StampRefusedException(revision, differences);
+    }
+    boolean verified = differences.isEmpty();
+    if (!verified) {
+      log.warn("Stamping " + revision + " UNVERIFIED (-Dquantagent.force): the schema differs in "
+          + differences.size() + " place" + (differences.size() == 1 ? "" : "s") + ":\n  - "
+          + String.join("\n  - ", differences));
+    }
+    return locked((session, changelog) -> {
+      changelog.createIfMissing();
+      List<MigrationInfo> applied = ChangelogState.read(scripts, known, changelog).applied();
+      List<MigrationInfo> recorded = new ArrayList<>();
+      for (MigrationInfo migration : known) {
+        if (migration.compareTo(revision) <= 0 && !applied.contains(migration)) {
+          changelog.insertStamped(migration, scripts.checksum(migration), verified);
+          recorded.add(migration);
+        }
+      }
+      List<MigrationInfo> removed = new ArrayList<>();
+      for (MigrationInfo migration : applied) {
+        if (migration.compareTo(revision) > 0) {
+          changelog.delete(migration);
+          removed.add(migration);
+        }
+      }
+      session.commit();
+      return new StampResult(revision, recorded, removed, verified);
+    });
+  }
+
+  private static MigrationInfo stampRevision(Target target, List<MigrationInfo> known) {
+    if (known.isEmpty()) {
+      throw new InvalidTargetException("Cannot stamp: there are no migration scripts.");
+    }
+    if (target instanceof Target.Head) {
+      return known.get(known.size() - 1);
+    }
+    if (target instanceof Target.Revision revision) {
+      return new MigrationPlanner(known, List.of()).find(revision.idPrefix(), "stamp");
+    }
+    throw new InvalidTargetException("stamp takes -Dtarget=head or -Dtarget=<id>.");
   }
 
   /** Records the current checksum of every applied script whose checksum differs or is missing. */

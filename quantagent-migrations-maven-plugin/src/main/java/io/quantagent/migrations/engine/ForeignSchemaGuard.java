@@ -1,0 +1,49 @@
+package io.quantagent.migrations.engine;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Refuses to change a database that has tables but no changelog of ours, such as the ones Alembic built:
+ * upgrading it would try to create tables that exist. It names what it found and the stamp command that
+ * adopts the database instead.
+ */
+final class ForeignSchemaGuard {
+  private ForeignSchemaGuard() {}
+
+  static void refuseUnmanaged(Connection connection, Changelog changelog, String goal) throws SQLException {
+    if (changelog.exists()) {
+      return;
+    }
+    List<String> tables = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(
+            "select tablename from pg_tables where schemaname = current_schema() order by tablename")) {
+      while (rs.next()) {
+        tables.add(rs.getString(1));
+      }
+    }
+    if (tables.isEmpty()) {
+      return;
+    }
+    String alembic = tables.contains("alembic_version") ? alembicVersion(connection) : null;
+    throw new UnmanagedDatabaseException("Nothing was changed: the database has " + tables.size() + " table"
+        + (tables.size() == 1 ? "" : "s") + " (" + String.join(", ", tables) + ") but no changelog"
+        + (alembic == null ? "" : ", and alembic_version = " + alembic + " (it was built by Alembic)")
+        + ", so " + goal + " would run scripts whose tables may already exist.\n"
+        + "  If its schema is what the migrations build, adopt it without running anything:\n"
+        + "    mvn quantagent:stamp -Dtarget=head      (or -Dtarget=<id> of the migration it matches)\n"
+        + "  stamp first checks that the schema matches and refuses otherwise; see README, Coming from Alembic.");
+  }
+
+  private static String alembicVersion(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("select string_agg(version_num, ', ') from alembic_version")) {
+      return rs.next() && rs.getString(1) != null ? rs.getString(1) : "(empty)";
+    }
+  }
+}
