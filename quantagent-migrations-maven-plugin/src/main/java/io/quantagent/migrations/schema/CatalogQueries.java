@@ -29,9 +29,9 @@ final class CatalogQueries {
                                             where co.oid = a.attcollation)
                        else '' end,
              a.attnotnull,
-             case when a.attgenerated = '' then coalesce(pg_get_expr(ad.adbin, ad.adrelid), '') else '' end,
+             case when a.attgenerated = '' then coalesce(pg_get_expr(ad.adbin, ad.adrelid, true), '') else '' end,
              case a.attidentity when 'a' then 'always' when 'd' then 'by default' else '' end,
-             case when a.attgenerated <> '' then coalesce(pg_get_expr(ad.adbin, ad.adrelid), '') else '' end,
+             case when a.attgenerated <> '' then coalesce(pg_get_expr(ad.adbin, ad.adrelid, true), '') else '' end,
              coalesce(owned.definition, '')
       from pg_class c
       join pg_namespace n on n.oid = c.relnamespace
