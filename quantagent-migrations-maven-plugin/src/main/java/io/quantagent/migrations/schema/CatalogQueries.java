@@ -86,9 +86,9 @@ final class CatalogQueries {
       where n.nspname = ? and c.relkind in ('v', 'm') and %s
       """.formatted(NOT_IN_EXTENSION.formatted("c"));
 
-  /** Functions and procedures (not aggregates), keyed by name and argument types. */
+  /** Functions and procedures (not aggregates), keyed by name and input argument types, as overloading is. */
   static final String ROUTINES = """
-      select p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.prokind = 'p',
+      select p.proname || '(' || oidvectortypes(p.proargtypes) || ')', p.prokind = 'p',
              coalesce(pg_get_function_result(p.oid), ''), l.lanname, pg_get_functiondef(p.oid)
       from pg_proc p
       join pg_namespace n on n.oid = p.pronamespace

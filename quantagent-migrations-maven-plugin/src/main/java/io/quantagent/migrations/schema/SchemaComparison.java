@@ -33,7 +33,7 @@ public final class SchemaComparison {
   }
 
   private List<SchemaDifference> run() {
-    objects(migrations.enums(), database.enums(), e -> ObjectKind.ENUM_TYPE, null, SchemaComparison::labels,
+    objects(migrations.enums(), database.enums(), e -> ObjectKind.ENUM_TYPE, null, SchemaComparison::labelList,
         (name, e, a) -> same(ObjectKind.ENUM_TYPE, name, "enum type labels differ", labels(e), labels(a)));
     objects(migrations.sequences(), database.sequences(), s -> ObjectKind.SEQUENCE, null, s -> s.definition(),
         (name, e, a) -> same(ObjectKind.SEQUENCE, name, "sequence differs", e.definition(), a.definition()));
@@ -111,7 +111,11 @@ public final class SchemaComparison {
   }
 
   private static String labels(EnumType type) {
-    return type.labels().stream().map(l -> "'" + l.replace("'", "''") + "'").collect(Collectors.joining(", ", "(", ")"));
+    return "(" + labelList(type) + ")";
+  }
+
+  private static String labelList(EnumType type) {
+    return type.labels().stream().map(l -> "'" + l.replace("'", "''") + "'").collect(Collectors.joining(", "));
   }
 
   private static String columnCount(Table table) {

@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 /**
  * One PostgreSQL schema's objects, keyed by name, never by OID: tables and views by name, constraints and triggers by
- * {@code table.name}, functions and procedures by {@code name(argument types)}. Definitions are as PostgreSQL prints
+ * {@code table.name}, functions and procedures by {@code name(input argument types)}. Definitions are as PostgreSQL prints
  * them ({@code format_type}, {@code pg_get_constraintdef}, {@code pg_get_indexdef}, ...) with an empty search path,
  * so every name in them is schema-qualified. Absent values are empty strings.
  */
@@ -67,7 +67,7 @@ public record SchemaSnapshot(
   /** A view or materialized view, as {@code pg_get_viewdef} prints its query. */
   public record View(String name, boolean materialized, String definition) {}
 
-  /** A function or procedure, keyed by its signature; {@code definition} is {@code pg_get_functiondef}. */
+  /** A function or procedure; {@code signature}: {@code add(integer, integer)}; {@code definition}: {@code pg_get_functiondef}. */
   public record Routine(String signature, boolean procedure, String result, String language, String definition) {}
 
   /** A user trigger, as {@code pg_get_triggerdef} prints it ({@code " (disabled)"} appended when disabled). */
