@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,24 +37,38 @@ public final class CatalogReader {
     this(TrackingTables.defaults());
   }
 
+  /**
+   * On a connection in auto-commit mode, reads in a transaction of its own; inside the caller's transaction, reads
+   * under a savepoint it rolls back to, leaving that transaction and its settings as they were.
+   */
   public SchemaSnapshot read(Connection connection, String schema) {
     try {
-      boolean autoCommit = connection.getAutoCommit();
-      if (!autoCommit) {
-        connection.commit();
+      if (connection.getAutoCommit()) {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("set transaction isolation level repeatable read, read only");
+          return readWithEmptySearchPath(connection, statement, schema);
+        } finally {
+          connection.rollback();
+          connection.setAutoCommit(true);
+        }
       }
-      connection.setAutoCommit(false);
+      Savepoint savepoint = connection.setSavepoint();
       try (Statement statement = connection.createStatement()) {
-        statement.execute("set transaction isolation level repeatable read, read only");
-        statement.execute("set local search_path = ''");
-        return readSchema(new Rows(connection, schema), schema);
+        return readWithEmptySearchPath(connection, statement, schema);
       } finally {
-        connection.rollback();
-        connection.setAutoCommit(autoCommit);
+        connection.rollback(savepoint);
+        connection.releaseSavepoint(savepoint);
       }
     } catch (SQLException e) {
       throw new CatalogReadException("Cannot read the catalog of schema " + schema + ": " + e.getMessage(), e);
     }
+  }
+
+  private SchemaSnapshot readWithEmptySearchPath(Connection connection, Statement statement, String schema)
+      throws SQLException {
+    statement.execute("set local search_path = ''");
+    return readSchema(new Rows(connection, schema), schema);
   }
 
   private SchemaSnapshot readSchema(Rows rows, String schema) throws SQLException {

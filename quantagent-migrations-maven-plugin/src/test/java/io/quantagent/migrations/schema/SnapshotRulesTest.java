@@ -143,8 +143,17 @@ class SnapshotRulesTest extends OnEachServer {
         assertEquals("\"$user\", public", rs.getString(1));
       }
       c.setAutoCommit(false);
-      new CatalogReader().read(c, "public");
+      try (Statement s = c.createStatement()) {
+        s.execute("create table made_in_the_callers_transaction (id int)");
+      }
+      assertEquals(List.of("made_in_the_callers_transaction"), List.copyOf(new CatalogReader().read(c, "public").tables().keySet()));
       assertFalse(c.getAutoCommit());
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+          "select current_setting('search_path'), to_regclass('made_in_the_callers_transaction') is not null")) {
+        rs.next();
+        assertEquals("\"$user\", public", rs.getString(1));
+        assertTrue(rs.getBoolean(2));
+      }
       c.rollback();
     }
   }
