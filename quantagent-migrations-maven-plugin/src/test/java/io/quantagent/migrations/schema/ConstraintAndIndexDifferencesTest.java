@@ -1,0 +1,114 @@
+package io.quantagent.migrations.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@ParameterizedClass(name = "{0}")
+@MethodSource("io.quantagent.migrations.schema.PostgresVersion#installed")
+class ConstraintAndIndexDifferencesTest extends OnEachServer {
+  private static final String ORDERS = "create table orders (id bigint primary key);"
+      + " create table fills (id bigint not null, order_id bigint, quantity numeric, during tstzrange);";
+
+  @Test
+  void primaryKey() throws Exception {
+    assertEquals(List.of("fills.fills_pkey: primary key in the migrations, not in the database (PRIMARY KEY (id))"),
+        lines(ORDERS, "alter table fills add primary key (id)", ""));
+  }
+
+  @Test
+  void uniqueConstraint() throws Exception {
+    assertEquals(List.of("fills.uq_fills: unique constraint in the database, not in the migrations (UNIQUE (order_id, id))"),
+        lines(ORDERS, "", "alter table fills add constraint uq_fills unique (order_id, id)"));
+    assertEquals(List.of("fills.uq_fills: unique constraint differs: migrations have UNIQUE (order_id, id),"
+            + " database has UNIQUE (id, order_id)"),
+        lines(ORDERS, "alter table fills add constraint uq_fills unique (order_id, id)",
+            "alter table fills add constraint uq_fills unique (id, order_id)"));
+  }
+
+  @Test
+  void foreignKeyAndItsOnDeleteAction() throws Exception {
+    String restrict = "alter table fills add constraint fk_fills_order foreign key (order_id) references orders (id) on delete restrict";
+    String cascade = "alter table fills add constraint fk_fills_order foreign key (order_id) references orders (id) on delete cascade";
+    assertEquals(List.of("fills.fk_fills_order: foreign key in the migrations, not in the database"
+            + " (FOREIGN KEY (order_id) REFERENCES public.orders(id) ON DELETE RESTRICT)"),
+        lines(ORDERS, restrict, ""));
+    assertEquals(List.of("fills.fk_fills_order: foreign key differs:"
+            + " migrations have FOREIGN KEY (order_id) REFERENCES public.orders(id) ON DELETE RESTRICT,"
+            + " database has FOREIGN KEY (order_id) REFERENCES public.orders(id) ON DELETE CASCADE"),
+        lines(ORDERS, restrict, cascade));
+  }
+
+  @Test
+  void checkConstraintAndItsExpression() throws Exception {
+    String positive = "alter table fills add constraint ck_quantity check (quantity > 0)";
+    assertEquals(List.of("fills.ck_quantity: check constraint in the database, not in the migrations (CHECK (quantity > 0::numeric))"),
+        lines(ORDERS, "", positive));
+    assertEquals(List.of("fills.ck_quantity: check constraint differs: migrations have CHECK (quantity > 0::numeric),"
+            + " database has CHECK (quantity >= 0::numeric)"),
+        lines(ORDERS, positive, "alter table fills add constraint ck_quantity check (quantity >= 0)"));
+  }
+
+  @Test
+  void exclusionConstraint() throws Exception {
+    assertEquals(List.of("fills.ex_fills_during: exclusion constraint in the migrations, not in the database"
+            + " (EXCLUDE USING gist (during WITH &&))"),
+        lines(ORDERS, "alter table fills add constraint ex_fills_during exclude using gist (during with &&)", ""));
+  }
+
+  @Test
+  void constraintOfAnotherKindUnderTheSameName() throws Exception {
+    assertEquals(List.of("fills.c: constraint differs: migrations have check constraint CHECK (id > 0),"
+            + " database has unique constraint UNIQUE (id)"),
+        lines(ORDERS, "alter table fills add constraint c check (id > 0)", "alter table fills add constraint c unique (id)"));
+  }
+
+  @Test
+  void indexOnOneSide() throws Exception {
+    assertEquals(List.of("idx_order: index in the database, not in the migrations"
+            + " (CREATE INDEX idx_order ON public.fills USING btree (order_id))"),
+        lines(ORDERS, "", "create index idx_order on fills (order_id)"));
+    assertEquals(List.of("idx_order: index in the migrations, not in the database"
+            + " (CREATE INDEX idx_order ON public.fills USING btree (order_id))"),
+        lines(ORDERS, "create index idx_order on fills (order_id)", ""));
+  }
+
+  @Test
+  void indexPredicate() throws Exception {
+    assertEquals(List.of("idx_open: index differs:"
+            + " migrations have CREATE INDEX idx_open ON public.fills USING btree (order_id) WHERE (quantity > (0)::numeric),"
+            + " database has CREATE INDEX idx_open ON public.fills USING btree (order_id) WHERE (quantity > (1)::numeric)"),
+        lines(ORDERS, "create index idx_open on fills (order_id) where quantity > 0",
+            "create index idx_open on fills (order_id) where quantity > 1"));
+  }
+
+  @Test
+  void indexExpressionMethodAndUniqueness() throws Exception {
+    assertEquals(List.of("idx: index differs: migrations have CREATE INDEX idx ON public.fills USING btree (abs(quantity)),"
+            + " database has CREATE INDEX idx ON public.fills USING btree (quantity)"),
+        lines(ORDERS, "create index idx on fills (abs(quantity))", "create index idx on fills (quantity)"));
+    assertEquals(List.of("idx: index differs: migrations have CREATE INDEX idx ON public.fills USING btree (order_id),"
+            + " database has CREATE INDEX idx ON public.fills USING hash (order_id)"),
+        lines(ORDERS, "create index idx on fills (order_id)", "create index idx on fills using hash (order_id)"));
+    assertEquals(List.of("idx: index differs: migrations have CREATE UNIQUE INDEX idx ON public.fills USING btree (order_id),"
+            + " database has CREATE INDEX idx ON public.fills USING btree (order_id)"),
+        lines(ORDERS, "create unique index idx on fills (order_id)", "create index idx on fills (order_id)"));
+  }
+
+  @Test
+  void indexesBehindConstraintsAreTheConstraints() throws Exception {
+    SchemaTestServer.Database db = freshDatabase();
+    db.execute(ORDERS + "alter table fills add primary key (id);"
+        + " alter table fills add constraint uq unique (order_id);"
+        + " alter table fills add constraint ex exclude using gist (during with &&);"
+        + " alter table fills add constraint fk foreign key (order_id) references orders (id);"
+        + " create index idx_quantity on fills (quantity);");
+    SchemaSnapshot snapshot = db.snapshot();
+    assertEquals(List.of("idx_quantity"), List.copyOf(snapshot.indexes().keySet()));
+    assertEquals(List.of("fills.ex", "fills.fills_pkey", "fills.fk", "fills.uq", "orders.orders_pkey"),
+        List.copyOf(snapshot.constraints().keySet()));
+  }
+}
