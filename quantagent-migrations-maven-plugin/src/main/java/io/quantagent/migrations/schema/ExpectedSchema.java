@@ -1,0 +1,38 @@
+package io.quantagent.migrations.schema;
+
+import io.quantagent.migrations.engine.ConnectionFactory;
+import io.quantagent.migrations.engine.MigrationInfo;
+import io.quantagent.migrations.engine.Migrator;
+import io.quantagent.migrations.engine.MigratorSettings;
+import io.quantagent.migrations.engine.ScriptSource;
+import io.quantagent.migrations.engine.Target;
+import io.quantagent.migrations.events.EventLog;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The schema the migrations build up to a revision, read from a scratch database that this class migrates
+ * and that its caller throws away. Never touches the live database.
+ */
+public final class ExpectedSchema {
+  private final ScriptSource scripts;
+  private final MigratorSettings settings;
+  private final EventLog log;
+
+  public ExpectedSchema(ScriptSource scripts, MigratorSettings settings, EventLog log) {
+    this.scripts = scripts;
+    this.settings = settings;
+    this.log = log;
+  }
+
+  /** Migrates the empty {@code scratch} database to {@code revision} and reads its schema. */
+  public SchemaSnapshot at(MigrationInfo revision, ConnectionFactory scratch) {
+    new Migrator(scratch, scripts, settings, EventLog.silent()).upgrade(new Target.Revision(revision.idText()));
+    log.debug("Built the migrations' schema at " + revision + " on the scratch database");
+    try (Connection connection = scratch.open()) {
+      return new CatalogReader(new TrackingTables(settings.changelogTable())).read(connection, connection.getSchema());
+    } catch (SQLException e) {
+      throw new CatalogReadException("Cannot read the scratch database: " + e.getMessage(), e);
+    }
+  }
+}
