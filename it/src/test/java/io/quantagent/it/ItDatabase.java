@@ -38,6 +38,16 @@ public final class ItDatabase {
     }
   }
 
+  /** Migrates the case's database to head with the plugin's own engine and the schema's scripts. */
+  public void migrateToHead() {
+    io.quantagent.migrations.db.DatabaseUrl url = io.quantagent.migrations.db.DatabaseUrl
+        .parse("jdbc:postgresql://127.0.0.1:" + port + "/" + database).withCredentials(user, password);
+    new io.quantagent.migrations.engine.Migrator(new io.quantagent.migrations.db.PostgresConnector(url)::connect,
+        io.quantagent.migrations.engine.ScriptSource.classpath(ItDatabase.class.getClassLoader()), "changelog",
+        io.quantagent.migrations.events.EventLog.silent())
+        .upgrade(io.quantagent.migrations.engine.Target.parseUpgrade("head"));
+  }
+
   /** Runs SQL in the case's database. */
   public void execute(String sql) throws SQLException {
     try (Connection c = connect(database); Statement s = c.createStatement()) {

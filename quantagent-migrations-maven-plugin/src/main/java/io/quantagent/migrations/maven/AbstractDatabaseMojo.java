@@ -5,6 +5,10 @@ import io.quantagent.migrations.db.DotEnvFile;
 import io.quantagent.migrations.embedded.EmbeddedPostgres;
 import io.quantagent.migrations.engine.Migrator;
 import io.quantagent.migrations.engine.MigratorSettings;
+import io.quantagent.migrations.schema.DriftCheck;
+import io.quantagent.migrations.schema.ExpectedSchema;
+import io.quantagent.migrations.schema.TrackingTables;
+import java.nio.file.Path;
 import java.time.Duration;
 import io.quantagent.migrations.engine.ScriptSource;
 import java.util.Optional;
@@ -60,6 +64,16 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
   @Parameter(property = PropertyKeys.VALIDATE, defaultValue = "true")
   private boolean validate;
 
+  /**
+   * A server (JDBC or postgresql:// URL, with a user allowed to create databases) on which diff, check
+   * and stamp build the migrations' schema in a database of their own, dropped after. Without it, a
+   * throwaway embedded PostgreSQL of the live server's major version is used. The live database is never used.
+   */
+  @Parameter(property = PropertyKeys.SCRATCH_URL)
+  private String scratchUrl;
+
+  private DriftCheck driftCheck;
+
   @Override
   protected final void run() throws MojoExecutionException, MojoFailureException {
     String effectiveUser = user;
@@ -89,6 +103,10 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
     try (DatabaseLease database = DatabaseLease.open(connection, startedServer(), workingDirectory(),
         this::embeddedBinaries, eventLog())) {
       getLog().info("Scripts: " + scripts.location());
+      driftCheck = new DriftCheck(database.connections(), new ExpectedSchema(scripts, migratorSettings, eventLog()),
+          new MavenScratchDatabases(scratchUrl, this::binariesForMajor, Path.of(project().getBuild().getDirectory()),
+              eventLog()),
+          new TrackingTables(changelogTable), eventLog());
       run(new Migrator(database.connections(), scripts, migratorSettings, eventLog()));
     }
   }
@@ -96,6 +114,11 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
   /** The server quantagent:start started earlier in this build, if any. */
   private Optional<EmbeddedPostgres> startedServer() {
     return Optional.ofNullable((EmbeddedPostgres) getPluginContext().get(StartMojo.SERVER_KEY));
+  }
+
+  /** Compares the live database with the migrations' schema; available while {@link #run(Migrator)} runs. */
+  protected DriftCheck driftCheck() {
+    return driftCheck;
   }
 
   /** False when the goal can do its work from the scripts alone. */

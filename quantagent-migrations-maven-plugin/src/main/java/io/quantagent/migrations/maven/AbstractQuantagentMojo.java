@@ -2,6 +2,7 @@ package io.quantagent.migrations.maven;
 
 import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.embedded.PostgresBinaries;
+import io.quantagent.migrations.embedded.ZonkyVersions;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -127,7 +128,16 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
   }
 
   protected PostgresBinaries embeddedBinaries() {
-    return new MavenPostgresBinaries(repositorySystem, repositorySession, remoteRepositories, embeddedVersion).resolve();
+    return binaries(embeddedVersion);
+  }
+
+  /** Binaries of one PostgreSQL major: the configured version when it is of that major, else zonky's newest. */
+  protected PostgresBinaries binariesForMajor(int major) {
+    return binaries(embeddedVersion.startsWith(major + ".") ? embeddedVersion : ZonkyVersions.forMajor(major));
+  }
+
+  private PostgresBinaries binaries(String version) {
+    return new MavenPostgresBinaries(repositorySystem, repositorySession, remoteRepositories, version).resolve();
   }
 
   protected MavenSession session() {

@@ -3,6 +3,7 @@ package io.quantagent.migrations.maven;
 import io.quantagent.migrations.engine.CurrentState;
 import io.quantagent.migrations.engine.HistoryEntry;
 import io.quantagent.migrations.engine.MigrationInfo;
+import io.quantagent.migrations.schema.SchemaDifference;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +23,14 @@ final class JsonText {
 
   static String history(List<HistoryEntry> entries) {
     return entries.stream().map(JsonText::entry).collect(Collectors.joining(",", "{\"migrations\":[", "]}"));
+  }
+
+  static String diff(Optional<MigrationInfo> revision, List<SchemaDifference> differences) {
+    return "{\"revision\":" + migration(revision) + ",\"differences\":" + differences.stream()
+        .map(d -> "{\"kind\":" + string(d.kind().label()) + ",\"name\":" + string(d.name())
+            + ",\"severity\":" + string(d.severity().name().toLowerCase(Locale.ROOT))
+            + ",\"text\":" + string(d.describe()) + "}")
+        .collect(Collectors.joining(",", "[", "]")) + "}";
   }
 
   private static String entry(HistoryEntry entry) {

@@ -22,6 +22,9 @@ final class PropertyKeys {
   static final String FORMAT = "quantagent.format";
   static final String SQL = "quantagent.sql";
   static final String FROM = "quantagent.from";
+  static final String SCRATCH_URL = "quantagent.scratchUrl";
+  static final String DRIFT = "quantagent.drift";
+  static final String FORCE = "quantagent.force";
 
   private PropertyKeys() {}
 }
