@@ -31,13 +31,18 @@ public final class ScriptCreator {
   }
 
   public Path create(String description) {
+    return create(description, template(description == null ? "" : description.strip()));
+  }
+
+  /** A new script with this text (which starts with its own {@code -- //} header). */
+  public Path create(String description, String text) {
     String slug = Slug.of(description);
     try {
       Files.createDirectories(directory);
       for (int attempt = 0; ; attempt++) {
         Path script = directory.resolve(new ScriptFileName(nextId(), slug).filename());
         try {
-          Files.writeString(script, template(description.strip()), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+          Files.writeString(script, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
           return script;
         } catch (FileAlreadyExistsException raced) {
           if (attempt > 100) {

@@ -5,6 +5,7 @@ import io.quantagent.migrations.db.DotEnvFile;
 import io.quantagent.migrations.embedded.EmbeddedPostgres;
 import io.quantagent.migrations.engine.Migrator;
 import io.quantagent.migrations.engine.MigratorSettings;
+import io.quantagent.migrations.schema.Autogenerator;
 import io.quantagent.migrations.schema.DriftCheck;
 import io.quantagent.migrations.schema.ExpectedSchema;
 import io.quantagent.migrations.schema.TrackingTables;
@@ -73,9 +74,14 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
   private String scratchUrl;
 
   private DriftCheck driftCheck;
+  private Autogenerator autogenerator;
 
   @Override
   protected final void run() throws MojoExecutionException, MojoFailureException {
+    if (!needsDatabase() && !needsScripts()) {
+      run(null);
+      return;
+    }
     String effectiveUser = user;
     String effectivePassword = password;
     if (serverId != null && !serverId.isBlank()) {
@@ -103,10 +109,11 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
     try (DatabaseLease database = DatabaseLease.open(connection, startedServer(), workingDirectory(),
         this::embeddedBinaries, eventLog())) {
       getLog().info("Scripts: " + scripts.location());
+      MavenScratchDatabases scratch = new MavenScratchDatabases(scratchUrl, this::binariesForMajor,
+          Path.of(project().getBuild().getDirectory()), eventLog());
       driftCheck = new DriftCheck(database.connections(), new ExpectedSchema(scripts, migratorSettings, eventLog()),
-          new MavenScratchDatabases(scratchUrl, this::binariesForMajor, Path.of(project().getBuild().getDirectory()),
-              eventLog()),
-          new TrackingTables(changelogTable), eventLog());
+          scratch, new TrackingTables(changelogTable), eventLog());
+      autogenerator = new Autogenerator(database.connections(), scripts, migratorSettings, scratch, eventLog());
       run(new Migrator(database.connections(), scripts, migratorSettings, eventLog()));
     }
   }
@@ -119,6 +126,16 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
   /** Compares the live database with the migrations' schema; available while {@link #run(Migrator)} runs. */
   protected DriftCheck driftCheck() {
     return driftCheck;
+  }
+
+  /** Drafts a migration from the live database's drift; available while {@link #run(Migrator)} runs. */
+  protected Autogenerator autogenerator() {
+    return autogenerator;
+  }
+
+  /** False when the goal can do its work without reading any script (it then gets no Migrator). */
+  protected boolean needsScripts() {
+    return true;
   }
 
   /** False when the goal can do its work from the scripts alone. */

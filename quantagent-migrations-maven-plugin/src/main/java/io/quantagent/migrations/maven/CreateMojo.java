@@ -1,23 +1,58 @@
 package io.quantagent.migrations.maven;
 
+import io.quantagent.migrations.engine.Migrator;
 import io.quantagent.migrations.engine.ScriptCreator;
+import io.quantagent.migrations.engine.Slug;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Writes a new migration script from a template: {@code mvn quantagent:create -Ddesc="add risk level"}. Needs no database. */
+/**
+ * Writes a new migration script into scriptsDirectory: {@code mvn quantagent:create -Ddesc="add risk level"}, from a
+ * template and with no database; or, with {@code -Dquantagent.autogenerate}, drafted from the live database's drift
+ * and proven on a scratch database first.
+ */
 @Mojo(name = "create", threadSafe = true)
-public class CreateMojo extends AbstractQuantagentMojo {
+public class CreateMojo extends AbstractDatabaseMojo {
 
   /** What the migration does; it becomes the script's header and, as a slug, its file name. */
   @Parameter(property = PropertyKeys.DESC)
   private String desc;
 
+  /** Draft the script from the difference between the migrations' schema at head and the live database. */
+  @Parameter(property = PropertyKeys.AUTOGENERATE, defaultValue = "false")
+  private boolean autogenerate;
+
   @Override
-  protected void run() {
-    Path script = new ScriptCreator(scriptsDirectory(), Clock.systemUTC()).create(desc);
-    getLog().info("Created " + script);
-    getLog().info("Write the change above '-- //@UNDO' and its reversal below it, then run mvn quantagent:upgrade.");
+  protected boolean needsDatabase() {
+    return autogenerate;
+  }
+
+  @Override
+  protected boolean needsScripts() {
+    return autogenerate;
+  }
+
+  @Override
+  protected void run(Migrator migrator) {
+    ScriptCreator creator = new ScriptCreator(scriptsDirectory(), Clock.systemUTC());
+    if (!autogenerate) {
+      Path script = creator.create(desc);
+      getLog().info("Created " + script);
+      getLog().info("Write the change above '-- //@UNDO' and its reversal below it, then run mvn quantagent:upgrade.");
+      return;
+    }
+    Slug.of(desc); // a bad description fails before the slow part
+    Optional<String> draft = autogenerator().draft(desc);
+    if (draft.isEmpty()) {
+      getLog().info("No drift: the live database's schema is what the migrations build at head; nothing to write.");
+      return;
+    }
+    Path script = creator.create(desc, draft.get());
+    getLog().info("Created " + script + ", drafted from the live database and proven on a scratch database.");
+    getLog().info("Review it (look for REVIEW and CANNOT EXPRESS lines), then commit it and run mvn quantagent:upgrade"
+        + " on other databases.");
   }
 }

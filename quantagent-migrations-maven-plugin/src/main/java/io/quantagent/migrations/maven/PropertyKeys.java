@@ -25,6 +25,7 @@ final class PropertyKeys {
   static final String SCRATCH_URL = "quantagent.scratchUrl";
   static final String DRIFT = "quantagent.drift";
   static final String FORCE = "quantagent.force";
+  static final String AUTOGENERATE = "quantagent.autogenerate";
 
   private PropertyKeys() {}
 }
