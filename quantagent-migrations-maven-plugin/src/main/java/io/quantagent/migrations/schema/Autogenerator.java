@@ -1,6 +1,7 @@
 package io.quantagent.migrations.schema;
 
 import io.quantagent.migrations.engine.ConnectionFactory;
+import io.quantagent.migrations.engine.MigrationFailureException;
 import io.quantagent.migrations.engine.MigrationInfo;
 import io.quantagent.migrations.engine.Migrator;
 import io.quantagent.migrations.engine.MigratorSettings;
@@ -74,9 +75,9 @@ public final class Autogenerator {
     ScriptSource withDraft = ScriptSource.directory(directory);
     try (ScratchDatabases.Scratch database = scratch.create(major)) {
       Migrator migrator = new Migrator(database.connections(), withDraft, settings, EventLog.silent());
-      migrator.upgrade(new Target.Head());
+      run("change", () -> migrator.upgrade(new Target.Head()));
       requireNone("after the draft's change", SchemaComparison.compare(actual, read(database.connections(), tracking)));
-      migrator.downgrade(new Target.Relative(1));
+      run("undo", () -> migrator.downgrade(new Target.Relative(1)));
       requireNone("after the draft's undo", SchemaComparison.compare(head, read(database.connections(), tracking)));
     } finally {
       deleteQuietly(directory);
@@ -94,6 +95,16 @@ public final class Autogenerator {
       return directory;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot stage the draft for its proof: " + e.getMessage(), e);
+    }
+  }
+
+  private static void run(String part, Runnable step) {
+    try {
+      step.run();
+    } catch (MigrationFailureException e) {
+      throw new AutogenerateProofException("The draft's " + part + " failed on the scratch database, so nothing was"
+          + " written:\n  " + e.getMessage().replace("\n", "\n  ")
+          + "\n  Write this migration by hand (mvn quantagent:create -Ddesc=...).");
     }
   }
 

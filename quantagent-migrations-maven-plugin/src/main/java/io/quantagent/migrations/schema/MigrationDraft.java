@@ -52,11 +52,6 @@ public final class MigrationDraft {
         drops.add("DROP INDEX " + qualified(name) + ";");
       }
     });
-    from.routines().forEach((signature, routine) -> {
-      if (!to.routines().containsKey(signature)) {
-        drops.add("DROP " + (routine.procedure() ? "PROCEDURE " : "FUNCTION ") + qualifiedSignature(signature) + ";");
-      }
-    });
     from.tables().forEach((name, table) -> {
       Table target = to.tables().get(name);
       if (target == null) {
@@ -64,6 +59,12 @@ public final class MigrationDraft {
         drops.add("DROP TABLE " + qualified(name) + ";");
       } else {
         dropColumns(table, target);
+      }
+    });
+    // After the tables: a dropped table's triggers and defaults may use these functions.
+    from.routines().forEach((signature, routine) -> {
+      if (!to.routines().containsKey(signature)) {
+        drops.add("DROP " + (routine.procedure() ? "PROCEDURE " : "FUNCTION ") + qualifiedSignature(signature) + ";");
       }
     });
     from.sequences().forEach((name, sequence) -> {

@@ -1,0 +1,144 @@
+package io.quantagent.migrations.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quantagent.migrations.engine.ConnectionFactory;
+import io.quantagent.migrations.engine.Migrator;
+import io.quantagent.migrations.engine.MigratorSettings;
+import io.quantagent.migrations.engine.ScriptSource;
+import io.quantagent.migrations.engine.Target;
+import io.quantagent.migrations.events.EventLog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** create -Dquantagent.autogenerate's engine: drafts from drift, proven both ways, on PostgreSQL 17 and 15. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("io.quantagent.migrations.schema.PostgresVersion#installed")
+class AutogenerateTest extends OnEachServer {
+  private static final Path SCRIPTS = Path.of("..", "quantagent-schema", "src", "main", "resources", "quantagent", "migrations");
+
+  private final ScratchDatabases scratch = major -> {
+    SchemaTestServer.Database database;
+    try {
+      database = freshDatabase();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return new ScratchDatabases.Scratch() {
+      @Override
+      public ConnectionFactory connections() {
+        return database.connector()::connect;
+      }
+
+      @Override
+      public void close() {}
+    };
+  };
+
+  private SchemaTestServer.Database migratedToHead() throws SQLException {
+    SchemaTestServer.Database db = freshDatabase();
+    new Migrator(db.connector()::connect, ScriptSource.directory(SCRIPTS), "changelog", EventLog.silent())
+        .upgrade(new Target.Head());
+    return db;
+  }
+
+  private Autogenerator autogenerator(SchemaTestServer.Database live) {
+    return new Autogenerator(live.connector()::connect, ScriptSource.directory(SCRIPTS), MigratorSettings.defaults(),
+        scratch, EventLog.silent());
+  }
+
+  /** The draft, as a new script beside the real ones, on a fresh database: up equals live, down equals head. */
+  private void assertRoundTrip(String draft, SchemaTestServer.Database live, Path dir) throws Exception {
+    try (Stream<Path> files = Files.list(SCRIPTS)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, dir.resolve(file.getFileName()));
+      }
+    }
+    Files.writeString(dir.resolve("20990101000000_drafted.sql"), draft);
+    SchemaTestServer.Database fresh = freshDatabase();
+    Migrator migrator = new Migrator(fresh.connector()::connect, ScriptSource.directory(dir), "changelog", EventLog.silent());
+    migrator.upgrade(new Target.Head());
+    assertEquals(List.of(), real(SchemaComparison.compare(live.snapshot(), fresh.snapshot())));
+    migrator.downgrade(new Target.Relative(1));
+    assertEquals(List.of(), real(SchemaComparison.compare(migratedToHead().snapshot(), fresh.snapshot())));
+  }
+
+  private static List<String> real(List<SchemaDifference> differences) {
+    return differences.stream().filter(d -> !d.isWarning()).map(SchemaDifference::describe).toList();
+  }
+
+  @Test
+  void theHandEditOfTheIssue(@TempDir Path dir) throws Exception {
+    SchemaTestServer.Database live = migratedToHead();
+    live.execute("ALTER TABLE trades ADD COLUMN risk_level NUMERIC(10,2)");
+    live.execute("DROP INDEX idx_timestamp");
+    String draft = autogenerator(live).draft("add risk level, drop idx_timestamp").orElseThrow();
+    String forward = draft.substring(0, draft.indexOf("-- //@UNDO"));
+    String undo = draft.substring(draft.indexOf("-- //@UNDO"));
+    assertTrue(forward.contains("DROP INDEX \"public\".\"idx_timestamp\";"), draft);
+    assertTrue(forward.contains("ALTER TABLE \"public\".\"trades\" ADD COLUMN \"risk_level\" numeric(10,2);"), draft);
+    assertTrue(undo.contains("-- REVIEW: data loss: the column trades.risk_level and its values are dropped"), draft);
+    assertTrue(undo.contains("CREATE INDEX idx_timestamp ON public.market_data USING btree (\"timestamp\");"), draft);
+    assertRoundTrip(draft, live, dir);
+  }
+
+  @Test
+  void functionsTriggersViewsEnumsTablesAndForeignKeys(@TempDir Path dir) throws Exception {
+    SchemaTestServer.Database live = migratedToHead();
+    live.execute("""
+        CREATE TYPE risk AS ENUM ('low', 'high');
+        CREATE TABLE limits (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+          order_id bigint NOT NULL, level risk NOT NULL DEFAULT 'low', cap numeric(20,8) CHECK (cap > 0));
+        ALTER TABLE limits ADD CONSTRAINT fk_limits_order FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE;
+        CREATE FUNCTION touch_limits() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          NEW.cap := coalesce(NEW.cap, 1);
+          RETURN NEW;
+        END;
+        $$;
+        CREATE TRIGGER limits_touch BEFORE INSERT ON limits FOR EACH ROW EXECUTE FUNCTION touch_limits();
+        CREATE VIEW open_orders AS SELECT id, symbol FROM orders WHERE status = 'open';
+        ALTER TABLE signals ALTER COLUMN strategy DROP NOT NULL;
+        """);
+    String draft = autogenerator(live).draft("limits").orElseThrow();
+    int fk = draft.indexOf("ADD CONSTRAINT \"fk_limits_order\"");
+    assertTrue(fk > draft.indexOf("CREATE TABLE \"public\".\"limits\"") && fk < draft.indexOf("-- //@UNDO"),
+        "foreign keys come last:\n" + draft);
+    assertTrue(draft.contains("CREATE OR REPLACE FUNCTION public.touch_limits()"), draft);
+    assertRoundTrip(draft, live, dir);
+  }
+
+  @Test
+  void noDriftDraftsNothing() throws Exception {
+    assertTrue(autogenerator(migratedToHead()).draft("nothing").isEmpty());
+  }
+
+  @Test
+  void whatCannotBeExpressedIsNamedAndTheProofRefuses() throws Exception {
+    SchemaTestServer.Database live = migratedToHead();
+    live.execute("CREATE TYPE mood AS ENUM ('a', 'b')");
+    SchemaTestServer.Database head = migratedToHead();
+    head.execute("CREATE TYPE mood AS ENUM ('b', 'a')");
+    List<String> statements = MigrationDraft.between(head.snapshot(), live.snapshot());
+    assertTrue(statements.stream().anyMatch(s -> s.startsWith("-- CANNOT EXPRESS: the labels of the enum type mood")),
+        statements.toString());
+  }
+
+  @Test
+  void aDraftThatDoesNotReproduceTheDatabaseIsNotReturned() throws Exception {
+    SchemaTestServer.Database live = migratedToHead();
+    live.execute("ALTER TABLE trades ALTER COLUMN id DROP IDENTITY");
+    AutogenerateProofException e = assertThrows(AutogenerateProofException.class,
+        () -> autogenerator(live).draft("identity"));
+    assertTrue(e.getMessage().contains("trades.id: column identity differs"), e.getMessage());
+  }
+}
