@@ -1,0 +1,1 @@
+io.quantagent.it.SystemPostgres15.startEditedLiveDatabase(basedir.toPath())
