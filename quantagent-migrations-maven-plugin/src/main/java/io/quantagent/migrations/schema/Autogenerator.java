@@ -14,8 +14,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,19 +40,14 @@ public final class Autogenerator {
   /** The proven script text, or empty when the live schema is what the migrations build at head. */
   public Optional<String> draft(String description) {
     TrackingTables tracking = new TrackingTables(settings.changelogTable());
-    SchemaSnapshot actual;
-    int major;
-    try (Connection connection = live.open()) {
-      major = connection.getMetaData().getDatabaseMajorVersion();
-      actual = new CatalogReader(tracking).read(connection, connection.getSchema());
-    } catch (SQLException e) {
-      throw new CatalogReadException("Cannot read the live database's schema: " + e.getMessage(), e);
-    }
+    SchemaRead current = SchemaRead.of(live, tracking, "live");
+    SchemaSnapshot actual = current.snapshot();
+    int major = current.serverMajorVersion();
     List<MigrationInfo> known = new Migrator(live, scripts, settings, EventLog.silent()).history().stream()
         .filter(h -> h.scriptPresent()).map(h -> h.migration()).toList();
     SchemaSnapshot head;
     try (ScratchDatabases.Scratch database = scratch.create(major)) {
-      head = known.isEmpty() ? read(database.connections(), tracking)
+      head = known.isEmpty() ? scratchSchema(database, tracking)
           : new ExpectedSchema(scripts, settings, log).at(known.get(known.size() - 1), database.connections());
     }
     List<String> forward = MigrationDraft.between(head, actual);
@@ -76,9 +69,9 @@ public final class Autogenerator {
     try (ScratchDatabases.Scratch database = scratch.create(major)) {
       Migrator migrator = new Migrator(database.connections(), withDraft, settings, EventLog.silent());
       run("change", () -> migrator.upgrade(new Target.Head()));
-      requireNone("after the draft's change", SchemaComparison.compare(actual, read(database.connections(), tracking)));
+      requireNone("after the draft's change", SchemaComparison.compare(actual, scratchSchema(database, tracking)));
       run("undo", () -> migrator.downgrade(new Target.Relative(1)));
-      requireNone("after the draft's undo", SchemaComparison.compare(head, read(database.connections(), tracking)));
+      requireNone("after the draft's undo", SchemaComparison.compare(head, scratchSchema(database, tracking)));
     } finally {
       deleteQuietly(directory);
     }
@@ -116,12 +109,8 @@ public final class Autogenerator {
     }
   }
 
-  private static SchemaSnapshot read(ConnectionFactory database, TrackingTables tracking) {
-    try (Connection connection = database.open()) {
-      return new CatalogReader(tracking).read(connection, connection.getSchema());
-    } catch (SQLException e) {
-      throw new CatalogReadException("Cannot read the scratch database: " + e.getMessage(), e);
-    }
+  private static SchemaSnapshot scratchSchema(ScratchDatabases.Scratch database, TrackingTables tracking) {
+    return SchemaRead.of(database.connections(), tracking, "scratch").snapshot();
   }
 
   private static void deleteQuietly(Path directory) {

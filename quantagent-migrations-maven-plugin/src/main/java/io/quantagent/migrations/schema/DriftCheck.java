@@ -4,8 +4,6 @@ import io.quantagent.migrations.engine.ConnectionFactory;
 import io.quantagent.migrations.engine.MigrationInfo;
 import io.quantagent.migrations.engine.SchemaVerifier;
 import io.quantagent.migrations.events.EventLog;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,19 +29,12 @@ public final class DriftCheck implements SchemaVerifier {
 
   /** Every difference and warning, in a stable order; {@code revision} empty means at base. */
   public List<SchemaDifference> compare(Optional<MigrationInfo> revision) {
-    SchemaSnapshot actual;
-    int major;
-    try (Connection connection = live.open()) {
-      major = connection.getMetaData().getDatabaseMajorVersion();
-      actual = new CatalogReader(tracking).read(connection, connection.getSchema());
-    } catch (SQLException e) {
-      throw new CatalogReadException("Cannot read the live database's schema: " + e.getMessage(), e);
-    }
-    try (ScratchDatabases.Scratch database = scratch.create(major)) {
+    SchemaRead actual = SchemaRead.of(live, tracking, "live");
+    try (ScratchDatabases.Scratch database = scratch.create(actual.serverMajorVersion())) {
       SchemaSnapshot migrations = revision.isPresent()
           ? expected.at(revision.get(), database.connections())
-          : emptySchema(database.connections());
-      List<SchemaDifference> differences = SchemaComparison.compare(migrations, actual);
+          : SchemaRead.of(database.connections(), tracking, "scratch").snapshot();
+      List<SchemaDifference> differences = SchemaComparison.compare(migrations, actual.snapshot());
       differences.stream().filter(SchemaDifference::isWarning).forEach(w -> log.warn(w.describe()));
       return differences;
     }
@@ -52,13 +43,5 @@ public final class DriftCheck implements SchemaVerifier {
   @Override
   public List<String> differences(MigrationInfo revision) {
     return compare(Optional.of(revision)).stream().filter(d -> !d.isWarning()).map(SchemaDifference::describe).toList();
-  }
-
-  private SchemaSnapshot emptySchema(ConnectionFactory database) {
-    try (Connection connection = database.open()) {
-      return new CatalogReader(tracking).read(connection, connection.getSchema());
-    } catch (SQLException e) {
-      throw new CatalogReadException("Cannot read the scratch database: " + e.getMessage(), e);
-    }
   }
 }

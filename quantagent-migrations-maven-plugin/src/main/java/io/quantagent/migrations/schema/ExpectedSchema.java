@@ -7,8 +7,6 @@ import io.quantagent.migrations.engine.MigratorSettings;
 import io.quantagent.migrations.engine.ScriptSource;
 import io.quantagent.migrations.engine.Target;
 import io.quantagent.migrations.events.EventLog;
-import java.sql.Connection;
-import java.sql.SQLException;
 
 /**
  * The schema the migrations build up to a revision, read from a scratch database that this class migrates
@@ -29,10 +27,6 @@ public final class ExpectedSchema {
   public SchemaSnapshot at(MigrationInfo revision, ConnectionFactory scratch) {
     new Migrator(scratch, scripts, settings, EventLog.silent()).upgrade(new Target.Revision(revision.idText()));
     log.debug("Built the migrations' schema at " + revision + " on the scratch database");
-    try (Connection connection = scratch.open()) {
-      return new CatalogReader(new TrackingTables(settings.changelogTable())).read(connection, connection.getSchema());
-    } catch (SQLException e) {
-      throw new CatalogReadException("Cannot read the scratch database: " + e.getMessage(), e);
-    }
+    return SchemaRead.of(scratch, new TrackingTables(settings.changelogTable()), "scratch").snapshot();
   }
 }

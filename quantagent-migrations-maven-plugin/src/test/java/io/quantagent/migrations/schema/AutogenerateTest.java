@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quantagent.migrations.engine.ConnectionFactory;
 import io.quantagent.migrations.engine.Migrator;
 import io.quantagent.migrations.engine.MigratorSettings;
 import io.quantagent.migrations.engine.ScriptSource;
@@ -13,6 +12,7 @@ import io.quantagent.migrations.events.EventLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -26,23 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AutogenerateTest extends OnEachServer {
   private static final Path SCRIPTS = Path.of("..", "quantagent-schema", "src", "main", "resources", "quantagent", "migrations");
 
-  private final ScratchDatabases scratch = major -> {
-    SchemaTestServer.Database database;
-    try {
-      database = freshDatabase();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-    return new ScratchDatabases.Scratch() {
-      @Override
-      public ConnectionFactory connections() {
-        return database.connector()::connect;
-      }
-
-      @Override
-      public void close() {}
-    };
-  };
+  private final ScratchDatabases scratch = sameServerScratch(new ArrayList<>());
 
   private SchemaTestServer.Database migratedToHead() throws SQLException {
     SchemaTestServer.Database db = freshDatabase();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quantagent.migrations.engine.ConnectionFactory;
 import io.quantagent.migrations.engine.MigratorSettings;
 import io.quantagent.migrations.engine.Migrator;
 import io.quantagent.migrations.engine.PostgresScriptSplitter;
@@ -61,24 +60,7 @@ class HandOverTest extends OnEachServer {
 
   /** The live database's own server builds the expected schema: same major, by construction. */
   private DriftCheck driftCheck(SchemaTestServer.Database live) {
-    ScratchDatabases scratch = major -> {
-      scratchMajors.add(major);
-      SchemaTestServer.Database database;
-      try {
-        database = freshDatabase();
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-      return new ScratchDatabases.Scratch() {
-        @Override
-        public ConnectionFactory connections() {
-          return database.connector()::connect;
-        }
-
-        @Override
-        public void close() {}
-      };
-    };
+    ScratchDatabases scratch = sameServerScratch(scratchMajors);
     return new DriftCheck(live.connector()::connect,
         new ExpectedSchema(ScriptSource.directory(SCRIPTS), MigratorSettings.defaults(), EventLog.silent()),
         scratch, TrackingTables.defaults(), EventLog.silent());

@@ -1,5 +1,6 @@
 package io.quantagent.migrations.schema;
 
+import io.quantagent.migrations.engine.ConnectionFactory;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -28,6 +29,31 @@ abstract class OnEachServer {
 
   SchemaTestServer.Database freshDatabase() throws SQLException {
     return server.freshDatabase();
+  }
+
+  /**
+   * Scratch databases on this test's own server: the same major version as any live database here, by
+   * construction. Each requested major is recorded in {@code majors}.
+   */
+  ScratchDatabases sameServerScratch(List<Integer> majors) {
+    return major -> {
+      majors.add(major);
+      SchemaTestServer.Database database;
+      try {
+        database = freshDatabase();
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      return new ScratchDatabases.Scratch() {
+        @Override
+        public ConnectionFactory connections() {
+          return database.connector()::connect;
+        }
+
+        @Override
+        public void close() {}
+      };
+    };
   }
 
   /** The lines of {@code compare(migrations, database)}, both first built from {@code common}. */
