@@ -35,6 +35,9 @@ STARTED=$(date +%s)
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
 
+if [ -n "${REPORT_ONLY:-}" ]; then   # re-render BENCHMARKS.md from bench/work/results.tsv of the last run
+  [ -f "$WORK/meta.env" ] && . "$WORK/meta.env"
+else
 rm -rf "$WORK"
 mkdir -p "$WORK/logs" "$WORK/.mvn"   # an empty .mvn: the benchmark projects get no config from the repository's
 : > "$RESULTS"
@@ -273,12 +276,15 @@ PY
 )
 unset MAVEN_OPTS
 
+ELAPSED=$(( $(date +%s) - STARTED ))
+printf 'PG_VERSION=%q\nELAPSED=%q\n' "$PG_VERSION" "$ELAPSED" > "$WORK/meta.env"
+fi # REPORT_ONLY
+
 # ---------------------------------------------------------------- report
 MACHINE="$(uname -srm); $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)); $(free -g | awk '/Mem:/{print $2}') GB RAM; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 JAVA="$(java -version 2>&1 | head -1)"
 MAVEN="$("$MVN" -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
 PSQL="$(psql --version)"
-ELAPSED=$(( $(date +%s) - STARTED ))
 python3 - "$RESULTS" "$ROOT" "$SIZES" <<PY
 import sys, statistics, collections, pathlib
 results, root, sizes = sys.argv[1], pathlib.Path(sys.argv[2]), [int(s) for s in sys.argv[3].split()]
@@ -340,6 +346,26 @@ for k, label in [('cold_start', 'embedded start, cold (unpack + initdb + start)'
                  ('warm_process', 'quantagent:current on the embedded database, warm (whole process)')]:
     out.append(f"| {label} | {cell('embedded', k)} |")
 out.append("\n`diff` on the QuantAgent schema: not measured, the goal does not exist yet.\n")
+out.append("## Targets (issue 8), ratios of medians of this run\n")
+out.append("| target | measured | met |")
+out.append("| --- | --- | --- |")
+def target(label, value, ok, fmt='{:.2f}x'):
+    out.append(f"| {label} | {fmt.format(value) if value is not None else 'n/a'} | "
+               f"{'n/a' if value is None else ('yes' if ok(value) else '**no**')} |")
+def r(a, b): return a / b if a is not None and b else None
+target('(a) quantagent / flyway, QuantAgent schema, at most 0.9x', r(M('schema', 'quantagent'), M('schema', 'flyway')), lambda v: v <= 0.9)
+target('(a) quantagent / MyBatis, QuantAgent schema, below 1x', r(M('schema', 'quantagent'), M('schema', 'mybatis')), lambda v: v < 1)
+q1, v1 = M('gen1000', 'quantagent'), M('gen1000', 'mvn_validate')
+target('(b) 1,000: (quantagent - mvn validate) / psql + changelog, at most 1.3x',
+       r(q1 - v1 if q1 is not None and v1 is not None else None, M('gen1000', 'psql_changelog')), lambda v: v <= 1.3)
+target('(b) 10,000: quantagent / psql + changelog, at most 1.3x', r(M('gen10000', 'quantagent'), M('gen10000', 'psql_changelog')), lambda v: v <= 1.3)
+target('(b) 10,000: flyway / quantagent, at least 10x', r(M('gen10000', 'flyway'), M('gen10000', 'quantagent')), lambda v: v >= 10)
+c = [M(f'gen{s}', 'quantagent') for s in (1000, 3000, 10000)]
+lin = None if None in c else ((c[2] - c[1]) / 7000) / ((c[1] - c[0]) / 2000)
+target('(b) linear: cost per migration 3,000-10,000 / 1,000-3,000, within 0.9x-1.1x', lin, lambda v: 0.9 <= v <= 1.1)
+target(f'(c) history / current with {big:,} applied, at most 1.2x', r(M(f'applied{big}', 'history'), M(f'applied{big}', 'current')), lambda v: v <= 1.2)
+target('(d) warm embedded start, under 1.5 s', M('embedded', 'warm_start'), lambda v: v < 1.5, '{:.2f} s')
+target('(e) diff on the QuantAgent schema', None, None)
 out.append("## Setup\n")
 out.append(f"- Machine: {meta['machine']}")
 out.append(f"- {meta['java']}; {meta['maven']}; {meta['psql']}; server PostgreSQL {meta['pg']}, data on /dev/shm,"
@@ -355,7 +381,10 @@ out.append(f"- Method: the database is dropped and created before every run, out
            " (`create_changelog`), so it runs one migration more.")
 out.append(f"- This run took {meta['elapsed'] // 60} min {meta['elapsed'] % 60} s.")
 out.append("\nRe-run: `bench/run.sh` (settings at the top of the script; e.g. `ROUNDS=1 SIZES=1000 bench/run.sh` for a quick look).\n")
-(root / 'BENCHMARKS.md').write_text('\n'.join(out) + '\n')
+MARK = '<!-- Notes below this line are written by hand and kept by bench/run.sh. -->'
+old = (root / 'BENCHMARKS.md').read_text() if (root / 'BENCHMARKS.md').exists() else ''
+notes = old[old.index(MARK):] if MARK in old else MARK + '\n'
+(root / 'BENCHMARKS.md').write_text('\n'.join(out) + '\n\n' + notes)
 try:
     import matplotlib
     matplotlib.use('Agg')
