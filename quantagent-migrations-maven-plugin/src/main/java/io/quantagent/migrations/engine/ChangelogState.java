@@ -3,6 +3,7 @@ package io.quantagent.migrations.engine;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.apache.ibatis.migration.Change;
 final class ChangelogState {
   private final ScriptSource source;
   private final List<MigrationInfo> scripts;
+  private final Map<MigrationInfo, MigrationInfo> scriptsByMigration = new HashMap<>();
   private final Map<MigrationInfo, String> appliedAt = new LinkedHashMap<>();
   private final Map<BigDecimal, String> checksums;
 
@@ -23,6 +25,7 @@ final class ChangelogState {
       Map<BigDecimal, String> checksums) {
     this.source = source;
     this.scripts = scripts;
+    scripts.forEach(script -> scriptsByMigration.putIfAbsent(script, script));
     applied.stream().sorted().forEach(c -> appliedAt.put(MigrationInfo.of(c), c.getAppliedTimestamp()));
     this.checksums = checksums;
   }
@@ -36,6 +39,10 @@ final class ChangelogState {
     return new ArrayList<>(appliedAt.keySet());
   }
 
+  boolean isApplied(MigrationInfo migration) {
+    return appliedAt.containsKey(migration);
+  }
+
   MigrationPlanner planner() {
     return new MigrationPlanner(scripts, applied());
   }
@@ -44,7 +51,7 @@ final class ChangelogState {
     if (!appliedAt.containsKey(migration)) {
       return Integrity.PENDING;
     }
-    if (!scripts.contains(migration)) {
+    if (!scriptsByMigration.containsKey(migration)) {
       return Integrity.NO_SCRIPT;
     }
     String recorded = checksums.get(migration.id().stripTrailingZeros());
@@ -76,7 +83,7 @@ final class ChangelogState {
     MigrationInfo current = planner().current().orElse(null);
     List<HistoryEntry> entries = new ArrayList<>();
     for (MigrationInfo migration : all) {
-      MigrationInfo described = scripts.stream().filter(migration::equals).findFirst().orElse(migration);
+      MigrationInfo described = scriptsByMigration.getOrDefault(migration, migration);
       entries.add(new HistoryEntry(described, java.util.Optional.ofNullable(appliedAt.get(migration)),
           integrity(migration), migration.equals(current)));
     }

@@ -227,7 +227,7 @@ public final class Migrator {
     MigrationPlanner planner = state.planner();
     Optional<MigrationInfo> current = planner.current();
     for (MigrationInfo script : known) {
-      if (!state.applied().contains(script) && current.isPresent() && script.compareTo(current.get()) < 0) {
+      if (!state.isApplied(script) && current.isPresent() && script.compareTo(current.get()) < 0) {
         log.warn("Script " + script + " is older than the current migration " + current.get()
             + " but was never applied; upgrade will not apply it. Give it a new id with mvn quantagent:create.");
       }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -15,8 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +37,7 @@ import org.apache.ibatis.migration.MigrationReader;
 public final class ScriptFolderLoader implements MigrationLoader {
   private final TreeMap<String, URL> scripts;
   private final Map<String, String> texts = new ConcurrentHashMap<>();
+  private volatile Map<BigDecimal, String> filenamesById;
 
   private ScriptFolderLoader(TreeMap<String, URL> scripts) {
     this.scripts = scripts;
@@ -77,6 +81,26 @@ public final class ScriptFolderLoader implements MigrationLoader {
   /** Script file names, sorted. */
   public List<String> filenames() {
     return new ArrayList<>(scripts.keySet());
+  }
+
+  /**
+   * The file name of the script with this id, found in an index built once (a run asks once per migration);
+   * names that are not {@code <id>_<description>.sql} are left out (the validator reports them).
+   */
+  public Optional<String> filename(BigDecimal id) {
+    Map<BigDecimal, String> index = filenamesById;
+    if (index == null) {
+      index = new HashMap<>();
+      for (String name : scripts.keySet()) {
+        try {
+          index.putIfAbsent(ScriptFileName.parse(name).id().stripTrailingZeros(), name);
+        } catch (InvalidScriptException e) {
+          // not a usable name: no id to find it by
+        }
+      }
+      filenamesById = index;
+    }
+    return Optional.ofNullable(index.get(id.stripTrailingZeros()));
   }
 
   /** The whole text of a script, as written. */

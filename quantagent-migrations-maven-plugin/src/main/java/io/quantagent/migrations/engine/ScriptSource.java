@@ -65,11 +65,7 @@ public record ScriptSource(ScriptFolderLoader loader, String location) {
   }
 
   String filename(MigrationInfo migration) {
-    for (String name : loader.filenames()) {
-      if (ScriptFileName.parse(name).id().compareTo(migration.id()) == 0) {
-        return name;
-      }
-    }
-    throw new IllegalArgumentException("No script for " + migration);
+    return loader.filename(migration.id())
+        .orElseThrow(() -> new IllegalArgumentException("No script for " + migration));
   }
 }
