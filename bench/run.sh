@@ -383,7 +383,7 @@ target('(b) linear: cost per migration 3,000-10,000 / 1,000-3,000, within 0.9x-1
 target(f'(c) history / current with {big:,} applied, at most 1.2x', r(M(f'applied{big}', 'history'), M(f'applied{big}', 'current')), lambda v: v <= 1.2)
 target('(d) warm embedded start, under 1.5 s', M('embedded', 'warm_start'), lambda v: v < 1.5, '{:.2f} s')
 target('(e) diff on the QuantAgent schema', None, None)
-out.append("## Setup\n")
+out.append("\n## Setup\n")
 out.append(f"- Machine: {meta['machine']}")
 out.append(f"- {meta['java']}; {meta['maven']}; {meta['psql']}; server PostgreSQL {meta['pg']}, data on /dev/shm,"
            " `fsync=off`, `max_locks_per_transaction=256`, TCP on 127.0.0.1")
