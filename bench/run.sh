@@ -295,12 +295,19 @@ MACHINE="$(uname -srm); $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | 
 JAVA="$(java -version 2>&1 | head -1)"
 MAVEN="$("${MVN[@]}" -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
 PSQL="$(psql --version)"
-python3 - "$RESULTS" "$ROOT" "$SIZES" <<PY
-import sys, statistics, collections, pathlib
+export MACHINE JAVA MAVEN PSQL PG_VERSION ELAPSED ROUNDS ROUNDS_10K SLOW_ROUNDS_10K QA_VERSION FLYWAY_VERSION \
+  MYBATIS_PLUGIN_VERSION PG_JDBC_VERSION
+PYTHON=python3   # the report needs only python3; the plot wants one with matplotlib (Debian: python3-matplotlib)
+for p in python3 /usr/bin/python3 /usr/local/bin/python3; do
+  if command -v "$p" >/dev/null && "$p" -c 'import matplotlib' 2>/dev/null; then PYTHON=$p; break; fi
+done
+"$PYTHON" - "$RESULTS" "$ROOT" "$SIZES" <<'PY'
+import os, sys, statistics, collections, pathlib
 results, root, sizes = sys.argv[1], pathlib.Path(sys.argv[2]), [int(s) for s in sys.argv[3].split()]
-meta = dict(machine="""$MACHINE""", java="""$JAVA""", maven="""$MAVEN""", psql="""$PSQL""", pg="""$PG_VERSION""",
-            elapsed=$ELAPSED, rounds=$ROUNDS, rounds10k=$ROUNDS_10K, slow10k=$SLOW_ROUNDS_10K,
-            qa="$QA_VERSION", flyway="$FLYWAY_VERSION", mybatis="$MYBATIS_PLUGIN_VERSION", jdbc="$PG_JDBC_VERSION")
+E = os.environ
+meta = dict(machine=E['MACHINE'], java=E['JAVA'], maven=E['MAVEN'], psql=E['PSQL'], pg=E.get('PG_VERSION', '?'),
+            elapsed=int(E.get('ELAPSED', '0')), rounds=E['ROUNDS'], rounds10k=E['ROUNDS_10K'], slow10k=E['SLOW_ROUNDS_10K'],
+            qa=E['QA_VERSION'], flyway=E['FLYWAY_VERSION'], mybatis=E['MYBATIS_PLUGIN_VERSION'], jdbc=E['PG_JDBC_VERSION'])
 rows = collections.defaultdict(list)
 for line in open(results):
     w, tool, r, s = line.split('\t')
@@ -376,7 +383,7 @@ target('(b) linear: cost per migration 3,000-10,000 / 1,000-3,000, within 0.9x-1
 target(f'(c) history / current with {big:,} applied, at most 1.2x', r(M(f'applied{big}', 'history'), M(f'applied{big}', 'current')), lambda v: v <= 1.2)
 target('(d) warm embedded start, under 1.5 s', M('embedded', 'warm_start'), lambda v: v < 1.5, '{:.2f} s')
 target('(e) diff on the QuantAgent schema', None, None)
-out.append("## Setup\n")
+out.append("\n## Setup\n")
 out.append(f"- Machine: {meta['machine']}")
 out.append(f"- {meta['java']}; {meta['maven']}; {meta['psql']}; server PostgreSQL {meta['pg']}, data on /dev/shm,"
            " `fsync=off`, `max_locks_per_transaction=256`, TCP on 127.0.0.1")
