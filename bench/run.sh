@@ -255,6 +255,24 @@ done
 grep -q "gen$BIG" "$WORK/logs/current-1.log" || grep -q "$((20250201000000 + BIG))" "$WORK/logs/current-1.log" \
   || die "current does not name the last migration, see $WORK/logs/current-1.log"
 
+# ---------------------------------------------------------------- (e) diff on the QuantAgent schema, next to current
+# diff builds the migrations' schema on a throwaway embedded PostgreSQL of the live server's major and compares
+# catalogs; current reads the changelog. Same database, same process shape, alternating order.
+reset_db
+run_tool quantagent schema >"$WORK/logs/applied-schema.log" 2>&1 || die "applying the QuantAgent schema"
+for r in $(seq 0 "$ROUNDS"); do
+  for goal in $( [ $((r % 2)) = 0 ] && echo "current diff" || echo "diff current"); do
+    t0=$(now)
+    "${MVN[@]}" -B -o -f "$WORK/schema/qa/pom.xml" quantagent:$goal -Dquantagent.url="$URL" -Dquantagent.user=$PGUSER_ \
+      -Dquantagent.password=bench >"$WORK/logs/schema-$goal-$r.log" 2>&1 || die "$goal, see $WORK/logs/schema-$goal-$r.log"
+    t1=$(now)
+    secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", (b-a)/1e9}')
+    printf '%s\t%s\t%s\t%s\n' "schema_drift" "$goal" "$r" "$secs" >> "$RESULTS"
+    log "schema round $r $goal ${secs}s"
+  done
+done
+grep -q "No drift" "$WORK/logs/schema-diff-1.log" || die "diff found drift on a freshly migrated schema, see $WORK/logs/schema-diff-1.log"
+
 # ---------------------------------------------------------------- (d) the embedded database's start
 # The time between the plugin's two log lines around the start ("No database URL configured" ... "Development
 # database:"), and the whole process. Cold: binaries not unpacked and no data directory; warm: both there.
@@ -362,7 +380,12 @@ for k, label in [('cold_start', 'embedded start, cold (unpack + initdb + start)'
                  ('cold_process', 'quantagent:current on the embedded database, cold (whole process)'),
                  ('warm_process', 'quantagent:current on the embedded database, warm (whole process)')]:
     out.append(f"| {label} | {cell('embedded', k)} |")
-out.append("\n`diff` on the QuantAgent schema: not measured, the goal does not exist yet.\n")
+out.append("\n## diff on the QuantAgent schema, next to current\n")
+out.append("| measurement | seconds |")
+out.append("| --- | --- |")
+out.append(f"| quantagent:current on the QuantAgent schema (whole process) | {cell('schema_drift', 'current')} |")
+out.append(f"| quantagent:diff on the QuantAgent schema (whole process, throwaway embedded PostgreSQL included) | {cell('schema_drift', 'diff')} |")
+out.append(f"| diff / current | {ratio(M('schema_drift', 'diff'), M('schema_drift', 'current'))} |\n")
 out.append("## Targets (issue 8), ratios of medians of this run\n")
 out.append("| target | measured | met |")
 out.append("| --- | --- | --- |")
@@ -382,7 +405,7 @@ lin = None if None in c else ((c[2] - c[1]) / 7000) / ((c[1] - c[0]) / 2000)
 target('(b) linear: cost per migration 3,000-10,000 / 1,000-3,000, within 0.9x-1.1x', lin, lambda v: 0.9 <= v <= 1.1)
 target(f'(c) history / current with {big:,} applied, at most 1.2x', r(M(f'applied{big}', 'history'), M(f'applied{big}', 'current')), lambda v: v <= 1.2)
 target('(d) warm embedded start, under 1.5 s', M('embedded', 'warm_start'), lambda v: v < 1.5, '{:.2f} s')
-target('(e) diff on the QuantAgent schema', None, None)
+target('(e) diff on the QuantAgent schema, seconds (no target; next to current)', M('schema_drift', 'diff'), lambda v: True, '{:.2f} s')
 out.append("\n## Setup\n")
 out.append(f"- Machine: {meta['machine']}")
 out.append(f"- {meta['java']}; {meta['maven']}; {meta['psql']}; server PostgreSQL {meta['pg']}, data on /dev/shm,"
