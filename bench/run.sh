@@ -237,21 +237,29 @@ for s in $SIZES; do
   if [ "$s" -ge 10000 ]; then bench "gen$s" "$ROUNDS_10K" "$SLOW_ROUNDS_10K"; else bench "gen$s" "$ROUNDS"; fi
 done
 
+# Two read-only goals on the same database, alternating which goes first: ROUNDS+1 rounds of whole processes.
+# $1 results label, $2 workload folder, $3 log file prefix, $4 and $5 the goals.
+time_goals() {
+  local label=$1 pom=$WORK/$2/qa/pom.xml prefix=$3 r goal t0 t1 secs logf
+  for r in $(seq 0 "$ROUNDS"); do
+    for goal in $( [ $((r % 2)) = 0 ] && echo "$4 $5" || echo "$5 $4"); do
+      logf=$WORK/logs/$prefix$goal-$r.log
+      t0=$(now)
+      "${MVN[@]}" -B -o -f "$pom" quantagent:$goal -Dquantagent.url="$URL" -Dquantagent.user=$PGUSER_ \
+        -Dquantagent.password=bench >"$logf" 2>&1 || die "$goal, see $logf"
+      t1=$(now)
+      secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", (b-a)/1e9}')
+      printf '%s\t%s\t%s\t%s\n' "$label" "$goal" "$r" "$secs" >> "$RESULTS"
+      log "$label round $r $goal ${secs}s"
+    done
+  done
+}
+
 # ---------------------------------------------------------------- (c) current and history with N applied
 BIG=$(echo $SIZES | tr ' ' '\n' | sort -n | tail -1)
 reset_db
 run_tool quantagent "gen$BIG" >"$WORK/logs/applied-$BIG.log" 2>&1 || die "applying $BIG"
-for r in $(seq 0 "$ROUNDS"); do
-  for goal in $( [ $((r % 2)) = 0 ] && echo "current history" || echo "history current"); do
-    t0=$(now)
-    "${MVN[@]}" -B -o -f "$WORK/gen$BIG/qa/pom.xml" quantagent:$goal -Dquantagent.url="$URL" -Dquantagent.user=$PGUSER_ \
-      -Dquantagent.password=bench >"$WORK/logs/$goal-$r.log" 2>&1 || die "$goal, see $WORK/logs/$goal-$r.log"
-    t1=$(now)
-    secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", (b-a)/1e9}')
-    printf '%s\t%s\t%s\t%s\n' "applied$BIG" "$goal" "$r" "$secs" >> "$RESULTS"
-    log "applied$BIG round $r $goal ${secs}s"
-  done
-done
+time_goals "applied$BIG" "gen$BIG" "" current history
 grep -q "gen$BIG" "$WORK/logs/current-1.log" || grep -q "$((20250201000000 + BIG))" "$WORK/logs/current-1.log" \
   || die "current does not name the last migration, see $WORK/logs/current-1.log"
 
@@ -260,17 +268,7 @@ grep -q "gen$BIG" "$WORK/logs/current-1.log" || grep -q "$((20250201000000 + BIG
 # catalogs; current reads the changelog. Same database, same process shape, alternating order.
 reset_db
 run_tool quantagent schema >"$WORK/logs/applied-schema.log" 2>&1 || die "applying the QuantAgent schema"
-for r in $(seq 0 "$ROUNDS"); do
-  for goal in $( [ $((r % 2)) = 0 ] && echo "current diff" || echo "diff current"); do
-    t0=$(now)
-    "${MVN[@]}" -B -o -f "$WORK/schema/qa/pom.xml" quantagent:$goal -Dquantagent.url="$URL" -Dquantagent.user=$PGUSER_ \
-      -Dquantagent.password=bench >"$WORK/logs/schema-$goal-$r.log" 2>&1 || die "$goal, see $WORK/logs/schema-$goal-$r.log"
-    t1=$(now)
-    secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", (b-a)/1e9}')
-    printf '%s\t%s\t%s\t%s\n' "schema_drift" "$goal" "$r" "$secs" >> "$RESULTS"
-    log "schema round $r $goal ${secs}s"
-  done
-done
+time_goals schema_drift schema "schema-" current diff
 grep -q "No drift" "$WORK/logs/schema-diff-1.log" || die "diff found drift on a freshly migrated schema, see $WORK/logs/schema-diff-1.log"
 
 # ---------------------------------------------------------------- (d) the embedded database's start
