@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.ibatis.migration.Change;
 
@@ -84,7 +85,7 @@ final class ChangelogState {
     List<HistoryEntry> entries = new ArrayList<>();
     for (MigrationInfo migration : all) {
       MigrationInfo described = scriptsByMigration.getOrDefault(migration, migration);
-      entries.add(new HistoryEntry(described, java.util.Optional.ofNullable(appliedAt.get(migration)),
+      entries.add(new HistoryEntry(described, Optional.ofNullable(appliedAt.get(migration)),
           integrity(migration), migration.equals(current)));
     }
     return entries;

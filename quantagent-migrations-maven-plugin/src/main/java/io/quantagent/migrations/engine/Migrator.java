@@ -219,10 +219,6 @@ public final class Migrator {
     });
   }
 
-  public String scriptLocation() {
-    return scripts.location();
-  }
-
   private MigrationPlanner planner(ChangelogState state, List<MigrationInfo> known) {
     MigrationPlanner planner = state.planner();
     Optional<MigrationInfo> current = planner.current();
