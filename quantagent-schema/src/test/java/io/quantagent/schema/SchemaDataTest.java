@@ -1,5 +1,7 @@
 package io.quantagent.schema;
 
+import io.quantagent.migrations.testing.PostgresFixture;
+import io.quantagent.migrations.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,11 +21,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -32,41 +33,25 @@ import org.postgresql.util.ServerErrorMessage;
  * every table read back, the named indexes, and the constraints that keep bad rows out. Each test migrates
  * a fresh database to head first.
  */
+@ExtendWith(PostgresFixture.class)
 class SchemaDataTest {
   private static final String BTC = "BTC/USDT";
   private static final OffsetDateTime CANDLE_TIME = OffsetDateTime.parse("2024-01-15T10:00:00Z");
 
-  private static SchemaServer server;
-  private FreshDatabase database;
+  private TestDatabase database;
   private Connection connection;
 
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = SchemaServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
-
   @BeforeEach
-  void migrateFreshDatabase() throws Exception {
-    database = server.freshDatabase();
-    assertEquals(6, database.migrator().upgrade(Target.parseUpgrade("head")).runs().size());
+  void migrateFreshDatabase(TestDatabase database) throws Exception {
+    this.database = database;
+    assertEquals(6, QuantagentScripts.migrator(database).upgrade(Target.parseUpgrade("head")).runs().size());
     connection = database.connect();
   }
 
   @AfterEach
-  void dropDatabase() throws Exception {
-    try {
-      if (connection != null) {
-        connection.close();
-      }
-    } finally {
-      database.close();
+  void closeConnection() throws Exception {
+    if (connection != null) {
+      connection.close();
     }
   }
 

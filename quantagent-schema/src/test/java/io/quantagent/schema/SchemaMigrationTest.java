@@ -1,5 +1,7 @@
 package io.quantagent.schema;
 
+import io.quantagent.migrations.testing.PostgresFixture;
+import io.quantagent.migrations.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,13 +17,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Upgrading and downgrading the schema with the plugin's engine, each test on a fresh database. */
+@ExtendWith(PostgresFixture.class)
 class SchemaMigrationTest {
   static final List<String> MIGRATIONS = List.of(
       "20250101000001 (create orders)",
@@ -32,31 +33,13 @@ class SchemaMigrationTest {
       "20250101000006 (create market data)");
   static final List<String> TABLES = List.of("fills", "market_data", "orders", "positions", "signals", "trades");
 
-  private static SchemaServer server;
-  private FreshDatabase database;
+  private TestDatabase database;
   private Migrator migrator;
 
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = SchemaServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
-
   @BeforeEach
-  void createDatabase() throws Exception {
-    database = server.freshDatabase();
-    migrator = database.migrator();
-  }
-
-  @AfterEach
-  void dropDatabase() throws Exception {
-    database.close();
+  void createDatabase(TestDatabase database) {
+    this.database = database;
+    migrator = QuantagentScripts.migrator(database);
   }
 
   @Test
@@ -95,7 +78,7 @@ class SchemaMigrationTest {
     assertEquals(0, state.applied());
     assertEquals(6, state.pending());
     try (Connection connection = database.connect()) {
-      assertEquals(List.of(FreshDatabase.CHANGELOG), SchemaCatalog.tables(connection));
+      assertEquals(List.of(QuantagentScripts.CHANGELOG), SchemaCatalog.tables(connection));
       assertEquals(List.of(), SchemaCatalog.snapshot(connection), "no index, sequence or type is left behind");
     }
 
@@ -137,7 +120,7 @@ class SchemaMigrationTest {
   }
 
   private static List<String> withChangelog(List<String> tables) {
-    return Stream.concat(tables.stream(), Stream.of(FreshDatabase.CHANGELOG))
+    return Stream.concat(tables.stream(), Stream.of(QuantagentScripts.CHANGELOG))
         .sorted().toList();
   }
 }

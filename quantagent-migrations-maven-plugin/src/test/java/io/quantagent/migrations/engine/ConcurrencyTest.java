@@ -3,6 +3,8 @@ package io.quantagent.migrations.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quantagent.migrations.testing.PostgresFixture;
+import io.quantagent.migrations.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,28 +12,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Separate JVM processes against one database: the advisory lock, and a SIGKILL in the middle of a migration. */
+@ExtendWith(PostgresFixture.class)
 class ConcurrencyTest {
-  private static TestServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
 
   @Test
-  void eightUpgradesAtOnceApplyEachMigrationExactlyOnce(@TempDir Path dir) throws Exception {
-    TestServer.Database db = server.freshDatabase();
+  void eightUpgradesAtOnceApplyEachMigrationExactlyOnce(TestDatabase db, @TempDir Path dir) throws Exception {
     Scripts scripts = new Scripts(dir);
     for (int i = 1; i <= 5; i++) {
       // Plain CREATE TABLE: a second application would fail, and so would its process.
@@ -50,12 +40,11 @@ class ConcurrencyTest {
       appliedInTotal += Integer.parseInt(output.replaceAll("(?s).*RESULT applied (\\d+).*", "$1"));
     }
     assertEquals(5, appliedInTotal, "every migration applied by exactly one process");
-    assertEquals(List.of("1", "2", "3", "4", "5"), db.changelog());
+    assertEquals(List.of("1", "2", "3", "4", "5"), db.changelogIds());
   }
 
   @Test
-  void aKilledUpgradeLeavesNothingOfItsMigrationAndNoLock(@TempDir Path dir) throws Exception {
-    TestServer.Database db = server.freshDatabase();
+  void aKilledUpgradeLeavesNothingOfItsMigrationAndNoLock(TestDatabase db, @TempDir Path dir) throws Exception {
     Scripts scripts = new Scripts(dir)
         .add("001_create_a.sql", "create table a (id int);", "drop table a;")
         .add("002_slow.sql", "create table b (id int);\nselect pg_sleep(300);\ncreate table c (id int);",
@@ -67,18 +56,18 @@ class ConcurrencyTest {
     awaitCondition(db, "select count(*) = 0 from pg_stat_activity where query like 'select pg_sleep(300)%'");
 
     assertEquals(List.of("0"), db.column("select count(*) from pg_locks where locktype = 'advisory'"));
-    assertEquals(List.of("1"), db.changelog());
+    assertEquals(List.of("1"), db.changelogIds());
     assertEquals(List.of("a", "changelog"), db.tables(), "nothing of the killed migration");
 
     scripts.add("002_slow.sql", "create table b (id int);\ncreate table c (id int);", "drop table c;\ndrop table b;");
     Process again = UpgradeProcess.command(db, dir).start();
     String output = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, again.waitFor(), output);
-    assertEquals(List.of("1", "2"), db.changelog());
+    assertEquals(List.of("1", "2"), db.changelogIds());
   }
 
   /** Polls until the query's first value is true or non-zero; a deadline only turns a hang into a failure. */
-  private static void awaitCondition(TestServer.Database db, String query) throws Exception {
+  private static void awaitCondition(TestDatabase db, String query) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (true) {
       String value = db.column(query).get(0);

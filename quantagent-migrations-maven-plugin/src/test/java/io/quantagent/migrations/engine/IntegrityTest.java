@@ -5,36 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.testing.PostgresFixture;
+import io.quantagent.migrations.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Checksums, validation, check, repair, script validation and the no-transaction marker, on a real PostgreSQL. */
+@ExtendWith(PostgresFixture.class)
 class IntegrityTest {
-  private static TestServer server;
-  private TestServer.Database db;
+  private TestDatabase db;
   private Scripts scripts;
   private Path dir;
 
-  @BeforeAll
-  static void startServer() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
   @BeforeEach
-  void freshDatabase(@TempDir Path dir) throws Exception {
+  void freshDatabase(TestDatabase db, @TempDir Path dir) throws Exception {
     this.dir = dir;
-    db = server.freshDatabase();
+    this.db = db;
     scripts = new Scripts(dir)
         .add("001_create_a.sql", "create table a (id int primary key);", "drop table a;")
         .add("002_create_b.sql", "create table b (id int primary key);", "drop table b;");
@@ -67,7 +58,7 @@ class IntegrityTest {
     ValidationFailedException e = assertThrows(ValidationFailedException.class, () -> migrator().upgrade(new Target.Head()));
     assertTrue(e.getMessage().contains("001_create_a.sql was edited after it was applied"), e.getMessage());
     assertTrue(e.getMessage().contains("mvn quantagent:repair"), e.getMessage());
-    assertEquals(List.of("1"), db.changelog(), "validation fails before anything runs");
+    assertEquals(List.of("1"), db.changelogIds(), "validation fails before anything runs");
 
     CheckResult check = migrator().check();
     assertEquals(1, check.pending().size());
@@ -76,7 +67,7 @@ class IntegrityTest {
     assertEquals(List.of("1"), migrator().repair().stream().map(MigrationInfo::idText).toList());
     assertEquals(Integrity.OK, integrityOf("1"));
     migrator().upgrade(new Target.Head());
-    assertEquals(List.of("1", "2"), db.changelog());
+    assertEquals(List.of("1", "2"), db.changelogIds());
   }
 
   @Test
@@ -98,7 +89,7 @@ class IntegrityTest {
     db.execute("insert into changelog values (1, '2025-01-01 00:00:00', 'create a')");
     assertEquals(Integrity.UNRECORDED, integrityOf("1"));
     migrator().upgrade(new Target.Head());
-    assertEquals(List.of("1", "2"), db.changelog());
+    assertEquals(List.of("1", "2"), db.changelogIds());
     assertEquals(List.of("1"), migrator().repair().stream().map(MigrationInfo::idText).toList());
     assertEquals(Integrity.OK, integrityOf("1"));
   }
@@ -135,6 +126,6 @@ class IntegrityTest {
     scripts.add("003_index_a.sql", "create index concurrently a_id on a (id);", "drop index a_id;");
     ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> migrator().upgrade(new Target.Head()));
     assertTrue(e.getMessage().contains("cannot run inside a transaction block"), e.getMessage());
-    assertEquals(List.of("1", "2"), db.changelog());
+    assertEquals(List.of("1", "2"), db.changelogIds());
   }
 }

@@ -6,33 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.testing.PostgresFixture;
+import io.quantagent.migrations.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(PostgresFixture.class)
 class MigratorTest {
-  private static TestServer server;
-  private TestServer.Database db;
+  private TestDatabase db;
   private Scripts scripts;
 
-  @BeforeAll
-  static void startServer() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
   @BeforeEach
-  void freshDatabase(@TempDir Path dir) throws Exception {
-    db = server.freshDatabase();
+  void freshDatabase(TestDatabase db, @TempDir Path dir) throws Exception {
+    this.db = db;
     scripts = new Scripts(dir)
         .add("001_create_a.sql", "create table a (id int primary key);", "drop table a;")
         .add("002_create_b.sql", "create table b (id int primary key);", "drop table b;")
@@ -50,22 +41,22 @@ class MigratorTest {
     assertEquals(Optional.empty(), result.from());
     assertEquals("3", result.to().orElseThrow().idText());
     assertEquals(List.of("a", "b", "c", "changelog"), db.tables());
-    assertEquals(List.of("1", "2", "3"), db.changelog());
+    assertEquals(List.of("1", "2", "3"), db.changelogIds());
     assertTrue(migrator().upgrade(new Target.Head()).changedNothing());
   }
 
   @Test
   void relativeAndRevisionTargetsBothWays() throws Exception {
     migrator().upgrade(new Target.Relative(2));
-    assertEquals(List.of("1", "2"), db.changelog());
+    assertEquals(List.of("1", "2"), db.changelogIds());
     migrator().upgrade(new Target.Revision("3"));
-    assertEquals(List.of("1", "2", "3"), db.changelog());
+    assertEquals(List.of("1", "2", "3"), db.changelogIds());
     UpgradeResult down = migrator().downgrade(new Target.Revision("1"));
     assertEquals(List.of("3", "2"), down.runs().stream().map(r -> r.migration().idText()).toList());
     assertEquals("1", down.to().orElseThrow().idText());
     assertEquals(List.of("a", "changelog"), db.tables());
     migrator().downgrade(new Target.Base());
-    assertEquals(List.of(), db.changelog());
+    assertEquals(List.of(), db.changelogIds());
     assertEquals(List.of("changelog"), db.tables());
   }
 
@@ -103,12 +94,12 @@ class MigratorTest {
     assertTrue(message.contains("statement 3 of 4 (line 5): insert into missing values (1);"), message);
     assertTrue(message.contains("relation \"missing\" does not exist"), message);
     assertTrue(message.contains("The 3 migrations before it in this run stay applied"), message);
-    assertEquals(List.of("1", "2", "3"), db.changelog());
+    assertEquals(List.of("1", "2", "3"), db.changelogIds());
     assertEquals(List.of("a", "b", "c", "changelog"), db.tables(), "nothing of migration 4, not even table d");
 
     scripts.add("004_broken.sql", "create table d (id int primary key);", "drop table d;");
     migrator().upgrade(new Target.Head());
-    assertEquals(List.of("1", "2", "3", "4"), db.changelog());
+    assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
   }
 
   @Test
@@ -116,7 +107,7 @@ class MigratorTest {
     scripts.add("004_bad_undo.sql", "create table d (id int);", "drop table d;\ndrop table nonexistent;");
     migrator().upgrade(new Target.Head());
     assertThrows(ScriptFailedException.class, () -> migrator().downgrade(new Target.Relative(1)));
-    assertEquals(List.of("1", "2", "3", "4"), db.changelog());
+    assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
     assertTrue(db.tables().contains("d"), "the undo's first statement was rolled back too");
   }
 

@@ -38,13 +38,13 @@ public final class UpgradeProcess {
     }
   }
 
-  static ProcessBuilder command(TestServer.Database db, Path scripts) {
+  static ProcessBuilder command(io.quantagent.migrations.testing.TestDatabase db, Path scripts) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(UpgradeProcess.class.getName());
-    command.add(db.url());
+    command.add(db.jdbcUrl());
     command.add(db.connector().url().user().orElseThrow());
     command.add(db.connector().url().password().orElseThrow());
     command.add(scripts.toString());

@@ -1,5 +1,7 @@
 package io.quantagent.migrations.schema;
 
+import io.quantagent.migrations.testing.TestDatabase;
+import io.quantagent.migrations.testing.PostgresMajor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,42 +20,42 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** create -Dquantagent.autogenerate's engine: drafts from drift, proven both ways, on PostgreSQL 17 and 15. */
 @ParameterizedClass(name = "{0}")
-@MethodSource("io.quantagent.migrations.schema.PostgresVersion#installed")
+@EnumSource(PostgresMajor.class)
 class AutogenerateTest extends OnEachServer {
   private static final Path SCRIPTS = Path.of("..", "quantagent-schema", "src", "main", "resources", "quantagent", "migrations");
 
   private final ScratchDatabases scratch = sameServerScratch(new ArrayList<>());
 
-  private SchemaTestServer.Database migratedToHead() throws SQLException {
-    SchemaTestServer.Database db = freshDatabase();
+  private TestDatabase migratedToHead() throws SQLException {
+    TestDatabase db = freshDatabase();
     new Migrator(db.connector()::connect, ScriptSource.directory(SCRIPTS), "changelog", EventLog.silent())
         .upgrade(new Target.Head());
     return db;
   }
 
-  private Autogenerator autogenerator(SchemaTestServer.Database live) {
+  private Autogenerator autogenerator(TestDatabase live) {
     return new Autogenerator(live.connector()::connect, ScriptSource.directory(SCRIPTS), MigratorSettings.defaults(),
         scratch, EventLog.silent());
   }
 
   /** The draft, as a new script beside the real ones, on a fresh database: up equals live, down equals head. */
-  private void assertRoundTrip(String draft, SchemaTestServer.Database live, Path dir) throws Exception {
+  private void assertRoundTrip(String draft, TestDatabase live, Path dir) throws Exception {
     try (Stream<Path> files = Files.list(SCRIPTS)) {
       for (Path file : files.toList()) {
         Files.copy(file, dir.resolve(file.getFileName()));
       }
     }
     Files.writeString(dir.resolve("20990101000000_drafted.sql"), draft);
-    SchemaTestServer.Database fresh = freshDatabase();
+    TestDatabase fresh = freshDatabase();
     Migrator migrator = new Migrator(fresh.connector()::connect, ScriptSource.directory(dir), "changelog", EventLog.silent());
     migrator.upgrade(new Target.Head());
-    assertEquals(List.of(), real(SchemaComparison.compare(live.snapshot(), fresh.snapshot())));
+    assertEquals(List.of(), real(SchemaComparison.compare(snapshot(live), snapshot(fresh))));
     migrator.downgrade(new Target.Relative(1));
-    assertEquals(List.of(), real(SchemaComparison.compare(migratedToHead().snapshot(), fresh.snapshot())));
+    assertEquals(List.of(), real(SchemaComparison.compare(snapshot(migratedToHead()), snapshot(fresh))));
   }
 
   private static List<String> real(List<SchemaDifference> differences) {
@@ -62,7 +64,7 @@ class AutogenerateTest extends OnEachServer {
 
   @Test
   void theHandEditOfTheIssue(@TempDir Path dir) throws Exception {
-    SchemaTestServer.Database live = migratedToHead();
+    TestDatabase live = migratedToHead();
     live.execute("ALTER TABLE trades ADD COLUMN risk_level NUMERIC(10,2)");
     live.execute("DROP INDEX idx_timestamp");
     String draft = autogenerator(live).draft("add risk level, drop idx_timestamp").orElseThrow();
@@ -77,7 +79,7 @@ class AutogenerateTest extends OnEachServer {
 
   @Test
   void functionsTriggersViewsEnumsTablesAndForeignKeys(@TempDir Path dir) throws Exception {
-    SchemaTestServer.Database live = migratedToHead();
+    TestDatabase live = migratedToHead();
     live.execute("""
         CREATE TYPE risk AS ENUM ('low', 'high');
         CREATE TABLE limits (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -108,18 +110,18 @@ class AutogenerateTest extends OnEachServer {
 
   @Test
   void whatCannotBeExpressedIsNamedAndTheProofRefuses() throws Exception {
-    SchemaTestServer.Database live = migratedToHead();
+    TestDatabase live = migratedToHead();
     live.execute("CREATE TYPE mood AS ENUM ('a', 'b')");
-    SchemaTestServer.Database head = migratedToHead();
+    TestDatabase head = migratedToHead();
     head.execute("CREATE TYPE mood AS ENUM ('b', 'a')");
-    List<String> statements = MigrationDraft.between(head.snapshot(), live.snapshot());
+    List<String> statements = MigrationDraft.between(snapshot(head), snapshot(live));
     assertTrue(statements.stream().anyMatch(s -> s.startsWith("-- CANNOT EXPRESS: the labels of the enum type mood")),
         statements.toString());
   }
 
   @Test
   void aDraftThatDoesNotReproduceTheDatabaseIsNotReturned() throws Exception {
-    SchemaTestServer.Database live = migratedToHead();
+    TestDatabase live = migratedToHead();
     live.execute("ALTER TABLE trades ALTER COLUMN id DROP IDENTITY");
     AutogenerateProofException e = assertThrows(AutogenerateProofException.class,
         () -> autogenerator(live).draft("identity"));

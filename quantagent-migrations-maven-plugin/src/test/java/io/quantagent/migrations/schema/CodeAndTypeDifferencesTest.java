@@ -1,14 +1,15 @@
 package io.quantagent.migrations.schema;
 
+import io.quantagent.migrations.testing.PostgresMajor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
-@MethodSource("io.quantagent.migrations.schema.PostgresVersion#installed")
+@EnumSource(PostgresMajor.class)
 class CodeAndTypeDifferencesTest extends OnEachServer {
   private static final String TABLE = "create table t (id int, a int, updated_at timestamptz);";
   private static final String TOUCH = """
@@ -101,7 +102,7 @@ class CodeAndTypeDifferencesTest extends OnEachServer {
   void viewQueryOnALaterLine() throws Exception {
     String view = "create view big as select id, a from t where a > %d";
     List<String> lines = lines(TABLE, view.formatted(1), view.formatted(2));
-    String where = version == PostgresVersion.POSTGRES_15 ? "WHERE t.a > " : "WHERE a > ";
+    String where = version == PostgresMajor.V15 ? "WHERE t.a > " : "WHERE a > ";
     assertEquals(List.of("big: view query differs at line 4: migrations have \"" + where + "1;\", database has \"" + where + "2;\""),
         lines);
   }

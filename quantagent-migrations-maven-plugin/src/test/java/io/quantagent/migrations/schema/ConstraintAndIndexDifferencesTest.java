@@ -1,14 +1,16 @@
 package io.quantagent.migrations.schema;
 
+import io.quantagent.migrations.testing.TestDatabase;
+import io.quantagent.migrations.testing.PostgresMajor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
-@MethodSource("io.quantagent.migrations.schema.PostgresVersion#installed")
+@EnumSource(PostgresMajor.class)
 class ConstraintAndIndexDifferencesTest extends OnEachServer {
   private static final String ORDERS = "create table orders (id bigint primary key);"
       + " create table fills (id bigint not null, order_id bigint, quantity numeric, during tstzrange);";
@@ -100,13 +102,13 @@ class ConstraintAndIndexDifferencesTest extends OnEachServer {
 
   @Test
   void indexesBehindConstraintsAreTheConstraints() throws Exception {
-    SchemaTestServer.Database db = freshDatabase();
+    TestDatabase db = freshDatabase();
     db.execute(ORDERS + "alter table fills add primary key (id);"
         + " alter table fills add constraint uq unique (order_id);"
         + " alter table fills add constraint ex exclude using gist (during with &&);"
         + " alter table fills add constraint fk foreign key (order_id) references orders (id);"
         + " create index idx_quantity on fills (quantity);");
-    SchemaSnapshot snapshot = db.snapshot();
+    SchemaSnapshot snapshot = snapshot(db);
     assertEquals(List.of("idx_quantity"), List.copyOf(snapshot.indexes().keySet()));
     assertEquals(List.of("fills.ex", "fills.fills_pkey", "fills.fk", "fills.uq", "orders.orders_pkey"),
         List.copyOf(snapshot.constraints().keySet()));

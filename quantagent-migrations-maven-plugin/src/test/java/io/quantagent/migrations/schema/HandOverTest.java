@@ -1,5 +1,7 @@
 package io.quantagent.migrations.schema;
 
+import io.quantagent.migrations.testing.TestDatabase;
+import io.quantagent.migrations.testing.PostgresMajor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,25 +20,23 @@ import io.quantagent.migrations.events.EventLog;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.ibatis.migration.Change;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Adopting a database Alembic built, on PostgreSQL 17 (the embedded default) and on the system's 15. */
 @ParameterizedClass(name = "{0}")
-@MethodSource("io.quantagent.migrations.schema.PostgresVersion#installed")
+@EnumSource(PostgresMajor.class)
 class HandOverTest extends OnEachServer {
   private static final Path SCRIPTS = Path.of("..", "quantagent-schema", "src", "main", "resources", "quantagent", "migrations");
   private final List<Integer> scratchMajors = new ArrayList<>();
 
-  private SchemaTestServer.Database builtByAlembic() throws Exception {
-    SchemaTestServer.Database db = freshDatabase();
+  private TestDatabase builtByAlembic() throws Exception {
+    TestDatabase db = freshDatabase();
     ScriptSource scripts = ScriptSource.directory(SCRIPTS);
     for (Change change : scripts.loader().getMigrations()) {
       try (Reader reader = scripts.loader().getScriptReader(change, false)) {
@@ -54,12 +54,12 @@ class HandOverTest extends OnEachServer {
     return db;
   }
 
-  private Migrator migrator(SchemaTestServer.Database db) {
+  private Migrator migrator(TestDatabase db) {
     return new Migrator(db.connector()::connect, ScriptSource.directory(SCRIPTS), "changelog", EventLog.silent());
   }
 
   /** The live database's own server builds the expected schema: same major, by construction. */
-  private DriftCheck driftCheck(SchemaTestServer.Database live) {
+  private DriftCheck driftCheck(TestDatabase live) {
     ScratchDatabases scratch = sameServerScratch(scratchMajors);
     return new DriftCheck(live.connector()::connect,
         new ExpectedSchema(ScriptSource.directory(SCRIPTS), MigratorSettings.defaults(), EventLog.silent()),
@@ -68,12 +68,12 @@ class HandOverTest extends OnEachServer {
 
   @Test
   void upgradeRefusesThenStampAdoptsAndDriftIsSeen() throws Exception {
-    SchemaTestServer.Database live = builtByAlembic();
+    TestDatabase live = builtByAlembic();
     UnmanagedDatabaseException refused = assertThrows(UnmanagedDatabaseException.class,
         () -> migrator(live).upgrade(new Target.Head()));
     assertTrue(refused.getMessage().contains("7 tables") && refused.getMessage().contains("alembic_version = 4f2e8a1c9b7d")
         && refused.getMessage().contains("mvn quantagent:stamp -Dtarget=head"), refused.getMessage());
-    assertEquals(List.of(), column(live, "select tablename from pg_tables where tablename = 'changelog'"));
+    assertEquals(List.of(), live.column("select tablename from pg_tables where tablename = 'changelog'"));
 
     StampResult stamped = migrator(live).stamp(new Target.Head(), driftCheck(live), false);
     assertTrue(stamped.verified());
@@ -81,7 +81,7 @@ class HandOverTest extends OnEachServer {
     assertEquals(List.of(major(live)), scratchMajors, "the expected schema is built on the live server's major");
     assertEquals("20250101000006", migrator(live).current().current().orElseThrow().idText());
     assertTrue(migrator(live).check().passed());
-    assertEquals(List.of("4f2e8a1c9b7d"), column(live, "select version_num from alembic_version"));
+    assertEquals(List.of("4f2e8a1c9b7d"), live.column("select version_num from alembic_version"));
 
     live.execute("ALTER TABLE trades ADD COLUMN risk_level NUMERIC(10,2)");
     live.execute("DROP INDEX idx_timestamp");
@@ -94,34 +94,24 @@ class HandOverTest extends OnEachServer {
 
   @Test
   void stampRefusesAMissingTableAndWritesNothingUnlessForced() throws Exception {
-    SchemaTestServer.Database live = builtByAlembic();
+    TestDatabase live = builtByAlembic();
     live.execute("DROP TABLE market_data");
     StampRefusedException refused = assertThrows(StampRefusedException.class,
         () -> migrator(live).stamp(new Target.Head(), driftCheck(live), false));
     assertTrue(refused.getMessage().contains("market_data: table in the migrations, not in the database"),
         refused.getMessage());
-    assertEquals(List.of(), column(live, "select tablename from pg_tables where tablename = 'changelog'"));
+    assertEquals(List.of(), live.column("select tablename from pg_tables where tablename = 'changelog'"));
 
     StampResult forced = migrator(live).stamp(new Target.Revision("20250101000005"), driftCheck(live), true);
     assertTrue(forced.verified(), "up to 20250101000005 the schema does match: market_data comes in 000006");
     StampResult unverified = migrator(live).stamp(new Target.Head(), driftCheck(live), true);
     assertFalse(unverified.verified());
-    assertEquals(List.of("unverified"), column(live, "select stamp from changelog where id = 20250101000006"));
+    assertEquals(List.of("unverified"), live.column("select stamp from changelog where id = 20250101000006"));
   }
 
-  private static int major(SchemaTestServer.Database db) throws SQLException {
+  private static int major(TestDatabase db) throws SQLException {
     try (Connection c = db.connector().connect()) {
       return c.getMetaData().getDatabaseMajorVersion();
     }
-  }
-
-  private static List<String> column(SchemaTestServer.Database db, String sql) throws SQLException {
-    List<String> values = new ArrayList<>();
-    try (Connection c = db.connector().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        values.add(rs.getString(1));
-      }
-    }
-    return values;
   }
 }

@@ -1,34 +1,46 @@
 package io.quantagent.migrations.schema;
 
 import io.quantagent.migrations.engine.ConnectionFactory;
+import io.quantagent.migrations.testing.FreshDatabases;
+import io.quantagent.migrations.testing.PostgresFixture;
+import io.quantagent.migrations.testing.PostgresMajor;
+import io.quantagent.migrations.testing.TestDatabase;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.Parameter;
 
 /**
- * The base of the schema tests, which run once per {@link PostgresVersion}: a server per version, two fresh databases
- * per comparison, one migrated "by the migrations", the other "the database".
+ * The base of the schema tests, which run once per {@link PostgresMajor} ({@code @ParameterizedClass} with
+ * {@code @EnumSource(PostgresMajor.class)}): fresh databases on that version, two per comparison, one migrated "by
+ * the migrations", the other "the database".
  */
+@ExtendWith(PostgresFixture.class)
 abstract class OnEachServer {
-  private static SchemaTestServer server;
-
   @Parameter
-  PostgresVersion version;
+  PostgresMajor version;
 
-  @BeforeParameterizedClassInvocation
-  static void startServer(PostgresVersion version) {
-    server = version.start();
+  private FreshDatabases databases;
+
+  @BeforeEach
+  void bindDatabases(FreshDatabases databases) {
+    this.databases = databases;
   }
 
-  @AfterParameterizedClassInvocation
-  static void stopServer() {
-    server.close();
+  TestDatabase freshDatabase() {
+    return databases.create(version);
   }
 
-  SchemaTestServer.Database freshDatabase() throws SQLException {
-    return server.freshDatabase();
+  static SchemaSnapshot snapshot(TestDatabase db) throws SQLException {
+    return snapshot(db, TrackingTables.defaults(), "public");
+  }
+
+  static SchemaSnapshot snapshot(TestDatabase db, TrackingTables tracking, String schema) throws SQLException {
+    try (Connection c = db.connect()) {
+      return new CatalogReader(tracking).read(c, schema);
+    }
   }
 
   /**
@@ -38,16 +50,11 @@ abstract class OnEachServer {
   ScratchDatabases sameServerScratch(List<Integer> majors) {
     return major -> {
       majors.add(major);
-      SchemaTestServer.Database database;
-      try {
-        database = freshDatabase();
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
+      TestDatabase database = freshDatabase();
       return new ScratchDatabases.Scratch() {
         @Override
         public ConnectionFactory connections() {
-          return database.connector()::connect;
+          return database.connections();
         }
 
         @Override
@@ -62,12 +69,10 @@ abstract class OnEachServer {
   }
 
   List<SchemaDifference> differences(String common, String migrationsOnly, String databaseOnly) throws SQLException {
-    SchemaTestServer.Database migrations = freshDatabase();
-    SchemaTestServer.Database database = freshDatabase();
-    migrations.execute(common);
-    migrations.execute(migrationsOnly);
-    database.execute(common);
-    database.execute(databaseOnly);
-    return SchemaComparison.compare(migrations.snapshot(), database.snapshot());
+    TestDatabase migrations = freshDatabase();
+    TestDatabase database = freshDatabase();
+    migrations.execute(common, migrationsOnly);
+    database.execute(common, databaseOnly);
+    return SchemaComparison.compare(snapshot(migrations), snapshot(database));
   }
 }

@@ -1,5 +1,7 @@
 package io.quantagent.migrations.schema;
 
+import io.quantagent.migrations.testing.TestDatabase;
+import io.quantagent.migrations.testing.PostgresMajor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,16 +14,16 @@ import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The real QuantAgent schema, built by its own scripts with the engine. */
 @ParameterizedClass(name = "{0}")
-@MethodSource("io.quantagent.migrations.schema.PostgresVersion#installed")
+@EnumSource(PostgresMajor.class)
 class QuantagentSchemaTest extends OnEachServer {
   private static final Path SCRIPTS = Path.of("..", "quantagent-schema", "src", "main", "resources", "quantagent", "migrations");
 
-  private SchemaTestServer.Database migrated() throws SQLException {
-    SchemaTestServer.Database db = freshDatabase();
+  private TestDatabase migrated() throws SQLException {
+    TestDatabase db = freshDatabase();
     new Migrator(db.connector()::connect, ScriptSource.directory(SCRIPTS), "changelog", EventLog.silent())
         .upgrade(new Target.Head());
     return db;
@@ -29,7 +31,7 @@ class QuantagentSchemaTest extends OnEachServer {
 
   @Test
   void theSchemaEqualsItself() throws Exception {
-    SchemaSnapshot snapshot = migrated().snapshot();
+    SchemaSnapshot snapshot = snapshot(migrated());
     assertEquals(List.of("fills", "market_data", "orders", "positions", "signals", "trades"),
         List.copyOf(snapshot.tables().keySet()));
     assertEquals(List.of("idx_order_filled_at", "idx_status_symbol", "idx_symbol_closed_at", "idx_symbol_created_at",
@@ -37,19 +39,19 @@ class QuantagentSchemaTest extends OnEachServer {
             "idx_timestamp"), List.copyOf(snapshot.indexes().keySet()));
     assertTrue(snapshot.sequences().isEmpty(), "identity sequences belong to their columns");
     assertEquals(List.of(), SchemaComparison.compare(snapshot, snapshot));
-    assertEquals(List.of(), SchemaComparison.compare(snapshot, migrated().snapshot()));
+    assertEquals(List.of(), SchemaComparison.compare(snapshot, snapshot(migrated())));
   }
 
   @Test
   void anEditedCopyGivesExactlyItsTwoEdits() throws Exception {
-    SchemaSnapshot migrations = migrated().snapshot();
-    SchemaTestServer.Database live = migrated();
+    SchemaSnapshot migrations = snapshot(migrated());
+    TestDatabase live = migrated();
     live.execute("ALTER TABLE trades ADD COLUMN risk_level NUMERIC(10,2)");
     live.execute("DROP INDEX idx_timestamp");
     assertEquals(List.of(
             "trades.risk_level: column in the database, not in the migrations (numeric(10,2))",
             "idx_timestamp: index in the migrations, not in the database"
                 + " (CREATE INDEX idx_timestamp ON public.market_data USING btree (\"timestamp\"))"),
-        SchemaComparison.compare(migrations, live.snapshot()).stream().map(SchemaDifference::describe).toList());
+        SchemaComparison.compare(migrations, snapshot(live)).stream().map(SchemaDifference::describe).toList());
   }
 }

@@ -1,5 +1,7 @@
 package io.quantagent.migrations.schema;
 
+import io.quantagent.migrations.testing.TestDatabase;
+import io.quantagent.migrations.testing.PostgresMajor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,10 +13,10 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
-@MethodSource("io.quantagent.migrations.schema.PostgresVersion#installed")
+@EnumSource(PostgresMajor.class)
 class SnapshotRulesTest extends OnEachServer {
   /** One object of every kind a snapshot holds. */
   static final String EVERY_KIND = """
@@ -36,9 +38,9 @@ class SnapshotRulesTest extends OnEachServer {
 
   @Test
   void identicalSchemasGiveNoDifferences() throws Exception {
-    SchemaTestServer.Database db = freshDatabase();
+    TestDatabase db = freshDatabase();
     db.execute(EVERY_KIND);
-    SchemaSnapshot snapshot = db.snapshot();
+    SchemaSnapshot snapshot = snapshot(db);
     assertEquals(List.of("fills", "orders"), List.copyOf(snapshot.tables().keySet()));
     assertEquals(List.of("fills.fills_order_id_fkey", "orders.ex_during", "orders.orders_pkey", "orders.orders_symbol_check",
         "orders.uq_symbol"), List.copyOf(snapshot.constraints().keySet()));
@@ -78,9 +80,9 @@ class SnapshotRulesTest extends OnEachServer {
         create index ext_index on ext_table (id);
         alter extension hstore add table ext_table;
         """;
-    SchemaTestServer.Database db = freshDatabase();
+    TestDatabase db = freshDatabase();
     db.execute(extensions);
-    SchemaSnapshot snapshot = db.snapshot();
+    SchemaSnapshot snapshot = snapshot(db);
     assertTrue(snapshot.routines().isEmpty(), snapshot.routines().keySet().toString());
     assertTrue(snapshot.views().isEmpty(), snapshot.views().keySet().toString());
     assertTrue(snapshot.tables().isEmpty());
@@ -105,21 +107,21 @@ class SnapshotRulesTest extends OnEachServer {
 
   @Test
   void theChangelogTableNameIsAParameter() throws Exception {
-    SchemaTestServer.Database migrations = freshDatabase();
-    SchemaTestServer.Database database = freshDatabase();
+    TestDatabase migrations = freshDatabase();
+    TestDatabase database = freshDatabase();
     database.execute("create table schema_log (id int primary key); create table changelog (id int)");
     TrackingTables ours = new TrackingTables("schema_log");
     assertEquals(List.of("changelog: table in the database, not in the migrations (1 column)"),
-        SchemaComparison.compare(migrations.snapshot(ours, "public"), database.snapshot(ours, "public")).stream()
+        SchemaComparison.compare(snapshot(migrations, ours, "public"), snapshot(database, ours, "public")).stream()
             .map(SchemaDifference::describe).toList());
   }
 
   @Test
   void readsOneSchemaOnlyAndQualifiesNames() throws Exception {
-    SchemaTestServer.Database db = freshDatabase();
+    TestDatabase db = freshDatabase();
     db.execute("create schema trading; create table public.elsewhere (id int);"
         + " create table trading.orders (id int primary key); create table trading.fills (order_id int references trading.orders)");
-    SchemaSnapshot snapshot = db.snapshot(TrackingTables.defaults(), "trading");
+    SchemaSnapshot snapshot = snapshot(db, TrackingTables.defaults(), "trading");
     assertEquals(List.of("fills", "orders"), List.copyOf(snapshot.tables().keySet()));
     assertEquals("FOREIGN KEY (order_id) REFERENCES trading.orders(id)",
         snapshot.constraints().get("fills.fills_order_id_fkey").definition());
@@ -127,14 +129,14 @@ class SnapshotRulesTest extends OnEachServer {
 
   @Test
   void anUnknownSchemaIsAnError() throws Exception {
-    SchemaTestServer.Database db = freshDatabase();
-    CatalogReadException e = assertThrows(CatalogReadException.class, () -> db.snapshot(TrackingTables.defaults(), "nope"));
+    TestDatabase db = freshDatabase();
+    CatalogReadException e = assertThrows(CatalogReadException.class, () -> snapshot(db, TrackingTables.defaults(), "nope"));
     assertEquals("The database has no schema nope", e.getMessage());
   }
 
   @Test
   void theConnectionIsLeftAsItWas() throws Exception {
-    SchemaTestServer.Database db = freshDatabase();
+    TestDatabase db = freshDatabase();
     try (Connection c = db.connector().connect()) {
       new CatalogReader().read(c, "public");
       assertTrue(c.getAutoCommit());
