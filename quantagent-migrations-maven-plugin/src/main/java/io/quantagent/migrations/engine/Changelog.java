@@ -63,13 +63,17 @@ final class Changelog {
   /** Creates the table, or adds the checksum column to one MyBatis' own bootstrap script made. */
   void createIfMissing() throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute("create table if not exists " + table + " ("
-          + "id numeric(20,0) not null primary key, "
-          + "applied_at varchar(25) not null, "
-          + "description varchar(255) not null, "
-          + "checksum varchar(64))");
-      statement.execute("alter table " + table + " add column if not exists checksum varchar(64)");
+      for (String ddl : ddl(table)) {
+        statement.execute(ddl);
+      }
     }
+  }
+
+  /** What {@link #createIfMissing} runs, and what offline SQL writes: one definition of the table. */
+  static List<String> ddl(String table) {
+    return List.of("CREATE TABLE IF NOT EXISTS " + table + " (id numeric(20,0) NOT NULL PRIMARY KEY,"
+            + " applied_at varchar(25) NOT NULL, description varchar(255) NOT NULL, checksum varchar(64))",
+        "ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS checksum varchar(64)");
   }
 
   /** Records a migration as applied without running it; {@code stamp} says whether its schema was verified. */

@@ -1,6 +1,7 @@
 package io.quantagent.migrations.engine;
 
 import io.quantagent.migrations.db.AdvisoryLock;
+import io.quantagent.migrations.db.ConnectionFactory;
 import io.quantagent.migrations.events.EventLog;
 import java.io.PrintStream;
 import java.sql.SQLException;

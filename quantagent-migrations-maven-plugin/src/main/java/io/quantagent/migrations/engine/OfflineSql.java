@@ -19,9 +19,7 @@ final class OfflineSql {
 
   String upgrade(List<MigrationInfo> plan, Optional<MigrationInfo> from) {
     StringBuilder sql = header("upgrade", from, plan.isEmpty() ? from : Optional.of(plan.get(plan.size() - 1)));
-    sql.append("CREATE TABLE IF NOT EXISTS ").append(table).append(" (id numeric(20,0) NOT NULL PRIMARY KEY,"
-        + " applied_at varchar(25) NOT NULL, description varchar(255) NOT NULL, checksum varchar(64));\n");
-    sql.append("ALTER TABLE ").append(table).append(" ADD COLUMN IF NOT EXISTS checksum varchar(64);\n");
+    Changelog.ddl(table).forEach(ddl -> sql.append(ddl).append(";\n"));
     for (MigrationInfo migration : plan) {
       migration(sql, migration, false, "INSERT INTO " + table + " (id, applied_at, description, checksum) VALUES ("
           + migration.idText() + ", to_char(now(), 'YYYY-MM-DD HH24:MI:SS'), " + literal(migration.description())

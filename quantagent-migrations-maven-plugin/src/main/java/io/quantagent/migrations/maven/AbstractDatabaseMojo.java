@@ -1,11 +1,13 @@
 package io.quantagent.migrations.maven;
 
 import io.quantagent.migrations.db.ConnectionSettings;
+import io.quantagent.migrations.db.DatabaseLease;
 import io.quantagent.migrations.db.DotEnvFile;
 import io.quantagent.migrations.embedded.EmbeddedPostgres;
 import io.quantagent.migrations.engine.Migrator;
 import io.quantagent.migrations.engine.MigratorSettings;
 import io.quantagent.migrations.schema.Autogenerator;
+import io.quantagent.migrations.schema.ConfiguredScratchDatabases;
 import io.quantagent.migrations.schema.DriftCheck;
 import io.quantagent.migrations.schema.ExpectedSchema;
 import io.quantagent.migrations.schema.TrackingTables;
@@ -54,7 +56,7 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
   private SettingsDecrypter settingsDecrypter;
 
   /** The changelog table: a plain lower-case identifier. */
-  @Parameter(property = PropertyKeys.CHANGELOG_TABLE, defaultValue = "changelog")
+  @Parameter(property = PropertyKeys.CHANGELOG_TABLE, defaultValue = MigratorSettings.DEFAULT_CHANGELOG_TABLE)
   private String changelogTable;
 
   /** Seconds that upgrade, downgrade and repair wait for another run's lock on the same database. */
@@ -73,15 +75,37 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
   @Parameter(property = PropertyKeys.SCRATCH_URL)
   private String scratchUrl;
 
-  private DriftCheck driftCheck;
-  private Autogenerator autogenerator;
-
   @Override
   protected final void run() throws MojoExecutionException, MojoFailureException {
+    checkInputs();
     if (!needsDatabase() && !needsScripts()) {
-      run(null);
+      runWithoutScripts();
       return;
     }
+    MigratorSettings migratorSettings = new MigratorSettings(changelogTable, Duration.ofSeconds(lockTimeout), validate);
+    ScriptSource scripts = ScriptSource.choose(scriptsDirectory(), getClass().getClassLoader());
+    if (!needsDatabase()) {
+      getLog().info("Scripts: " + scripts.location() + " (no database needed)");
+      run(GoalContext.scriptsOnly(new Migrator(DatabaseLease.NONE, scripts, migratorSettings, eventLog())));
+      return;
+    }
+    ConnectionSettings connection = connectionSettings();
+    try (DatabaseLease database = DatabaseLease.open(connection, startedServer(), workingDirectory(),
+        this::embeddedBinaries, eventLog())) {
+      getLog().info("Scripts: " + scripts.location());
+      ConfiguredScratchDatabases scratch = new ConfiguredScratchDatabases(scratchUrl, this::binariesForMajor,
+          Path.of(project().getBuild().getDirectory()), eventLog());
+      DriftCheck drift = new DriftCheck(database.connections(),
+          new ExpectedSchema(scripts, migratorSettings, eventLog()), scratch, new TrackingTables(changelogTable),
+          eventLog());
+      Autogenerator autogenerator = new Autogenerator(database.connections(), scripts, migratorSettings, scratch,
+          eventLog());
+      run(new GoalContext(new Migrator(database.connections(), scripts, migratorSettings, eventLog()),
+          Optional.of(drift), Optional.of(autogenerator)));
+    }
+  }
+
+  private ConnectionSettings connectionSettings() throws MojoFailureException {
     String effectiveUser = user;
     String effectivePassword = password;
     if (serverId != null && !serverId.isBlank()) {
@@ -94,28 +118,11 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
       effectivePassword = server.password();
       getLog().info("Credentials: <server> " + serverId + " of settings.xml");
     }
-    ConnectionSettings connection = new ConnectionSettings(
+    return new ConnectionSettings(
         session().getUserProperties().getProperty(PropertyKeys.URL),
         System.getenv(ConnectionSettings.DATABASE_URL),
         DotEnvFile.readIfPresent(workingDirectory().resolve(".env")),
         url, effectiveUser, effectivePassword);
-    ScriptSource scripts = ScriptSource.choose(scriptsDirectory(), getClass().getClassLoader());
-    MigratorSettings migratorSettings = new MigratorSettings(changelogTable, Duration.ofSeconds(lockTimeout), validate);
-    if (!needsDatabase()) {
-      getLog().info("Scripts: " + scripts.location() + " (no database needed)");
-      run(new Migrator(DatabaseLease.NONE, scripts, migratorSettings, eventLog()));
-      return;
-    }
-    try (DatabaseLease database = DatabaseLease.open(connection, startedServer(), workingDirectory(),
-        this::embeddedBinaries, eventLog())) {
-      getLog().info("Scripts: " + scripts.location());
-      MavenScratchDatabases scratch = new MavenScratchDatabases(scratchUrl, this::binariesForMajor,
-          Path.of(project().getBuild().getDirectory()), eventLog());
-      driftCheck = new DriftCheck(database.connections(), new ExpectedSchema(scripts, migratorSettings, eventLog()),
-          scratch, new TrackingTables(changelogTable), eventLog());
-      autogenerator = new Autogenerator(database.connections(), scripts, migratorSettings, scratch, eventLog());
-      run(new Migrator(database.connections(), scripts, migratorSettings, eventLog()));
-    }
   }
 
   /** The server quantagent:start started earlier in this build, if any. */
@@ -123,17 +130,13 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
     return Optional.ofNullable((EmbeddedPostgres) getPluginContext().get(StartMojo.SERVER_KEY));
   }
 
-  /** Compares the live database with the migrations' schema; available while {@link #run(Migrator)} runs. */
-  protected DriftCheck driftCheck() {
-    return driftCheck;
-  }
+  /**
+   * Checks the goal's own inputs (a target, a format, a description) before anything reads a script or opens a
+   * database, so that a typo never starts the embedded database first.
+   */
+  protected void checkInputs() throws MojoFailureException {}
 
-  /** Drafts a migration from the live database's drift; available while {@link #run(Migrator)} runs. */
-  protected Autogenerator autogenerator() {
-    return autogenerator;
-  }
-
-  /** False when the goal can do its work without reading any script (it then gets no Migrator). */
+  /** False when the goal can do its work without reading any script; it then runs {@link #runWithoutScripts}. */
   protected boolean needsScripts() {
     return true;
   }
@@ -143,5 +146,11 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
     return true;
   }
 
-  protected abstract void run(Migrator migrator) throws MojoExecutionException, MojoFailureException;
+  /** The goal's work when {@link #needsScripts} and {@link #needsDatabase} are both false. */
+  protected void runWithoutScripts() throws MojoExecutionException, MojoFailureException {
+    throw new IllegalStateException(getClass().getSimpleName() + " needs neither scripts nor a database but does"
+        + " not say what it does then");
+  }
+
+  protected abstract void run(GoalContext context) throws MojoExecutionException, MojoFailureException;
 }

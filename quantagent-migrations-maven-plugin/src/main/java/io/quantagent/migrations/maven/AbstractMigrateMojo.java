@@ -1,6 +1,7 @@
 package io.quantagent.migrations.maven;
 
 import io.quantagent.migrations.engine.Migrator;
+import io.quantagent.migrations.engine.Target;
 import java.io.File;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -25,13 +26,22 @@ public abstract class AbstractMigrateMojo extends AbstractDatabaseMojo {
   }
 
   @Override
-  protected final void run(Migrator migrator) {
+  protected final void checkInputs() {
+    parseTarget();
+  }
+
+  @Override
+  protected final void run(GoalContext context) {
+    Migrator migrator = context.migrator();
     if (sql != null) {
       OfflineSqlFile.write(sql, offlineSql(migrator, Optional.ofNullable(from)), getLog());
     } else {
       migrate(migrator);
     }
   }
+
+  /** Parses {@code -Dtarget}: a bad target fails here, before any database is opened. */
+  protected abstract Target parseTarget();
 
   protected abstract void migrate(Migrator migrator);
 

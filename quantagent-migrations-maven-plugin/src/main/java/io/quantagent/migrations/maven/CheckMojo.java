@@ -21,10 +21,11 @@ public class CheckMojo extends AbstractDatabaseMojo {
   private boolean drift;
 
   @Override
-  protected void run(Migrator migrator) throws MojoFailureException {
+  protected void run(GoalContext context) throws MojoFailureException {
+    Migrator migrator = context.migrator();
     CheckResult result = migrator.check();
     List<String> drifted = drift && result.problems().isEmpty()
-        ? driftCheck().compare(migrator.current().current()).stream().filter(d -> !d.isWarning())
+        ? context.driftCheck().compare(migrator.current().current()).stream().filter(d -> !d.isWarning())
             .map(d -> "drift: " + d.describe()).toList()
         : List.of();
     if (result.passed() && drifted.isEmpty()) {

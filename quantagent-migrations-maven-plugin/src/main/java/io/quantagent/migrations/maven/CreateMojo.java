@@ -1,6 +1,5 @@
 package io.quantagent.migrations.maven;
 
-import io.quantagent.migrations.engine.Migrator;
 import io.quantagent.migrations.engine.ScriptCreator;
 import io.quantagent.migrations.engine.Slug;
 import java.nio.file.Path;
@@ -25,6 +24,10 @@ public class CreateMojo extends AbstractDatabaseMojo {
   @Parameter(property = PropertyKeys.AUTOGENERATE, defaultValue = "false")
   private boolean autogenerate;
 
+  private ScriptCreator creator() {
+    return new ScriptCreator(scriptsDirectory(), Clock.systemUTC());
+  }
+
   @Override
   protected boolean needsDatabase() {
     return autogenerate;
@@ -36,21 +39,25 @@ public class CreateMojo extends AbstractDatabaseMojo {
   }
 
   @Override
-  protected void run(Migrator migrator) {
-    ScriptCreator creator = new ScriptCreator(scriptsDirectory(), Clock.systemUTC());
-    if (!autogenerate) {
-      Path script = creator.create(desc);
-      getLog().info("Created " + script);
-      getLog().info("Write the change above '-- //@UNDO' and its reversal below it, then run mvn quantagent:upgrade.");
-      return;
-    }
+  protected void checkInputs() {
     Slug.of(desc); // a bad description fails before the slow part
-    Optional<String> draft = autogenerator().draft(desc);
+  }
+
+  @Override
+  protected void runWithoutScripts() {
+    Path script = creator().create(desc);
+    getLog().info("Created " + script);
+    getLog().info("Write the change above '-- //@UNDO' and its reversal below it, then run mvn quantagent:upgrade.");
+  }
+
+  @Override
+  protected void run(GoalContext context) {
+    Optional<String> draft = context.autogenerator().draft(desc);
     if (draft.isEmpty()) {
       getLog().info("No drift: the live database's schema is what the migrations build at head; nothing to write.");
       return;
     }
-    Path script = creator.create(desc, draft.get());
+    Path script = creator().create(desc, draft.get());
     getLog().info("Created " + script + ", drafted from the live database and proven on a scratch database.");
     getLog().info("Review it (look for REVIEW and CANNOT EXPRESS lines), then commit it and run mvn quantagent:upgrade"
         + " on other databases.");

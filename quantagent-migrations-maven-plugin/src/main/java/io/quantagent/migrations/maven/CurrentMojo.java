@@ -15,7 +15,13 @@ public class CurrentMojo extends AbstractDatabaseMojo {
   private String format;
 
   @Override
-  protected void run(Migrator migrator) throws MojoFailureException {
+  protected void checkInputs() throws MojoFailureException {
+    OutputFormat.parse(format);
+  }
+
+  @Override
+  protected void run(GoalContext context) throws MojoFailureException {
+    Migrator migrator = context.migrator();
     OutputFormat output = OutputFormat.parse(format);
     CurrentState state = migrator.current();
     if (output == OutputFormat.JSON) {

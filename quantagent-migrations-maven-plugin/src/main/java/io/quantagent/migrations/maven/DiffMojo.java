@@ -19,10 +19,16 @@ public class DiffMojo extends AbstractDatabaseMojo {
   private String format;
 
   @Override
-  protected void run(Migrator migrator) throws MojoFailureException {
+  protected void checkInputs() throws MojoFailureException {
+    OutputFormat.parse(format);
+  }
+
+  @Override
+  protected void run(GoalContext context) throws MojoFailureException {
+    Migrator migrator = context.migrator();
     OutputFormat output = OutputFormat.parse(format);
     var revision = migrator.current().current();
-    List<SchemaDifference> differences = driftCheck().compare(revision);
+    List<SchemaDifference> differences = context.driftCheck().compare(revision);
     if (output == OutputFormat.JSON) {
       OutputFormat.printDocument(JsonText.diff(revision, differences));
     } else {

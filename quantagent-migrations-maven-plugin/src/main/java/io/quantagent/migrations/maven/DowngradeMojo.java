@@ -15,12 +15,17 @@ public class DowngradeMojo extends AbstractMigrateMojo {
   private String target;
 
   @Override
+  protected Target parseTarget() {
+    return Target.parseDowngrade(target);
+  }
+
+  @Override
   protected void migrate(Migrator migrator) {
-    getLog().info(ResultText.downgrade(migrator.downgrade(Target.parseDowngrade(target))));
+    getLog().info(ResultText.downgrade(migrator.downgrade(parseTarget())));
   }
 
   @Override
   protected String offlineSql(Migrator migrator, Optional<String> assumedCurrent) {
-    return migrator.downgradeSql(Target.parseDowngrade(target), assumedCurrent);
+    return migrator.downgradeSql(parseTarget(), assumedCurrent);
   }
 }

@@ -16,7 +16,13 @@ public class HistoryMojo extends AbstractDatabaseMojo {
   private String format;
 
   @Override
-  protected void run(Migrator migrator) throws MojoFailureException {
+  protected void checkInputs() throws MojoFailureException {
+    OutputFormat.parse(format);
+  }
+
+  @Override
+  protected void run(GoalContext context) throws MojoFailureException {
+    Migrator migrator = context.migrator();
     OutputFormat output = OutputFormat.parse(format);
     List<HistoryEntry> history = migrator.history();
     if (output == OutputFormat.JSON) {

@@ -1,7 +1,6 @@
 package io.quantagent.migrations.maven;
 
 import io.quantagent.migrations.engine.MigrationInfo;
-import io.quantagent.migrations.engine.Migrator;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -13,8 +12,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class RepairMojo extends AbstractDatabaseMojo {
 
   @Override
-  protected void run(Migrator migrator) {
-    List<MigrationInfo> repaired = migrator.repair();
+  protected void run(GoalContext context) {
+    List<MigrationInfo> repaired = context.migrator().repair();
     if (repaired.isEmpty()) {
       getLog().info("Nothing to repair: every applied script matches its recorded checksum.");
       return;

@@ -1,7 +1,6 @@
 package io.quantagent.migrations.maven;
 
 import io.quantagent.migrations.engine.MigrationInfo;
-import io.quantagent.migrations.engine.Migrator;
 import io.quantagent.migrations.engine.StampResult;
 import io.quantagent.migrations.engine.Target;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -24,8 +23,13 @@ public class StampMojo extends AbstractDatabaseMojo {
   private boolean force;
 
   @Override
-  protected void run(Migrator migrator) {
-    StampResult result = migrator.stamp(Target.parseUpgrade(target), driftCheck(), force);
+  protected void checkInputs() {
+    Target.parseUpgrade(target);
+  }
+
+  @Override
+  protected void run(GoalContext context) {
+    StampResult result = context.migrator().stamp(Target.parseUpgrade(target), context.driftCheck(), force);
     result.removed().forEach(m -> getLog().info("Unrecorded " + m + " (above the stamp)"));
     getLog().info("Stamped " + result.revision() + (result.verified() ? ": the schema matches; " : ": UNVERIFIED; ")
         + result.recorded().size() + " migration" + (result.recorded().size() == 1 ? "" : "s")

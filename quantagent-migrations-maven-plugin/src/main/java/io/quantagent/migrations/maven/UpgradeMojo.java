@@ -16,12 +16,17 @@ public class UpgradeMojo extends AbstractMigrateMojo {
   private String target;
 
   @Override
+  protected Target parseTarget() {
+    return Target.parseUpgrade(target);
+  }
+
+  @Override
   protected void migrate(Migrator migrator) {
-    getLog().info(ResultText.upgrade(migrator.upgrade(Target.parseUpgrade(target))));
+    getLog().info(ResultText.upgrade(migrator.upgrade(parseTarget())));
   }
 
   @Override
   protected String offlineSql(Migrator migrator, Optional<String> assumedCurrent) {
-    return migrator.upgradeSql(Target.parseUpgrade(target), assumedCurrent);
+    return migrator.upgradeSql(parseTarget(), assumedCurrent);
   }
 }

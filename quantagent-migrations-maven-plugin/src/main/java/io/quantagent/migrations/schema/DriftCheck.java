@@ -1,6 +1,6 @@
 package io.quantagent.migrations.schema;
 
-import io.quantagent.migrations.engine.ConnectionFactory;
+import io.quantagent.migrations.db.ConnectionFactory;
 import io.quantagent.migrations.engine.MigrationInfo;
 import io.quantagent.migrations.engine.SchemaVerifier;
 import io.quantagent.migrations.events.EventLog;

@@ -1,6 +1,6 @@
 package io.quantagent.migrations.schema;
 
-import io.quantagent.migrations.engine.ConnectionFactory;
+import io.quantagent.migrations.db.ConnectionFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 

@@ -1,6 +1,6 @@
 package io.quantagent.migrations.schema;
 
-import io.quantagent.migrations.engine.ConnectionFactory;
+import io.quantagent.migrations.db.ConnectionFactory;
 
 /** Where an expected schema is built: a new, empty database on a server of the live server's major version. */
 @FunctionalInterface

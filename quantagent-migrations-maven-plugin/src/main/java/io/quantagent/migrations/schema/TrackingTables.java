@@ -1,5 +1,6 @@
 package io.quantagent.migrations.schema;
 
+import io.quantagent.migrations.engine.MigratorSettings;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -9,18 +10,17 @@ import java.util.regex.Pattern;
  * Liquibase's {@code databasechangelog} and {@code databasechangeloglock}.
  */
 public record TrackingTables(String changelogTable) {
-  public static final String DEFAULT_CHANGELOG_TABLE = "changelog";
   private static final Set<String> OTHER_TOOLS = Set.of("alembic_version", "flyway_schema_history");
   private static final Pattern LIQUIBASE = Pattern.compile("databasechangelog.*");
 
   public TrackingTables {
     if (changelogTable == null || changelogTable.isBlank()) {
-      throw new IllegalArgumentException("The changelog table name is empty; the default is " + DEFAULT_CHANGELOG_TABLE);
+      throw new IllegalArgumentException("The changelog table name is empty; the default is " + MigratorSettings.DEFAULT_CHANGELOG_TABLE);
     }
   }
 
   public static TrackingTables defaults() {
-    return new TrackingTables(DEFAULT_CHANGELOG_TABLE);
+    return new TrackingTables(MigratorSettings.DEFAULT_CHANGELOG_TABLE);
   }
 
   public boolean contains(String table) {

@@ -1,6 +1,6 @@
 package io.quantagent.migrations.schema;
 
-import io.quantagent.migrations.engine.ConnectionFactory;
+import io.quantagent.migrations.db.ConnectionFactory;
 import io.quantagent.migrations.testing.FreshDatabases;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.PostgresMajor;

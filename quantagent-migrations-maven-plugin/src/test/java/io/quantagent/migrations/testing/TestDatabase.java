@@ -1,7 +1,7 @@
 package io.quantagent.migrations.testing;
 
 import io.quantagent.migrations.db.PostgresConnector;
-import io.quantagent.migrations.engine.ConnectionFactory;
+import io.quantagent.migrations.db.ConnectionFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,11 +1,11 @@
-package io.quantagent.migrations.maven;
+package io.quantagent.migrations.schema;
 
 import io.quantagent.migrations.db.DatabaseUrl;
 import io.quantagent.migrations.db.PostgresConnector;
 import io.quantagent.migrations.embedded.EmbeddedPostgres;
 import io.quantagent.migrations.embedded.EmbeddedPostgresSettings;
 import io.quantagent.migrations.embedded.PostgresBinaries;
-import io.quantagent.migrations.engine.ConnectionFactory;
+import io.quantagent.migrations.db.ConnectionFactory;
 import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.schema.ScratchDatabases;
 import java.nio.file.Path;
@@ -19,13 +19,13 @@ import java.util.function.IntFunction;
  * Scratch databases for building expected schemas: a new database on the server {@code -Dquantagent.scratchUrl}
  * names, dropped after use, or else a throwaway embedded PostgreSQL of the live server's major version.
  */
-final class MavenScratchDatabases implements ScratchDatabases {
+public final class ConfiguredScratchDatabases implements ScratchDatabases {
   private final String scratchUrl;
   private final IntFunction<PostgresBinaries> binariesForMajor;
   private final Path workDirectory;
   private final EventLog log;
 
-  MavenScratchDatabases(String scratchUrl, IntFunction<PostgresBinaries> binariesForMajor, Path workDirectory,
+  public ConfiguredScratchDatabases(String scratchUrl, IntFunction<PostgresBinaries> binariesForMajor, Path workDirectory,
       EventLog log) {
     this.scratchUrl = scratchUrl;
     this.binariesForMajor = binariesForMajor;

@@ -1,14 +1,9 @@
-package io.quantagent.migrations.maven;
+package io.quantagent.migrations.db;
 
-import io.quantagent.migrations.db.ConnectionSettings;
 import io.quantagent.migrations.db.ConnectionSettings.ResolvedConnection;
-import io.quantagent.migrations.db.ConnectionSource;
-import io.quantagent.migrations.db.DatabaseUrl;
-import io.quantagent.migrations.db.PostgresConnector;
 import io.quantagent.migrations.embedded.DevelopmentDatabase;
 import io.quantagent.migrations.embedded.EmbeddedPostgres;
 import io.quantagent.migrations.embedded.PostgresBinaries;
-import io.quantagent.migrations.engine.ConnectionFactory;
 import io.quantagent.migrations.events.EventLog;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -18,9 +13,9 @@ import java.util.function.Supplier;
  * The database a goal uses for its duration: a configured one, the one {@code quantagent:start} started
  * in this build, or the embedded development database started for this goal and stopped after it.
  */
-final class DatabaseLease implements AutoCloseable {
+public final class DatabaseLease implements AutoCloseable {
   /** For goals that said they need no database: any attempt to connect is a bug, said plainly. */
-  static final ConnectionFactory NONE = () -> {
+  public static final ConnectionFactory NONE = () -> {
     throw new IllegalStateException("This goal was run without a database, but tried to connect to one.");
   };
 
@@ -32,7 +27,7 @@ final class DatabaseLease implements AutoCloseable {
     this.ownedServer = ownedServer;
   }
 
-  static DatabaseLease open(ConnectionSettings settings, Optional<EmbeddedPostgres> started, Path workingDirectory,
+  public static DatabaseLease open(ConnectionSettings settings, Optional<EmbeddedPostgres> started, Path workingDirectory,
       Supplier<PostgresBinaries> binaries, EventLog log) {
     Optional<ResolvedConnection> configured = settings.resolve();
     if (configured.isPresent() && (started.isEmpty() || configured.get().source() == ConnectionSource.COMMAND_LINE)) {
@@ -53,7 +48,7 @@ final class DatabaseLease implements AutoCloseable {
     return new PostgresConnector(url);
   }
 
-  ConnectionFactory connections() {
+  public ConnectionFactory connections() {
     return connector::connect;
   }
 

@@ -1,4 +1,4 @@
-package io.quantagent.migrations.engine;
+package io.quantagent.migrations.db;
 
 import java.sql.Connection;
 
