@@ -3,4 +3,4 @@ def log = db.buildLog(basedir.toPath(), 'build.log', 'hunter2')
 assert log.contains('BUILD FAILURE') || log.contains('BUILD ERROR') || log.contains('[ERROR]')
 assert log.contains("'local host' is not a host[:port]")
 assert log.contains('postgresql://quant:****@local host/db')
-assert db.tables() == []
+assert !new File(basedir, '.quantagent').exists() : 'a bad URL must not fall back to the embedded database'

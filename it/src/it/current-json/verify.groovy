@@ -1,9 +1,5 @@
 def db = new io.quantagent.it.ItDatabase(pgPort, pgUser, pgPassword, basedir.toPath())
-def log = db.buildLog(basedir.toPath(), 'build.log')
-def line = log.readLines().find { it.startsWith('{"current"') }
-assert line != null : 'no JSON document in the log'
-def doc = new groovy.json.JsonSlurper().parseText(line)
-assert doc.current.id == '20250101000002'
-assert doc.current.description == 'create fills'
-assert doc.applied == 2
-assert doc.pending == 4
+def output = io.quantagent.it.ItDatabase.quietOutput(db.buildLog(basedir.toPath(), 'build.log'))
+assert output.size() == 1 : 'the output is exactly one JSON document:\n' + output.join('\n')
+def doc = new groovy.json.JsonSlurper().parseText(output[0])
+assert doc == [current: [id: '20250101000002', description: 'create fills'], applied: 2, pending: 4]

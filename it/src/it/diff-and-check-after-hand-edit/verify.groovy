@@ -5,6 +5,8 @@ assert log.contains('trades.risk_level: column in the database, not in the migra
 assert log.contains('idx_timestamp: index in the migrations, not in the database')
 assert log.contains('quantagent:check failed: 0 pending, 0 changed or missing scripts, 2 schema differences')
 assert log.contains('drift: trades.risk_level: column in the database, not in the migrations (numeric(10,2))')
-def line = log.readLines().find { it.startsWith('{"revision"') }
-def doc = new groovy.json.JsonSlurper().parseText(line)
+def quiet = io.quantagent.it.ItDatabase.quietOutput(log).takeWhile { !it.startsWith('[') }
+assert quiet.size() == 1 : 'the -q run printed exactly one JSON document:\n' + quiet.join('\n')
+def doc = new groovy.json.JsonSlurper().parseText(quiet[0])
 assert doc.differences*.name.sort() == ['idx_timestamp', 'trades.risk_level']
+assert db.changelogIds().size() == 6 : 'diff and check change nothing'

@@ -1,4 +1,5 @@
 def db = new io.quantagent.it.ItDatabase(pgPort, pgUser, pgPassword, basedir.toPath())
 def log = db.buildLog(basedir.toPath(), 'build.log')
-assert log.contains('-Dtarget=+abc is not a valid upgrade target')
-assert db.tables() == []
+assert log.contains('-Dtarget=tip is not a valid upgrade target')
+assert !log.contains('embedded development database')
+assert !new File(basedir, '.quantagent').exists() : 'a bad target must fail before the development database starts'

@@ -1,6 +1,8 @@
 package io.quantagent.it;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,14 +12,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What the invoker scripts share: each case's own database on the server quantagent:start started for
  * this module's build, and reading a case's build log (which must never contain the password).
  */
 public final class ItDatabase {
+  private static final Pattern URL_PASSWORD = Pattern.compile("://[^:/@\\s]+:([^@\\s]+)@");
+  private static final Pattern PASSWORD_PROPERTY = Pattern.compile("-Dquantagent\\.password=(\\S+)");
+
   private final String port;
   private final String user;
   private final String password;
@@ -40,12 +50,22 @@ public final class ItDatabase {
 
   /** Migrates the case's database to head with the plugin's own engine and the schema's scripts. */
   public void migrateToHead() {
+    migrate("head");
+  }
+
+  /** Migrates the case's database to {@code target} ({@code head}, {@code +N} or an id), as a build's setup. */
+  public void migrate(String target) {
     io.quantagent.migrations.db.DatabaseUrl url = io.quantagent.migrations.db.DatabaseUrl
         .parse("jdbc:postgresql://127.0.0.1:" + port + "/" + database).withCredentials(user, password);
     new io.quantagent.migrations.engine.Migrator(new io.quantagent.migrations.db.PostgresConnector(url)::connect,
         io.quantagent.migrations.engine.ScriptSource.classpath(ItDatabase.class.getClassLoader()), "changelog",
         io.quantagent.migrations.events.EventLog.silent())
-        .upgrade(io.quantagent.migrations.engine.Target.parseUpgrade("head"));
+        .upgrade(io.quantagent.migrations.engine.Target.parseUpgrade(target));
+  }
+
+  /** The lines a {@code mvn -q} invocation printed, when it was the case's only invocation: the log minus invoker's own. */
+  public static List<String> quietOutput(String log) {
+    return log.lines().filter(l -> !l.matches("(Running|Finished) (pre|post)-build script: .*")).toList();
   }
 
   /** Runs SQL in the case's database. */
@@ -80,19 +100,67 @@ public final class ItDatabase {
   }
 
   /**
-   * The case's build log; fails if it shows the server's password or any of the other secrets the case
-   * put in a URL.
+   * The case's build log, after checking that it shows none of the secrets the build had: the IT server's password
+   * when the case's invoker.properties hands it to the build, the password of a {@code DATABASE_URL} in the case's
+   * {@code .env}, the embedded development database's password file, passwords in URLs and
+   * {@code -Dquantagent.password=} in invoker.properties, and {@code otherSecrets} (e.g. what settings.xml holds).
+   * A case whose build had no secret this can find fails: a check that cannot fail proves nothing.
    */
   public String buildLog(Path basedir, String name, String... otherSecrets) throws IOException {
     String log = Files.readString(basedir.resolve(name), StandardCharsets.UTF_8);
-    List<String> secrets = new ArrayList<>(List.of(otherSecrets));
-    secrets.add(password);
+    Set<String> secrets = new LinkedHashSet<>(List.of(otherSecrets));
+    secrets.addAll(secretsOf(basedir));
+    secrets.removeIf(String::isEmpty);
+    if (secrets.isEmpty()) {
+      throw new AssertionError(basedir.getFileName() + ": the build had no secret to look for in " + name
+          + "; pass the case's secrets to buildLog");
+    }
     for (String secret : secrets) {
-      if (!secret.isEmpty() && log.contains(secret)) {
-        throw new AssertionError(name + " of " + basedir.getFileName() + " shows a password");
+      for (String form : List.of(secret, URLEncoder.encode(secret, StandardCharsets.UTF_8))) {
+        if (log.contains(form)) {
+          throw new AssertionError(name + " of " + basedir.getFileName() + " shows a password (" + secret.length()
+              + " characters, starting '" + secret.charAt(0) + "')");
+        }
       }
     }
     return log;
+  }
+
+  private Set<String> secretsOf(Path basedir) throws IOException {
+    Set<String> secrets = new LinkedHashSet<>();
+    Path properties = basedir.resolve("invoker.properties");
+    if (Files.exists(properties)) {
+      String text = Files.readString(properties);
+      if (text.contains("${pgPassword}")) {
+        secrets.add(password);
+      }
+      text = text.replace("${pgUser}", user).replace("${pgPassword}", password).replace("${pgPort}", port);
+      urlPasswords(text, secrets);
+      Matcher property = PASSWORD_PROPERTY.matcher(text);
+      while (property.find()) {
+        secrets.add(property.group(1));
+      }
+    }
+    Path env = basedir.resolve(".env");
+    if (Files.exists(env)) {
+      urlPasswords(Files.readString(env), secrets);
+    }
+    Path embedded = basedir.resolve(".quantagent");
+    if (Files.isDirectory(embedded)) {
+      try (Stream<Path> files = Files.walk(embedded, 2)) {
+        for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".password")).toList()) {
+          secrets.add(Files.readString(file).strip());
+        }
+      }
+    }
+    return secrets;
+  }
+
+  private static void urlPasswords(String text, Set<String> secrets) {
+    Matcher url = URL_PASSWORD.matcher(text);
+    while (url.find()) {
+      secrets.add(URLDecoder.decode(url.group(1), StandardCharsets.UTF_8));
+    }
   }
 
   private Connection connect(String db) throws SQLException {

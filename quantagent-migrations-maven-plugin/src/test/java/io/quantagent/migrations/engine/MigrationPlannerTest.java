@@ -49,8 +49,8 @@ class MigrationPlannerTest {
   void upgradeBelowCurrentIsRefused() {
     InvalidTargetException e = assertThrows(InvalidTargetException.class,
         () -> appliedUpTo(4).upgrade(new Target.Revision("20250101000002")));
-    assertTrue(e.getMessage().contains("below the current migration") && e.getMessage().contains("downgrade"),
-        e.getMessage());
+    assertTrue(e.getMessage().contains("below the current migration")
+        && e.getMessage().contains("mvn quantagent:downgrade -Dtarget=20250101000002"), e.getMessage());
   }
 
   @Test

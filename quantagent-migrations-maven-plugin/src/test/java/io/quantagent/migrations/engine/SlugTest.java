@@ -37,4 +37,22 @@ class SlugTest {
   void refusesAbsurdlyLongDescriptions() {
     assertThrows(InvalidScriptException.class, () -> Slug.of("x".repeat(501)));
   }
+
+  /** What the ITs that ran these through Maven asserted; one IT (bad-desc-path) keeps the Maven path. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+      "NULL          | The description is empty.",
+      "'   '         | The description is empty.",
+      "日本語        | has no letters or digits that can go in a file name",
+      "../x          | The description '../x' looks like a path"})
+  void refusalsSayWhatWasWrong(String description, String says) {
+    InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> Slug.of(description));
+    assertTrue(e.getMessage().contains(says), e.getMessage());
+  }
+
+  @Test
+  void aTooLongDescriptionIsMeasured() {
+    InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> Slug.of("x".repeat(600)));
+    assertTrue(e.getMessage().contains("The description is 600 characters long"), e.getMessage());
+  }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TargetTest {
@@ -39,5 +40,19 @@ class TargetTest {
   void badDowngradeTargetsAreNamed(String text) {
     InvalidTargetException e = assertThrows(InvalidTargetException.class, () -> Target.parseDowngrade(text));
     assertTrue(e.getMessage().contains(text), e.getMessage());
+  }
+
+  /** What the ITs that ran these through Maven asserted; one IT (upgrade-bad-target-fails) keeps the Maven path. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "upgrade   | base | upgrade cannot go to 'base': that is a downgrade target | mvn quantagent:downgrade -Dtarget=base",
+      "upgrade   | +0   | -Dtarget=+0 asks for zero migrations                     | +0",
+      "upgrade   | +abc | -Dtarget=+abc is not a valid upgrade target              | +abc",
+      "downgrade | -0   | -Dtarget=-0 asks for zero migrations                     | -0",
+      "downgrade | head | downgrade cannot go to 'head': that is an upgrade target | head"})
+  void badTargetsSayWhatToTypeInstead(String goal, String text, String says, String mentions) {
+    InvalidTargetException e = assertThrows(InvalidTargetException.class,
+        () -> { Target target = goal.equals("upgrade") ? Target.parseUpgrade(text) : Target.parseDowngrade(text); });
+    assertTrue(e.getMessage().contains(says) && e.getMessage().contains(mentions), e.getMessage());
   }
 }

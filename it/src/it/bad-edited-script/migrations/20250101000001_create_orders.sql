@@ -1,4 +1,0 @@
--- // create orders
-CREATE TABLE orders (id bigint);
--- //@UNDO
-DROP TABLE orders;

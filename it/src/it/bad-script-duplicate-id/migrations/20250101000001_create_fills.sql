@@ -1,4 +1,0 @@
--- // create fills
-CREATE TABLE fills (id int);
--- //@UNDO
-DROP TABLE fills;

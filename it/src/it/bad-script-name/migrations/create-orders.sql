@@ -1,4 +1,0 @@
--- // create orders
-CREATE TABLE orders (id int);
--- //@UNDO
-DROP TABLE orders;

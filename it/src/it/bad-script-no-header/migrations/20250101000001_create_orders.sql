@@ -1,3 +1,0 @@
-CREATE TABLE orders (id int);
--- //@UNDO
-DROP TABLE orders;

@@ -1,2 +1,0 @@
--- // create orders
-CREATE TABLE orders (id int);

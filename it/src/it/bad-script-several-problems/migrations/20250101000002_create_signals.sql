@@ -1,0 +1,3 @@
+CREATE TABLE signals (id int);
+-- //@UNDO
+DROP TABLE signals;

@@ -1,0 +1,5 @@
+-- // create positions
+CREATE TABLE positions (id int);
+
+-- //@UNDO
+DROP TABLE positions;
