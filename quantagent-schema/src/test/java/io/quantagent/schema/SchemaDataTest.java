@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -218,54 +220,33 @@ class SchemaDataTest {
     assertEquals(4, SchemaCatalog.count(connection, "market_data"));
   }
 
-  @Test
-  void checkConstraintsRejectBadRows() throws Exception {
-    long orderId = insertReturningId(
-        "INSERT INTO orders (symbol, side, order_type, quantity) VALUES (?, 'sell', 'market', 1)", BTC);
+  /** Each bad row on its own, after an order and a position exist, so that every constraint is seen to hold. */
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', value = {
+      "INSERT INTO orders (symbol, side, order_type, quantity) VALUES ('BTC/USDT', 'buy', 'market', 0) | ck_orders_quantity_positive",
+      "INSERT INTO orders (symbol, side, order_type, quantity) VALUES ('BTC/USDT', 'hold', 'market', 1) | ck_orders_side",
+      "INSERT INTO orders (symbol, side, order_type, quantity) VALUES ('BTC/USDT', 'buy', 'limit', 1) | ck_orders_limit_price",
+      "INSERT INTO orders (symbol, side, order_type, quantity, status) VALUES ('BTC/USDT', 'buy', 'market', 1, 'done') | ck_orders_status",
+      "UPDATE orders SET filled_quantity = 2 | ck_orders_filled_quantity_range",
+      "INSERT INTO fills (order_id, quantity, price) VALUES ((SELECT id FROM orders), 1, -45000) | ck_fills_price_positive",
+      "INSERT INTO fills (order_id, quantity, price) VALUES ((SELECT id FROM orders) + 1000, 1, 45000) | fk_fills_order",
+      "INSERT INTO positions (symbol, quantity, average_entry_price) VALUES ('BTC/USDT', 2, 45000) | uq_positions_symbol",
+      "INSERT INTO positions (symbol, quantity) VALUES ('ETH/USDT', 3) | ck_positions_open_has_entry_price",
+      "INSERT INTO signals (symbol, signal, confidence, strategy) VALUES ('BTC/USDT', 'buy', 1.5, 'x') | ck_signals_confidence_range",
+      "INSERT INTO signals (symbol, signal, confidence, strategy) VALUES ('BTC/USDT', 'long', 0.5, 'x') | ck_signals_signal",
+      "INSERT INTO trades (symbol, side, entry_price, exit_price, quantity, pnl, opened_at, closed_at) VALUES ('BTC/USDT', 'buy', 44000, 45200, 0.5, 600, '2024-01-15T11:00:00Z', '2024-01-15T10:00:00Z') | ck_trades_closed_after_opened",
+      "INSERT INTO trades (symbol, side, entry_price, quantity, opened_at, closed_at) VALUES ('BTC/USDT', 'buy', 44000, 0.5, '2024-01-15T10:00:00Z', '2024-01-15T11:00:00Z') | ck_trades_closed_has_exit",
+      "INSERT INTO market_data (symbol, timeframe, timestamp, open, high, low, close, volume) VALUES ('BTC/USDT', '1h', '2024-01-15T10:00:00Z', 45000, 44800, 45500, 45200, 1) | ck_market_data_high_low",
+      "INSERT INTO market_data (symbol, timeframe, timestamp, open, high, low, close, volume) VALUES ('BTC/USDT', '1h', '2024-01-15T10:00:00Z', 45000, 45500, 44800, 45600, 1) | ck_market_data_range_close",
+      "INSERT INTO market_data (symbol, timeframe, timestamp, open, high, low, close, volume) VALUES ('BTC/USDT', '7m', '2024-01-15T10:00:00Z', 45000, 45500, 44800, 45200, 1) | ck_market_data_timeframe"})
+  void constraintsRejectBadRows(String sql, String constraint) throws Exception {
+    insertReturningId("INSERT INTO orders (symbol, side, order_type, quantity) VALUES (?, 'sell', 'market', 1)", BTC);
     insertReturningId("INSERT INTO positions (symbol, quantity, average_entry_price) VALUES (?, 1, 45000)", BTC);
-    Map<String, String> rejected = new TreeMap<>(Map.ofEntries(
-        Map.entry("INSERT INTO orders (symbol, side, order_type, quantity) VALUES ('BTC/USDT', 'buy', 'market', 0)",
-            "ck_orders_quantity_positive"),
-        Map.entry("INSERT INTO orders (symbol, side, order_type, quantity) VALUES ('BTC/USDT', 'hold', 'market', 1)",
-            "ck_orders_side"),
-        Map.entry("INSERT INTO orders (symbol, side, order_type, quantity) VALUES ('BTC/USDT', 'buy', 'limit', 1)",
-            "ck_orders_limit_price"),
-        Map.entry("INSERT INTO orders (symbol, side, order_type, quantity, status)"
-            + " VALUES ('BTC/USDT', 'buy', 'market', 1, 'done')", "ck_orders_status"),
-        Map.entry("UPDATE orders SET filled_quantity = 2 WHERE id = " + orderId, "ck_orders_filled_quantity_range"),
-        Map.entry("INSERT INTO fills (order_id, quantity, price) VALUES (" + orderId + ", 1, -45000)",
-            "ck_fills_price_positive"),
-        Map.entry("INSERT INTO fills (order_id, quantity, price) VALUES (" + (orderId + 1000) + ", 1, 45000)",
-            "fk_fills_order"),
-        Map.entry("INSERT INTO positions (symbol, quantity, average_entry_price) VALUES ('BTC/USDT', 2, 45000)",
-            "uq_positions_symbol"),
-        Map.entry("INSERT INTO positions (symbol, quantity) VALUES ('ETH/USDT', 3)",
-            "ck_positions_open_has_entry_price"),
-        Map.entry("INSERT INTO signals (symbol, signal, confidence, strategy) VALUES ('BTC/USDT', 'buy', 1.5, 'x')",
-            "ck_signals_confidence_range"),
-        Map.entry("INSERT INTO signals (symbol, signal, confidence, strategy) VALUES ('BTC/USDT', 'long', 0.5, 'x')",
-            "ck_signals_signal"),
-        Map.entry("INSERT INTO trades (symbol, side, entry_price, exit_price, quantity, pnl, opened_at, closed_at)"
-            + " VALUES ('BTC/USDT', 'buy', 44000, 45200, 0.5, 600,"
-            + " '2024-01-15T11:00:00Z', '2024-01-15T10:00:00Z')", "ck_trades_closed_after_opened"),
-        Map.entry("INSERT INTO trades (symbol, side, entry_price, quantity, opened_at, closed_at)"
-            + " VALUES ('BTC/USDT', 'buy', 44000, 0.5, '2024-01-15T10:00:00Z', '2024-01-15T11:00:00Z')",
-            "ck_trades_closed_has_exit"),
-        Map.entry("INSERT INTO market_data (symbol, timeframe, timestamp, open, high, low, close, volume)"
-            + " VALUES ('BTC/USDT', '1h', '2024-01-15T10:00:00Z', 45000, 44800, 45500, 45200, 1)",
-            "ck_market_data_high_low"),
-        Map.entry("INSERT INTO market_data (symbol, timeframe, timestamp, open, high, low, close, volume)"
-            + " VALUES ('BTC/USDT', '1h', '2024-01-15T10:00:00Z', 45000, 45500, 44800, 45600, 1)",
-            "ck_market_data_range_close"),
-        Map.entry("INSERT INTO market_data (symbol, timeframe, timestamp, open, high, low, close, volume)"
-            + " VALUES ('BTC/USDT', '7m', '2024-01-15T10:00:00Z', 45000, 45500, 44800, 45200, 1)",
-            "ck_market_data_timeframe")));
 
-    rejected.forEach((sql, constraint) -> {
-      PSQLException e = assertThrows(PSQLException.class, () -> update(sql), sql);
-      assertViolation(e, constraint.startsWith("fk_") ? "23503" : constraint.startsWith("uq_") ? "23505" : "23514",
-          constraint);
-    });
+    PSQLException e = assertThrows(PSQLException.class, () -> update(sql), sql);
+
+    assertViolation(e, constraint.startsWith("fk_") ? "23503" : constraint.startsWith("uq_") ? "23505" : "23514",
+        constraint);
     for (String table : List.of("fills", "signals", "trades", "market_data")) {
       assertEquals(0, SchemaCatalog.count(connection, table), table);
     }

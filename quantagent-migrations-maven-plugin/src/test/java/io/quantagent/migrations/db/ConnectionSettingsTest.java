@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ConnectionSettingsTest {
   private static final String CLI = "postgresql://cli@h/cli";
@@ -18,25 +20,20 @@ class ConnectionSettingsTest {
       Optional.of(DotEnvFile.parse(Path.of(".env"), List.of("DATABASE_URL=postgresql://dotenv@h/dotenv")));
   private static final String POM = "jdbc:postgresql://h/pom?user=pom";
 
-  @Test
-  void commandLineWinsOverEverything() {
-    assertSource(ConnectionSource.COMMAND_LINE, "cli", new ConnectionSettings(CLI, ENV, DOT_ENV, POM, null, null));
-  }
-
-  @Test
-  void environmentWinsOverDotEnvAndPom() {
-    assertSource(ConnectionSource.ENVIRONMENT, "env", new ConnectionSettings(null, ENV, DOT_ENV, POM, null, null));
-  }
-
-  @Test
-  void dotEnvWinsOverPom() {
-    assertSource(ConnectionSource.DOT_ENV_FILE, "dotenv",
-        new ConnectionSettings(null, "", DOT_ENV, POM, null, null));
-  }
-
-  @Test
-  void pomIsTheLastConfiguredSource() {
-    assertSource(ConnectionSource.POM, "pom", new ConnectionSettings(null, null, Optional.empty(), POM, null, null));
+  /** Each row sets the sources from the winner's level down; blank and empty values count as unset. */
+  @ParameterizedTest(name = "{0} wins")
+  @CsvSource(nullValues = "NULL", value = {
+      "COMMAND_LINE, cli,    true,  true,  true,  true",
+      "ENVIRONMENT,  env,    false, true,  true,  true",
+      "DOT_ENV_FILE, dotenv, false, false, true,  true",
+      "POM,          pom,    false, false, false, true"})
+  void theFirstConfiguredSourceWins(ConnectionSource winner, String user, boolean cli, boolean env, boolean dotEnv,
+      boolean pom) {
+    ConnectionSettings settings = new ConnectionSettings(cli ? CLI : null, env ? ENV : "", dotEnv ? DOT_ENV
+        : Optional.empty(), pom ? POM : " ", null, null);
+    ResolvedConnection chosen = settings.resolve().orElseThrow();
+    assertEquals(winner, chosen.source());
+    assertEquals(Optional.of(user), chosen.url().user());
   }
 
   @Test
@@ -58,11 +55,5 @@ class ConnectionSettingsTest {
         () -> new ConnectionSettings(null, "mysql://u:s3cret@h/db", Optional.empty(), null, null, null).resolve());
     assertTrue(e.getMessage().contains("DATABASE_URL environment variable"), e.getMessage());
     assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
-  }
-
-  private static void assertSource(ConnectionSource source, String user, ConnectionSettings settings) {
-    ResolvedConnection chosen = settings.resolve().orElseThrow();
-    assertEquals(source, chosen.source());
-    assertEquals(Optional.of(user), chosen.url().user());
   }
 }
