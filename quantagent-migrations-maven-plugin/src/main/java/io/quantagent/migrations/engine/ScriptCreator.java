@@ -84,13 +84,19 @@ public final class ScriptCreator {
     }
   }
 
+  /** The template's placeholder lines: a script that still holds one is unfinished (see UnfinishedScripts). */
+  static final String CHANGE_PLACEHOLDER = "-- TODO the change: SQL statements separated by ';' (a ';' in quotes, in a"
+      + " $$ body or in a comment ends none).";
+  static final String UNDO_PLACEHOLDER = "-- TODO what exactly reverses the change; downgrade runs it. If nothing"
+      + " can, write -- quantagent:no-undo here instead.";
+
   private static String template(String description) {
     return "-- // " + description + "\n"
-        + "-- The change: statements end with ';' at the end of a line.\n"
+        + CHANGE_PLACEHOLDER + "\n"
         + "\n"
         + "\n"
         + "-- //@UNDO\n"
-        + "-- What exactly reverses the change above.\n"
+        + UNDO_PLACEHOLDER + "\n"
         + "\n";
   }
 }
