@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -24,10 +25,21 @@ public final class ScriptCreator {
 
   private final Path directory;
   private final Clock clock;
+  private final List<String> otherScripts;
 
   public ScriptCreator(Path directory, Clock clock) {
+    this(directory, clock, List.of());
+  }
+
+  private ScriptCreator(Path directory, Clock clock, List<String> otherScripts) {
     this.directory = directory;
     this.clock = clock;
+    this.otherScripts = otherScripts;
+  }
+
+  /** A creator whose ids also come after these scripts' (the class path's, read together with the directory). */
+  public ScriptCreator after(List<String> filenames) {
+    return new ScriptCreator(directory, clock, List.copyOf(filenames));
   }
 
   public Path create(String description) {
@@ -63,7 +75,7 @@ public final class ScriptCreator {
 
   private BigDecimal newestId() throws IOException {
     try (Stream<Path> files = Files.list(directory)) {
-      return files.map(p -> p.getFileName().toString())
+      return Stream.concat(files.map(p -> p.getFileName().toString()), otherScripts.stream())
           .filter(ScriptFileName::isScript)
           .map(name -> name.replaceFirst("_.*", ""))
           .filter(id -> id.matches("[0-9]+"))
