@@ -1,5 +1,6 @@
 def db = new io.quantagent.it.ItDatabase(pgPort, pgUser, pgPassword, basedir.toPath())
 def log = db.buildLog(basedir.toPath(), 'build.log')
+assert log.contains('Caused by: org.apache.maven.plugin.MojoFailureException: ')
 assert log.contains('Cannot downgrade -3: only 1 migration is applied')
 assert db.changelogIds() == ['20250101000001']
 assert db.tables() == ['changelog', 'orders']
