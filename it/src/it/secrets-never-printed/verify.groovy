@@ -1,9 +1,9 @@
 def db = new io.quantagent.it.ItDatabase(pgPort, pgUser, pgPassword, basedir.toPath())
 // buildLog fails if the server's password, or any secret invoker.properties and prebuild.groovy placed, shows
 def log = db.buildLog(basedir.toPath(), 'build.log', 'Url@s3cret-1', 'Url%40s3cret-1', 'Ssl-s3cret-2',
-    'Env@s3cret-3', 'Env%40s3cret-3', 'Wr0ng-s3cret-4', 'Unenc', 's3cret-5', 'Env-s3cret-6')
+    'Env@s3cret-3', 'Env%40s3cret-3', 'Wr0ng-s3cret-4', 'Zq9vK', 's3cret-5', 'Env-s3cret-6')
 // -X was on, and shows the password parameter as the expression it was given
-assert log.contains('[DEBUG] Configuring mojo io.quantagent:quantagent-migrations-maven-plugin')
+assert log.contains("[DEBUG] Configuring mojo execution 'io.quantagent:quantagent-migrations-maven-plugin")
 assert log.contains('(f) password = <password>${quantagent.password}</password>')
 assert log.contains('(f) scratchUrl = <scratchUrl>${quantagent.scratchUrl}</scratchUrl>')
 // 1 and 2 did their work
