@@ -24,7 +24,7 @@ final class FailureMapper {
   private FailureMapper() {}
 
   static Exception map(RuntimeException e, KnownSecrets secrets, String goal) {
-    if (interrupted(e)) {
+    if (e instanceof MigrationFailureException && interrupted(e)) {
       // Not e itself: its message (the engine's "fix the script") is the one the interruption makes untrue.
       Throwable database = deepest(e, SQLException.class);
       return new MojoExecutionException(interruptedMessage(e, secrets, goal),
@@ -47,7 +47,8 @@ final class FailureMapper {
 
   /**
    * Ctrl-C or a kill ends the JVM and, with the embedded database, the server too: the run did not fail on its
-   * own, and the engine's message for a failed statement ("fix the script") would lie.
+   * own, and an engine message blaming the project ("fix the script") would lie. An exception of the system's
+   * kind already says what happened, and is left as it is.
    */
   static boolean interrupted(Throwable e) {
     if (deepest(e, InterruptedException.class) != null || shuttingDown()) {
