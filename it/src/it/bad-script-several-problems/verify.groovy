@@ -1,6 +1,6 @@
 def db = new io.quantagent.it.ItDatabase(pgPort, pgUser, pgPassword, basedir.toPath())
 def log = db.buildLog(basedir.toPath(), 'build.log')
-assert log.contains('[ERROR] Failed to execute goal io.quantagent:quantagent-migrations-maven-plugin')
+assert log.contains('Caused by: org.apache.maven.plugin.MojoFailureException: ')
 assert log.contains('have the same id 20250101000001')
 assert log.contains('create-positions.sql is not a migration script name')
 assert log.contains("20250101000002_create_signals.sql does not start with a '-- // description' header")

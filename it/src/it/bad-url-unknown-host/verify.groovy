@@ -1,6 +1,6 @@
 def db = new io.quantagent.it.ItDatabase(pgPort, pgUser, pgPassword, basedir.toPath())
 def log = db.buildLog(basedir.toPath(), 'build.log', 'hunter2')
-assert log.contains('BUILD FAILURE') || log.contains('BUILD ERROR') || log.contains('[ERROR]')
+assert log.contains('Caused by: org.apache.maven.plugin.MojoExecutionException: ')
 assert log.contains('Cannot connect to jdbc:postgresql://no-such-host.invalid:5432/db')
 assert log.contains('unknown host no-such-host.invalid')
 assert log.contains('Check that PostgreSQL is running')

@@ -2,5 +2,5 @@ def db = new io.quantagent.it.ItDatabase(pgPort, pgUser, pgPassword, basedir.toP
 def log = db.buildLog(basedir.toPath(), 'build.log')
 assert log.contains('this integration test fails on purpose')
 assert log.contains('Stopped the embedded PostgreSQL on port')
-assert log.contains('BUILD FAILURE')
+assert log.contains('Caused by: org.apache.maven.plugin.MojoFailureException: ')
 assert !new File(basedir, 'target/quantagent-postgres').exists()

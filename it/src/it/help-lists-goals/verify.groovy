@@ -1,6 +1,9 @@
 def db = new io.quantagent.it.ItDatabase(pgPort, pgUser, pgPassword, basedir.toPath())
 def log = db.buildLog(basedir.toPath(), 'build.log')
-['upgrade', 'downgrade', 'current', 'history', 'create', 'check', 'repair', 'start', 'stop'].each {
-  assert log.contains('quantagent:' + it)
+assert !log.contains('[INFO]') // -q was in effect
+assert log.contains('This plugin has 12 goals:')
+['check', 'create', 'current', 'diff', 'downgrade', 'help', 'history', 'repair', 'stamp', 'start', 'stop', 'upgrade'].each {
+  assert log.contains('\nquantagent:' + it + '\n')
 }
-true
+assert log.contains('    target (Default: head)\n')
+assert log.contains('      User property: quantagent.password\n')

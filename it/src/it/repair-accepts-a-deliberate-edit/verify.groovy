@@ -5,6 +5,7 @@ assert runs.size() == 6 : 'five invocations'
 // 1: validation refuses before anything runs
 assert runs[1].contains('20250101000001_create_orders.sql was edited after it was applied')
 assert runs[1].contains('mvn quantagent:repair')
+assert runs[1].contains('Caused by: org.apache.maven.plugin.MojoFailureException: ')
 assert !runs[1].contains('Applied 20250101000006')
 // 2: -Dquantagent.validate=false applies the pending migration despite the edit
 assert runs[2].contains('Applied 20250101000006 (create market data)')
@@ -18,6 +19,7 @@ assert runs[5].contains('quantagent:check failed: 0 pending, 0 changed or missin
 assert runs[5].contains('drift: trades.risk_level: column in the database, not in the migrations (numeric(10,2))')
 assert runs[5].contains('in the scratch database quantagent_scratch_')
 assert !runs[5].contains('throwaway embedded PostgreSQL')
+assert runs[5].contains('Caused by: org.apache.maven.plugin.MojoFailureException: ')
 assert db.changelogIds().size() == 6
 assert db.column("select count(*) from changelog where checksum = '" + '0' * 64 + "'") == ['0']
 assert db.column("select count(*) from pg_database where datname like 'quantagent_scratch_%'") == ['0'] : 'the scratch database is dropped'

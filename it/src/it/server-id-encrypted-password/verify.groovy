@@ -6,3 +6,4 @@ assert log.contains('as ' + pgUser + ' (password ****)')
 assert log.contains('Upgraded 6 migrations')
 assert db.changelogIds().size() == 6
 assert log.contains('Credentials come from both -Dquantagent.serverId=quantagent-it and quantagent.user/quantagent.password')
+assert log.contains('Caused by: org.apache.maven.plugin.MojoFailureException: ')

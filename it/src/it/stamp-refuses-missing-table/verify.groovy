@@ -1,5 +1,6 @@
 def db = new io.quantagent.it.ItDatabase(pgPort, pgUser, pgPassword, basedir.toPath())
 def log = db.buildLog(basedir.toPath(), 'build.log')
+assert log.contains('Caused by: org.apache.maven.plugin.MojoFailureException: ')
 def runs = log.split(/\[INFO\] Scanning for projects/)
 assert runs.size() == 3 : 'two invocations'
 assert runs[1].contains('Not stamped: the database\'s schema differs from what the migrations build up to 20250101000006 (create market data)')

@@ -1,5 +1,6 @@
 def db = new io.quantagent.it.ItDatabase(pgPort, pgUser, pgPassword, basedir.toPath())
 def log = db.buildLog(basedir.toPath(), 'build.log')
+assert log.contains('Caused by: org.apache.maven.plugin.MojoFailureException: ')
 assert log.contains("the scheme 'mysql' is not PostgreSQL")
-assert log.contains('mysql://quant:****@localhost:3306/quantagent')
+assert log.contains('The database URL from the DATABASE_URL environment variable cannot be used')
 assert !log.contains('hunter2')

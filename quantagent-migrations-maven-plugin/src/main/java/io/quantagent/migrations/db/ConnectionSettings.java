@@ -28,11 +28,15 @@ public record ConnectionSettings(
     if (url == null || url.isBlank()) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(new ResolvedConnection(DatabaseUrl.parse(url), source));
-    } catch (InvalidDatabaseUrlException e) {
-      throw new InvalidDatabaseUrlException(e.getMessage() + " (from " + source.description() + ")");
-    }
+    return Optional.of(new ResolvedConnection(DatabaseUrl.parse(url, source.description()), source));
+  }
+
+  /** Never shows a password: settings end up in debug output and exception messages. */
+  @Override
+  public String toString() {
+    return "ConnectionSettings[commandLineUrl=" + UrlMasker.mask(commandLineUrl) + ", environmentUrl="
+        + UrlMasker.mask(environmentUrl) + ", dotEnv=" + dotEnv.map(DotEnvFile::path).orElse(null) + ", pomUrl="
+        + UrlMasker.mask(pomUrl) + ", user=" + user + ", password=" + (password == null ? null : UrlMasker.MASK) + "]";
   }
 
   public record ResolvedConnection(DatabaseUrl url, ConnectionSource source) {}

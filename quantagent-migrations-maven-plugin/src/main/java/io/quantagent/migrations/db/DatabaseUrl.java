@@ -6,23 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A PostgreSQL location in any of the forms QuantAgent users already have: {@code jdbc:postgresql://...}
  * and the SQLAlchemy/libpq forms {@code postgresql://user:password@host:5432/db}, {@code postgres://...},
  * {@code postgresql+psycopg2://...}. Credentials are kept apart from the JDBC URL so that the URL can be
- * logged and the password never is.
+ * logged and the password never is. A URL that cannot be used is described by its structure, never echoed.
  */
 public record DatabaseUrl(String jdbcUrl, Optional<String> user, Optional<String> password) {
 
-  private static final String SUPPORTED =
-      "postgresql://user:password@host:5432/db, postgres://..., postgresql+psycopg2://... or jdbc:postgresql://host:5432/db";
-
-  // scheme://[userinfo@]hostspec[/database][?query]; hostspec may list several hosts for failover.
-  private static final Pattern URL =
-      Pattern.compile("(?<scheme>[A-Za-z][A-Za-z0-9+.-]*)://(?:(?<userinfo>[^@/?#]*)@)?(?<hosts>[^/?#]*)(?:/(?<database>[^?#]*))?(?:\\?(?<query>[^#]*))?");
+  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
   private static final Pattern HOST_PORT = Pattern.compile("(?:\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._%-]+)(?::[0-9]{1,5})?");
 
   public DatabaseUrl {
@@ -30,53 +24,70 @@ public record DatabaseUrl(String jdbcUrl, Optional<String> user, Optional<String
   }
 
   public static DatabaseUrl parse(String raw) {
+    return parse(raw, null);
+  }
+
+  /** Parses a URL; {@code origin} (e.g. "-Dquantagent.url") names where it came from in a failure's message. */
+  public static DatabaseUrl parse(String raw, String origin) {
+    MalformedUrl malformed = new MalformedUrl(raw == null ? "" : raw.strip(), origin);
     if (raw == null || raw.isBlank()) {
-      throw new InvalidDatabaseUrlException("The database URL is empty. Expected " + SUPPORTED + ".");
+      throw malformed.because("it is empty");
     }
     String text = raw.strip();
     boolean jdbc = text.regionMatches(true, 0, "jdbc:", 0, 5);
-    Matcher m = URL.matcher(jdbc ? text.substring(5) : text);
-    if (!m.matches()) {
-      throw invalid(text, "it is not of the form scheme://host/database");
+    int schemeStart = jdbc ? 5 : 0;
+    int separator = text.indexOf("://", schemeStart);
+    if (separator < 0 || !SCHEME.matcher(text.substring(schemeStart, separator)).matches()) {
+      throw malformed.because("it is not of the form scheme://host/database (no '://' after a scheme)");
     }
-    String scheme = m.group("scheme").toLowerCase(Locale.ROOT);
-    if (!isPostgres(scheme, jdbc)) {
-      throw invalid(text, "the scheme '" + (jdbc ? "jdbc:" : "") + m.group("scheme")
+    String scheme = text.substring(schemeStart, separator);
+    if (!isPostgres(scheme.toLowerCase(Locale.ROOT), jdbc)) {
+      throw malformed.because("the scheme '" + (jdbc ? "jdbc:" : "") + scheme
           + "' is not PostgreSQL; QuantAgent Migrations supports PostgreSQL only");
     }
-    String hosts = m.group("hosts");
+    int restStart = separator + 3;
+    int authorityEnd = indexOfAny(text, "/?#", restStart);
+    int at = text.lastIndexOf('@', authorityEnd - 1);
+    int hostsStart = at >= restStart ? at + 1 : restStart;
+    malformed.refuseUnencodedCredentials(restStart, hostsStart, authorityEnd);
+    String hosts = text.substring(hostsStart, authorityEnd);
     if (hosts.isEmpty()) {
-      throw invalid(text, "it names no host");
+      throw malformed.because("it names no host (at character " + (hostsStart + 1) + ")");
     }
+    int hostStart = hostsStart;
     for (String host : hosts.split(",", -1)) {
+      String shown = malformed.host(host, hostStart, at >= restStart);
       if (!HOST_PORT.matcher(host).matches()) {
-        throw invalid(text, "'" + host + "' is not a host[:port]");
+        throw malformed.because(shown + " is not a host[:port]");
       }
       int colon = host.lastIndexOf(':');
       if (colon > host.lastIndexOf(']') && Integer.parseInt(host.substring(colon + 1)) > 65535) {
-        throw invalid(text, "the port in '" + host + "' is above 65535");
+        throw malformed.because("the port of " + shown + " is above 65535");
       }
+      hostStart += host.length() + 1;
     }
-    String database = m.group("database");
-    if (database == null || database.isEmpty()) {
-      throw invalid(text, "it names no database (add /<database> after the host)");
+    int queryStart = text.indexOf('?', authorityEnd);
+    String database = authorityEnd < text.length() && text.charAt(authorityEnd) == '/'
+        ? text.substring(authorityEnd + 1, queryStart < 0 ? text.length() : queryStart) : "";
+    if (database.isEmpty()) {
+      throw malformed.because("it names no database (add /<database> after the host)");
     }
-    Map<String, String> query = parseQuery(text, m.group("query"));
+    Map<String, String> query = parseQuery(text, queryStart, malformed);
     Optional<String> user = Optional.ofNullable(query.remove("user"));
     Optional<String> password = Optional.ofNullable(query.remove("password"));
-    String userinfo = m.group("userinfo");
-    if (userinfo != null) {
+    if (hostsStart > restStart) {
+      String userinfo = text.substring(restStart, hostsStart - 1);
       int colon = userinfo.indexOf(':');
-      user = Optional.of(decode(text, colon < 0 ? userinfo : userinfo.substring(0, colon)));
+      user = Optional.of(decode(colon < 0 ? userinfo : userinfo.substring(0, colon), malformed));
       if (colon >= 0) {
-        password = Optional.of(decode(text, userinfo.substring(colon + 1)));
+        password = Optional.of(decode(userinfo.substring(colon + 1), malformed));
       }
     }
     StringBuilder jdbcUrl = new StringBuilder("jdbc:postgresql://").append(hosts).append('/').append(database);
-    String separator = "?";
+    String separatorChar = "?";
     for (Map.Entry<String, String> parameter : query.entrySet()) {
-      jdbcUrl.append(separator).append(parameter.getKey()).append('=').append(parameter.getValue());
-      separator = "&";
+      jdbcUrl.append(separatorChar).append(parameter.getKey()).append('=').append(parameter.getValue());
+      separatorChar = "&";
     }
     return new DatabaseUrl(jdbcUrl.toString(), user, password);
   }
@@ -88,9 +99,13 @@ public record DatabaseUrl(String jdbcUrl, Optional<String> user, Optional<String
         overridingPassword == null ? password : Optional.of(overridingPassword));
   }
 
-  /** For logs: the JDBC URL, the user, and whether there is a password, never the password itself. */
+  /**
+   * For logs: the JDBC URL (its secret parameters such as {@code sslpassword} masked), the user, and whether
+   * there is a password, never the password itself.
+   */
   public String display() {
-    return jdbcUrl + user.map(u -> " as " + u).orElse("") + password.map(p -> " (password " + UrlMasker.MASK + ")").orElse("");
+    return UrlMasker.mask(jdbcUrl) + user.map(u -> " as " + u).orElse("")
+        + password.map(p -> " (password " + UrlMasker.MASK + ")").orElse("");
   }
 
   @Override
@@ -105,38 +120,44 @@ public record DatabaseUrl(String jdbcUrl, Optional<String> user, Optional<String
     return scheme.equals("postgresql") || scheme.equals("postgres") || scheme.startsWith("postgresql+");
   }
 
-  private static Map<String, String> parseQuery(String text, String query) {
+  private static Map<String, String> parseQuery(String text, int queryStart, MalformedUrl malformed) {
     Map<String, String> parameters = new LinkedHashMap<>();
-    if (query == null || query.isEmpty()) {
+    if (queryStart < 0) {
       return parameters;
     }
-    for (String pair : query.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
+    int position = queryStart + 1;
+    for (String pair : text.substring(queryStart + 1).split("&", -1)) {
       int equals = pair.indexOf('=');
-      if (equals <= 0) {
-        throw invalid(text, "the query parameter '" + UrlMasker.mask(pair) + "' is not name=value");
+      if (!pair.isEmpty() && equals <= 0) {
+        throw malformed.because("the query parameter at character " + (position + 1) + " is not name=value");
       }
-      String name = pair.substring(0, equals);
-      String value = pair.substring(equals + 1);
-      boolean credential = name.equals("user") || name.equals("password");
-      parameters.put(name, credential ? decode(text, value) : value);
+      if (!pair.isEmpty()) {
+        String name = pair.substring(0, equals);
+        String value = pair.substring(equals + 1);
+        boolean credential = name.equals("user") || name.equals("password");
+        parameters.put(name, credential ? decode(value, malformed) : value);
+      }
+      position += pair.length() + 1;
     }
     return parameters;
   }
 
-  private static String decode(String text, String value) {
+  private static String decode(String value, MalformedUrl malformed) {
     try {
       return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       // The decoder's own message quotes the undecodable characters, which may be the password.
-      throw invalid(text, "its user or password has a malformed percent-encoding (a % not followed by two hex digits)");
+      throw malformed.because("its user or password has a malformed percent-encoding (a % not followed by two hex"
+          + " digits)");
     }
   }
 
-  private static InvalidDatabaseUrlException invalid(String text, String why) {
-    return new InvalidDatabaseUrlException("The database URL '" + UrlMasker.mask(text) + "' cannot be used: " + why
-        + ". Expected " + SUPPORTED + ".");
+  private static int indexOfAny(String text, String characters, int from) {
+    for (int i = from; i < text.length(); i++) {
+      if (characters.indexOf(text.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return text.length();
   }
 }

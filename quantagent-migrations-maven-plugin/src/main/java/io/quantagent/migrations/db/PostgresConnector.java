@@ -21,11 +21,7 @@ public final class PostgresConnector {
   }
 
   public Connection connect() {
-    Properties properties = new Properties();
-    url.user().ifPresent(user -> properties.setProperty("user", user));
-    url.password().ifPresent(password -> properties.setProperty("password", password));
-    properties.setProperty("ApplicationName", "quantagent-migrations");
-    properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
+    Properties properties = properties();
     try {
       // The driver is used directly: DriverManager cannot see drivers from a Maven plugin's class realm.
       Connection connection = new Driver().connect(url.jdbcUrl(), properties);
@@ -38,6 +34,15 @@ public final class PostgresConnector {
     }
   }
 
+  private Properties properties() {
+    Properties properties = new Properties();
+    url.user().ifPresent(user -> properties.setProperty("user", user));
+    url.password().ifPresent(password -> properties.setProperty("password", password));
+    properties.setProperty("ApplicationName", "quantagent-migrations");
+    properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
+    return properties;
+  }
+
   private String explain(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     String driverMessage = UrlMasker.mask(e.getMessage());
@@ -47,11 +52,12 @@ public final class PostgresConnector {
     String where = "Cannot connect to " + url.display() + ": " + driverMessage;
     return switch (state) {
       case "28P01", "28000" -> where + ". Check the user and password (-Dquantagent.user, -Dquantagent.password,"
-          + " or the user:password part of DATABASE_URL).";
+          + " or the user:password part of the URL, where a password's @ : / ? # % must be percent-encoded:"
+          + " @ is %40, % is %25).";
       case "3D000" -> where + ". Create the database first (createdb, or CREATE DATABASE), or fix its name in the URL.";
       case "08001", "08004", "08006" -> where + ". Check that PostgreSQL is running and that the host and port"
           + " in the URL are right; with no URL configured at all, the embedded development database is used.";
-      default -> where + " (SQLState " + state + ").";
+      default -> where + " (SQLSTATE " + state + "; connection properties " + UrlMasker.mask(properties()) + ").";
     };
   }
 }

@@ -1,20 +1,30 @@
 package io.quantagent.migrations.db;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one place that hides passwords in URLs before they reach a log or a message. It works on any
- * text, parsed or not, because malformed URLs are exactly the ones that end up in error messages.
+ * The one place that hides secrets in text before it reaches a log or a message: the password of any URL
+ * (also when it holds an unencoded {@code @} or {@code /}), and the value of any parameter whose name contains
+ * {@code password} or {@code secret} ({@code password=}, {@code sslpassword=}, {@code PGPASSWORD=}). It works
+ * on any text, parsed or not, because malformed URLs are exactly the ones that end up in error messages.
  */
 public final class UrlMasker {
   public static final String MASK = "****";
 
-  // user:password@ in a URL's authority, also when the scheme is missing; the password may contain
-  // anything but '@', '/' and white space.
-  private static final Pattern USERINFO_PASSWORD = Pattern.compile("((?:^|//|[\\s'\"(])[^/@:\\s'\"]*:)([^@/\\s]*)(@)");
-  // password=... as a query parameter or a key=value pair.
-  private static final Pattern PASSWORD_PARAMETER =
-      Pattern.compile("((?:^|[?&;\\s])password=)([^&;\\s]*)", Pattern.CASE_INSENSITIVE);
+  // user:password@host in a URL's authority, also without a scheme. The password runs to the last '@' before a
+  // host, so an unencoded '@' or '/' in it is hidden too (a later '@' in a query hides a little too much); it
+  // never spans '//', so the scheme of "jdbc:postgresql://" is not taken for a user.
+  private static final Pattern USERINFO_PASSWORD = Pattern.compile(
+      "((?:^|//|[\\s'\"(=<>\\[])[^/:\\s'\"<>\\[]*:)((?:(?!//)[^\\s'\"<>])*)(@(?=[A-Za-z0-9\\[_%.-])[^@\\s'\"<>]*)");
+  // name=value where the name says it is a secret: a query parameter, a .env line, a key=value pair.
+  private static final Pattern SECRET_PARAMETER = Pattern.compile(
+      "((?:^|[?&;,{\\s])[A-Za-z0-9_.-]*(?:password|secret|passwd)[A-Za-z0-9_.-]*\\s*=)([^&;,}\\s]*)",
+      Pattern.CASE_INSENSITIVE);
 
   private UrlMasker() {}
 
@@ -22,7 +32,23 @@ public final class UrlMasker {
     if (text == null) {
       return null;
     }
-    String masked = USERINFO_PASSWORD.matcher(text).replaceAll("$1" + MASK + "$3");
-    return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1" + MASK);
+    String masked = USERINFO_PASSWORD.matcher(text)
+        .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + m.group(3)));
+    return SECRET_PARAMETER.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+  }
+
+  /** JDBC connection properties for a log line, sorted, with every secret one masked. */
+  public static String mask(Properties properties) {
+    Map<String, String> shown = new TreeMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      shown.put(name, isSecretName(name) ? MASK : mask(properties.getProperty(name)));
+    }
+    return shown.toString();
+  }
+
+  /** Whether a parameter of this name holds a secret and its value must never be shown. */
+  public static boolean isSecretName(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.contains("password") || lower.contains("secret") || lower.contains("passwd");
   }
 }

@@ -23,6 +23,7 @@ import org.apache.ibatis.migration.options.DatabaseOperationOption;
  */
 final class Changelog {
   private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+  private static final List<String> SHAPE = List.of("id", "applied_at", "description");
 
   private final Connection connection;
   private final String table;
@@ -42,14 +43,40 @@ final class Changelog {
     return table;
   }
 
+  /**
+   * Whether the table exists; when a relation of that name exists but is no changelog (another table, a view),
+   * fails with what it is instead, before anything reads or alters it.
+   */
   boolean exists() throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("select to_regclass(?) is not null")) {
+    try (PreparedStatement statement = connection.prepareStatement("select c.relkind::text, array(select attname::text"
+        + " from pg_attribute where attrelid = c.oid and attnum > 0 and not attisdropped order by attnum)"
+        + " from pg_class c where c.oid = to_regclass(?)")) {
       statement.setString(1, table);
       try (ResultSet rs = statement.executeQuery()) {
-        rs.next();
-        return rs.getBoolean(1);
+        if (!rs.next()) {
+          return false;
+        }
+        List<String> columns = List.of((String[]) rs.getArray(2).getArray());
+        if (!List.of("r", "p").contains(rs.getString(1)) || !columns.containsAll(SHAPE)) {
+          throw new MigrationFailureException(notAChangelog(rs.getString(1), columns));
+        }
+        return true;
       }
     }
+  }
+
+  private String notAChangelog(String relkind, List<String> columns) {
+    String what = switch (relkind) {
+      case "r", "p" -> "a table with the columns " + String.join(", ", columns);
+      case "v", "m" -> "a view";
+      case "S" -> "a sequence";
+      case "f" -> "a foreign table";
+      default -> "not a table";
+    };
+    return "The changelog table '" + table + "' (quantagent.changelogTable) already exists with another shape: it is "
+        + what + ", where a changelog has the columns id, applied_at and description. It is not a changelog, and"
+        + " nothing was read from it or changed in it. Choose a name no table has: -Dquantagent.changelogTable or"
+        + " <changelogTable> (the default is " + MigratorSettings.DEFAULT_CHANGELOG_TABLE + ").";
   }
 
   /** Applied migrations, oldest first; empty when the table does not exist yet. */
@@ -62,6 +89,7 @@ final class Changelog {
 
   /** Creates the table, or adds the checksum column to one MyBatis' own bootstrap script made. */
   void createIfMissing() throws SQLException {
+    exists(); // a table of another shape is refused, never altered
     try (Statement statement = connection.createStatement()) {
       for (String ddl : ddl(table)) {
         statement.execute(ddl);

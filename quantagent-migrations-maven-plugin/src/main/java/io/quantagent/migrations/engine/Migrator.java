@@ -49,6 +49,7 @@ public final class Migrator {
       if (plan.isEmpty()) {
         return new UpgradeResult(List.of(), planner.current(), planner.current());
       }
+      new UnfinishedScripts(scripts).findings(plan, false).forEach(log::warn);
       changelog.createIfMissing();
       session.commit();
       RunRecorder recorder = new RunRecorder(session, scripts, log, "Applied",
@@ -74,6 +75,7 @@ public final class Migrator {
       if (plan.isEmpty()) {
         return new UpgradeResult(List.of(), planner.current(), planner.current());
       }
+      new UnfinishedScripts(scripts).findings(plan, true).forEach(log::warn);
       RunRecorder recorder = new RunRecorder(session, scripts, log, "Undid", migration -> { });
       run(session, recorder, "downgrade",
           sql -> new DownOperation(plan.size()).operate(session.provider(), scripts.loader(), changelog.options(), sql, recorder));
@@ -134,12 +136,13 @@ public final class Migrator {
     return unlocked((session, changelog) -> ChangelogState.read(scripts, known, changelog).history());
   }
 
-  /** Pending migrations and changed or missing applied scripts, for a CI gate. */
+  /** Pending migrations, changed or missing applied scripts and unfinished scripts, for a CI gate. */
   public CheckResult check() {
     List<MigrationInfo> known = scripts.scripts();
     return unlocked((session, changelog) -> {
       ChangelogState state = ChangelogState.read(scripts, known, changelog);
-      return new CheckResult(state.planner().pending(), state.problems());
+      return new CheckResult(state.planner().pending(), state.problems(),
+          new UnfinishedScripts(scripts).findings(known, false));
     });
   }
 

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -24,10 +25,21 @@ public final class ScriptCreator {
 
   private final Path directory;
   private final Clock clock;
+  private final List<String> otherScripts;
 
   public ScriptCreator(Path directory, Clock clock) {
+    this(directory, clock, List.of());
+  }
+
+  private ScriptCreator(Path directory, Clock clock, List<String> otherScripts) {
     this.directory = directory;
     this.clock = clock;
+    this.otherScripts = otherScripts;
+  }
+
+  /** A creator whose ids also come after these scripts' (the class path's, read together with the directory). */
+  public ScriptCreator after(List<String> filenames) {
+    return new ScriptCreator(directory, clock, List.copyOf(filenames));
   }
 
   public Path create(String description) {
@@ -63,7 +75,7 @@ public final class ScriptCreator {
 
   private BigDecimal newestId() throws IOException {
     try (Stream<Path> files = Files.list(directory)) {
-      return files.map(p -> p.getFileName().toString())
+      return Stream.concat(files.map(p -> p.getFileName().toString()), otherScripts.stream())
           .filter(ScriptFileName::isScript)
           .map(name -> name.replaceFirst("_.*", ""))
           .filter(id -> id.matches("[0-9]+"))
@@ -84,13 +96,19 @@ public final class ScriptCreator {
     }
   }
 
+  /** The template's placeholder lines: a script that still holds one is unfinished (see UnfinishedScripts). */
+  static final String CHANGE_PLACEHOLDER = "-- TODO the change: SQL statements separated by ';' (a ';' in quotes, in a"
+      + " $$ body or in a comment ends none).";
+  static final String UNDO_PLACEHOLDER = "-- TODO what exactly reverses the change; downgrade runs it. If nothing"
+      + " can, write -- quantagent:no-undo here instead.";
+
   private static String template(String description) {
     return "-- // " + description + "\n"
-        + "-- The change: statements end with ';' at the end of a line.\n"
+        + CHANGE_PLACEHOLDER + "\n"
         + "\n"
         + "\n"
         + "-- //@UNDO\n"
-        + "-- What exactly reverses the change above.\n"
+        + UNDO_PLACEHOLDER + "\n"
         + "\n";
   }
 }

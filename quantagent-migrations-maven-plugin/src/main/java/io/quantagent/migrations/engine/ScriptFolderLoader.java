@@ -36,11 +36,17 @@ import org.apache.ibatis.migration.MigrationReader;
  */
 public final class ScriptFolderLoader implements MigrationLoader {
   private final TreeMap<String, URL> scripts;
+  private final List<String> conflicts;
   private final Map<String, String> texts = new ConcurrentHashMap<>();
   private volatile Map<BigDecimal, String> filenamesById;
 
   private ScriptFolderLoader(TreeMap<String, URL> scripts) {
+    this(scripts, List.of());
+  }
+
+  ScriptFolderLoader(TreeMap<String, URL> scripts, List<String> conflicts) {
     this.scripts = scripts;
+    this.conflicts = List.copyOf(conflicts);
   }
 
   public static ScriptFolderLoader directory(Path directory) {
@@ -76,6 +82,16 @@ public final class ScriptFolderLoader implements MigrationLoader {
       throw new UncheckedIOException("Cannot list classpath:" + prefix + ": " + e.getMessage(), e);
     }
     return new ScriptFolderLoader(found);
+  }
+
+  /** Where the scripts of two folders disagree (see {@link ScriptUnion}); the validator reports these. */
+  List<String> conflicts() {
+    return conflicts;
+  }
+
+  /** Where a script was found: its URL, for a union of folders and for messages. */
+  URL url(String filename) {
+    return scripts.get(filename);
   }
 
   /** Script file names, sorted. */

@@ -18,19 +18,30 @@ public record ScriptSource(ScriptFolderLoader loader, String location) {
   }
 
   public static ScriptSource classpath(ClassLoader classLoader) {
-    return new ScriptSource(ScriptFolderLoader.classpath(classLoader, CLASSPATH_FOLDER), "classpath:" + CLASSPATH_FOLDER);
+    ScriptFolderLoader loader = ScriptFolderLoader.classpath(classLoader, CLASSPATH_FOLDER);
+    List<String> origins = loader.filenames().stream().map(name -> ScriptUnion.origin(loader.url(name)))
+        .distinct().sorted().toList();
+    return new ScriptSource(loader, "classpath:" + CLASSPATH_FOLDER
+        + (origins.isEmpty() ? "" : " (" + String.join(", ", origins) + ")"));
   }
 
   /**
-   * The scripts directory when it exists (so a script just written by {@code create} runs at once),
-   * otherwise the class path of the plugin's dependencies (e.g. the schema jar).
+   * The scripts directory (so a script just written by {@code create} runs at once) and the class path of the
+   * plugin's dependencies (e.g. the schema jar), together when both have scripts; see {@link ScriptUnion}.
    */
   public static ScriptSource choose(Path directory, ClassLoader classLoader) {
-    if (directory != null && Files.isDirectory(directory)) {
+    boolean hasDirectory = directory != null && Files.isDirectory(directory);
+    ScriptSource classpath = classpath(classLoader);
+    List<String> jarScripts = classpath.loader().filenames();
+    if (hasDirectory && jarScripts.isEmpty()) {
       return directory(directory);
     }
-    ScriptSource classpath = classpath(classLoader);
-    if (classpath.loader().filenames().isEmpty()) {
+    if (hasDirectory) {
+      String directoryName = "directory " + directory;
+      return new ScriptSource(ScriptUnion.of(ScriptFolderLoader.directory(directory), directoryName, classpath.loader()),
+          directoryName + " and " + classpath.location());
+    }
+    if (jarScripts.isEmpty()) {
       throw new InvalidScriptException("No migration scripts: the scripts directory " + directory + " does not exist,"
           + " and the plugin's dependencies have no " + CLASSPATH_FOLDER + " folder. Set <scriptsDirectory> (or"
           + " -Dquantagent.scriptsDirectory) to the folder with your scripts, or add the schema jar"

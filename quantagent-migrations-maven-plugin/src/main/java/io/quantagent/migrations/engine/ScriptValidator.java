@@ -22,7 +22,7 @@ final class ScriptValidator {
   }
 
   List<MigrationInfo> validScripts() {
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new ArrayList<>(source.loader().conflicts());
     List<MigrationInfo> scripts = new ArrayList<>();
     Map<BigDecimal, String> byId = new HashMap<>();
     for (String filename : source.loader().filenames()) {

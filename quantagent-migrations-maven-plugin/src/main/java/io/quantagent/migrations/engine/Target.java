@@ -1,5 +1,6 @@
 package io.quantagent.migrations.engine;
 
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -28,13 +29,12 @@ public sealed interface Target {
       return new Head();
     }
     if (value.startsWith("+")) {
-      return new Relative(count(value, "upgrade", "+"));
+      return new Relative(count(value, "upgrade", "+", "head"));
     }
     if (value.startsWith("-") || value.equalsIgnoreCase("base")) {
-      throw new InvalidTargetException("upgrade cannot go to '" + value + "': that is a downgrade target."
-          + " Use mvn quantagent:downgrade -Dtarget=" + value + ".");
+      throw otherGoal(value, "upgrade", "downgrade", Target::parseDowngrade);
     }
-    return revision(value, "upgrade", "head, +N (the next N pending migrations) or a migration id");
+    return revision(value, "upgrade", forms("upgrade"));
   }
 
   static Target parseDowngrade(String text) {
@@ -43,26 +43,44 @@ public sealed interface Target {
       return new Base();
     }
     if (value.startsWith("-")) {
-      return new Relative(count(value, "downgrade", "-"));
+      return new Relative(count(value, "downgrade", "-", "base"));
     }
     if (value.startsWith("+") || value.equalsIgnoreCase("head")) {
-      throw new InvalidTargetException("downgrade cannot go to '" + value + "': that is an upgrade target."
-          + " Use mvn quantagent:upgrade -Dtarget=" + value + ".");
+      throw otherGoal(value, "downgrade", "upgrade", Target::parseUpgrade);
     }
-    return revision(value, "downgrade", "-N (undo the last N migrations), base (undo all) or a migration id");
+    return revision(value, "downgrade", forms("downgrade"));
   }
 
   private static String normalize(String text, String fallback) {
     return text == null || text.isBlank() ? fallback : text.strip();
   }
 
-  private static int count(String value, String goal, String sign) {
+  /** A target of the other goal's form: suggest that goal only when it would accept the target. */
+  private static InvalidTargetException otherGoal(String value, String goal, String other,
+      Function<String, Target> otherParse) {
+    try {
+      otherParse.apply(value);
+    } catch (InvalidTargetException invalidThere) {
+      return new InvalidTargetException(goal + " cannot go to '" + value + "', and it is no valid " + other
+          + " target either: " + invalidThere.getMessage() + " " + capitalized(goal) + " takes "
+          + forms(goal) + ".");
+    }
+    return new InvalidTargetException(goal + " cannot go to '" + value + "': that is " + article(other) + " target."
+        + " Use mvn quantagent:" + other + " -Dtarget=" + value + ".");
+  }
+
+  private static int count(String value, String goal, String sign, String all) {
     String digits = value.substring(1);
-    if (!REVISION.matcher(digits).matches() || digits.length() > 6) {
+    if (!REVISION.matcher(digits).matches()) {
       throw new InvalidTargetException("-Dtarget=" + value + " is not a valid " + goal + " target: after '" + sign
           + "' comes a whole number of migrations, e.g. " + sign + "1.");
     }
-    int steps = Integer.parseInt(digits);
+    String number = digits.replaceFirst("^0+(?=.)", "");
+    if (number.length() > 6) {
+      throw new InvalidTargetException("-Dtarget=" + value + " asks for " + number + " migrations, more than " + goal
+          + " counts (at most " + sign + "999999); to " + goal + " all of them, use -Dtarget=" + all + ".");
+    }
+    int steps = Integer.parseInt(number);
     if (steps == 0) {
       throw new InvalidTargetException("-Dtarget=" + value + " asks for zero migrations; give " + sign
           + "1 or more.");
@@ -76,5 +94,18 @@ public sealed interface Target {
           + "; mvn quantagent:history lists the ids.");
     }
     return new Revision(value);
+  }
+
+  private static String forms(String goal) {
+    return goal.equals("upgrade") ? "head, +N (the next N pending migrations) or a migration id"
+        : "-N (undo the last N migrations), base (undo all) or a migration id";
+  }
+
+  private static String capitalized(String word) {
+    return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+  }
+
+  private static String article(String goal) {
+    return goal.equals("upgrade") ? "an upgrade" : "a downgrade";
   }
 }

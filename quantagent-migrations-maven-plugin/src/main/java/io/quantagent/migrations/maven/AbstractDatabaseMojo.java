@@ -1,6 +1,8 @@
 package io.quantagent.migrations.maven;
 
 import io.quantagent.migrations.db.ConnectionSettings;
+import io.quantagent.migrations.db.DatabaseUrl;
+import io.quantagent.migrations.db.InvalidDatabaseUrlException;
 import io.quantagent.migrations.db.DatabaseLease;
 import io.quantagent.migrations.db.DotEnvFile;
 import io.quantagent.migrations.embedded.EmbeddedPostgres;
@@ -21,6 +23,7 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /** A goal that talks to the database: resolves where it is, opens it, and hands the engine to the goal. */
 public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
@@ -30,17 +33,18 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
    * ({@code postgres://} and {@code postgresql+psycopg2://} too). {@code -Dquantagent.url}, the
    * {@code DATABASE_URL} environment variable and a {@code DATABASE_URL=} line in {@code .env} all win over
    * this. With none of them set, the embedded development database is used. Keep passwords out of POMs.
+   * (Secret-bearing parameters are injected as their POM element, so that {@code mvn -X} shows an expression.)
    */
   @Parameter
-  private String url;
+  private PlexusConfiguration url;
 
   /** Overrides the user the URL carries. */
   @Parameter(property = PropertyKeys.USER)
   private String user;
 
-  /** Overrides the password the URL carries; never logged. */
+  /** Overrides the password the URL carries; never logged, not even by {@code mvn -X}. */
   @Parameter(property = PropertyKeys.PASSWORD)
-  private String password;
+  private PlexusConfiguration password;
 
   /**
    * The id of a {@code <server>} in settings.xml whose username and password (encrypted or not) are used
@@ -73,7 +77,7 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
    * throwaway embedded PostgreSQL of the live server's major version is used. The live database is never used.
    */
   @Parameter(property = PropertyKeys.SCRATCH_URL)
-  private String scratchUrl;
+  private PlexusConfiguration scratchUrl;
 
   @Override
   protected final void run() throws MojoExecutionException, MojoFailureException {
@@ -93,7 +97,7 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
     try (DatabaseLease database = DatabaseLease.open(connection, startedServer(), workingDirectory(),
         this::embeddedBinaries, eventLog())) {
       getLog().info("Scripts: " + scripts.location());
-      ConfiguredScratchDatabases scratch = new ConfiguredScratchDatabases(scratchUrl, this::binariesForMajor,
+      ConfiguredScratchDatabases scratch = new ConfiguredScratchDatabases(scratchUrl(), this::binariesForMajor,
           Path.of(project().getBuild().getDirectory()), eventLog());
       DriftCheck drift = new DriftCheck(database.connections(),
           new ExpectedSchema(scripts, migratorSettings, eventLog()), scratch, new TrackingTables(changelogTable),
@@ -106,6 +110,8 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
   }
 
   private ConnectionSettings connectionSettings() throws MojoFailureException {
+    String password = secretParameter(this.password);
+    secrets().add(password);
     String effectiveUser = user;
     String effectivePassword = password;
     if (serverId != null && !serverId.isBlank()) {
@@ -116,13 +122,28 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
       MavenServerCredentials server = MavenServerCredentials.lookup(settings, settingsDecrypter, serverId);
       effectiveUser = server.user();
       effectivePassword = server.password();
+      secrets().add(effectivePassword);
       getLog().info("Credentials: <server> " + serverId + " of settings.xml");
     }
-    return new ConnectionSettings(
+    ConnectionSettings settings = new ConnectionSettings(
         session().getUserProperties().getProperty(PropertyKeys.URL),
         System.getenv(ConnectionSettings.DATABASE_URL),
         DotEnvFile.readIfPresent(workingDirectory().resolve(".env")),
-        url, effectiveUser, effectivePassword);
+        secretParameter(url), effectiveUser, effectivePassword);
+    settings.resolve().flatMap(resolved -> resolved.url().password()).ifPresent(secrets()::add);
+    return settings;
+  }
+
+  private String scratchUrl() {
+    String value = secretParameter(scratchUrl);
+    if (value != null) {
+      try {
+        DatabaseUrl.parse(value).password().ifPresent(secrets()::add);
+      } catch (InvalidDatabaseUrlException e) {
+        // reported where the scratch server is first used
+      }
+    }
+    return value;
   }
 
   /** The server quantagent:start started earlier in this build, if any. */

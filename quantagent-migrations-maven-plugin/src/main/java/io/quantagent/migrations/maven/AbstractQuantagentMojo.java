@@ -1,5 +1,6 @@
 package io.quantagent.migrations.maven;
 
+import io.quantagent.migrations.db.KnownSecrets;
 import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.embedded.PostgresBinaries;
 import io.quantagent.migrations.embedded.ZonkyVersions;
@@ -11,9 +12,11 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.RemoteRepository;
@@ -69,6 +72,9 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
   @Parameter(property = "maven.test.skip", defaultValue = "false")
   private boolean skipAllTests;
 
+  /** The passwords this execution resolved: masked in every line it logs and every failure it reports. */
+  private final KnownSecrets secrets = new KnownSecrets();
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -88,7 +94,7 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
     try {
       run();
     } catch (RuntimeException e) {
-      Exception mapped = FailureMapper.map(e);
+      Exception mapped = FailureMapper.map(e, secrets, mojoExecution.getGoal());
       if (mapped instanceof MojoFailureException failure) {
         throw failure;
       }
@@ -112,6 +118,21 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
 
   private boolean typedOnCommandLine() {
     return "default-cli".equals(mojoExecution.getExecutionId());
+  }
+
+  /** Maven's log, through the secret mask. */
+  @Override
+  public Log getLog() {
+    return new MaskingLog(super.getLog(), secrets);
+  }
+
+  protected KnownSecrets secrets() {
+    return secrets;
+  }
+
+  /** A parameter that may hold a secret, evaluated only here; see {@link SecretParameter}. */
+  protected String secretParameter(PlexusConfiguration parameter) {
+    return SecretParameter.evaluate(parameter, session, mojoExecution);
   }
 
   protected EventLog eventLog() {

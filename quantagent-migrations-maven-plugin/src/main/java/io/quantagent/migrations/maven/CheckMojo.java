@@ -36,8 +36,10 @@ public class CheckMojo extends AbstractDatabaseMojo {
       findings.add("pending: " + pending + " (run mvn quantagent:upgrade)");
     }
     findings.addAll(result.problems());
+    findings.addAll(result.unfinished());
     String summary = "quantagent:check failed: " + result.pending().size() + " pending, " + result.problems().size()
-        + " changed or missing script" + (result.problems().size() == 1 ? "" : "s") + ", " + drifted.size()
+        + " changed or missing script" + (result.problems().size() == 1 ? "" : "s") + ", " + result.unfinished().size()
+        + " unfinished script" + (result.unfinished().size() == 1 ? "" : "s") + ", " + drifted.size()
         + " schema difference" + (drifted.size() == 1 ? "" : "s") + " (-Dquantagent.drift=false skips those):\n  - "
         + String.join("\n  - ", findings);
     throw new MojoFailureException(this, summary, summary);

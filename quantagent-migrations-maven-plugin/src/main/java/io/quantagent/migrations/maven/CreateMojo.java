@@ -1,6 +1,7 @@
 package io.quantagent.migrations.maven;
 
 import io.quantagent.migrations.engine.ScriptCreator;
+import io.quantagent.migrations.engine.ScriptSource;
 import io.quantagent.migrations.engine.Slug;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,8 +25,10 @@ public class CreateMojo extends AbstractDatabaseMojo {
   @Parameter(property = PropertyKeys.AUTOGENERATE, defaultValue = "false")
   private boolean autogenerate;
 
+  /** Ids come after every script there is, the class path's too: both are read together. */
   private ScriptCreator creator() {
-    return new ScriptCreator(scriptsDirectory(), Clock.systemUTC());
+    return new ScriptCreator(scriptsDirectory(), Clock.systemUTC())
+        .after(ScriptSource.classpath(getClass().getClassLoader()).loader().filenames());
   }
 
   @Override
@@ -47,6 +50,7 @@ public class CreateMojo extends AbstractDatabaseMojo {
   protected void runWithoutScripts() {
     Path script = creator().create(desc);
     getLog().info("Created " + script);
+    getLog().info("Scripts: " + ScriptSource.choose(scriptsDirectory(), getClass().getClassLoader()).location());
     getLog().info("Write the change above '-- //@UNDO' and its reversal below it, then run mvn quantagent:upgrade.");
   }
 

@@ -1,5 +1,6 @@
 package io.quantagent.migrations.maven;
 
+import io.quantagent.migrations.db.UrlMasker;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
@@ -31,5 +32,11 @@ record MavenServerCredentials(String user, String password) {
     }
     Server decrypted = result.getServer();
     return new MavenServerCredentials(decrypted.getUsername(), decrypted.getPassword());
+  }
+
+  /** Never shows the password. */
+  @Override
+  public String toString() {
+    return "MavenServerCredentials[user=" + user + ", password=" + (password == null ? null : UrlMasker.MASK) + "]";
   }
 }

@@ -56,4 +56,22 @@ class ConnectionSettingsTest {
     assertTrue(e.getMessage().contains("DATABASE_URL environment variable"), e.getMessage());
     assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
   }
+
+
+  @Test
+  void printsNoPassword() {
+    String shown = new ConnectionSettings("postgresql://u:cl1secret@h/db", "postgresql://u:envs3cret@h/db",
+        Optional.empty(), "jdbc:postgresql://h/db?password=poms3cret", "u", "pr0psecret").toString();
+    for (String secret : List.of("cl1secret", "envs3cret", "poms3cret", "pr0psecret")) {
+      assertFalse(shown.contains(secret), shown);
+    }
+  }
+
+  @Test
+  void aBadUrlNamesWhereItCameFrom() {
+    InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
+        () -> new ConnectionSettings(null, "postgresql://u:a@b@h/db", Optional.empty(), null, null, null).resolve());
+    assertTrue(e.getMessage().startsWith("The database URL from the DATABASE_URL environment variable cannot be used:"),
+        e.getMessage());
+  }
 }

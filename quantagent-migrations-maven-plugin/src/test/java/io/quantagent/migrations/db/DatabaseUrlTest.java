@@ -86,6 +86,48 @@ class DatabaseUrlTest {
   }
 
   @Test
+  void anUnencodedAtInThePasswordIsNamedByPositionWithTheEncodingToUse() {
+    InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
+        () -> DatabaseUrl.parse("postgresql://qa:s3cr3t@Q%A@host/db", "the DATABASE_URL environment variable"));
+    assertEquals("The database URL from the DATABASE_URL environment variable cannot be used: it has 2 '@' before"
+        + " the host (characters 23 and 27); only one may separate user:password from the host. A password with @,"
+        + " :, /, ? or # must be percent-encoded: @ is %40, : is %3A, / is %2F, ? is %3F, # is %23. Expected"
+        + " postgresql://<user>:<password>@<host>:5432/<database>, postgres://..., postgresql+psycopg2://... or"
+        + " jdbc:postgresql://<host>:5432/<database>.", e.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "postgresql://qa:s3/cr3t@host/db | it has an '@' (character 24) after the '/' that ends the host part (character 19)",
+      "postgresql://qa:s3#cr3t@host/db | it has a '#' (character 19), which no database URL has",
+      "postgresql://qa:s3?cr3t@host/db | the host part (characters 14 to 18) is not a host[:port]",
+      "postgresql://qa:s3?x=cr3t@host/db | the host part (characters 14 to 18) is not a host[:port]",
+  })
+  void aPasswordThatBreaksTheUrlIsNeverEchoed(String raw, String why) {
+    InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class, () -> DatabaseUrl.parse(raw));
+    assertTrue(e.getMessage().contains(why), e.getMessage());
+    assertTrue(e.getMessage().contains("@ is %40"), e.getMessage());
+    for (String piece : new String[] {"s3", "cr3t", "qa:"}) {
+      assertFalse(e.getMessage().contains(piece), piece + " in " + e.getMessage());
+    }
+  }
+
+  @Test
+  void namesTheHostWhenNothingBeforeItCanBeAPassword() {
+    InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
+        () -> DatabaseUrl.parse("postgresql://quant:s3cret@local host/db"));
+    assertTrue(e.getMessage().contains("cannot be used: 'local host' is not a host[:port]."), e.getMessage());
+    assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+  }
+
+  @Test
+  void displayMasksSecretParametersTheDriverStillNeeds() {
+    DatabaseUrl url = DatabaseUrl.parse("postgresql://u:pw@h/db?sslmode=verify-full&sslpassword=k3ystore");
+    assertEquals("jdbc:postgresql://h/db?sslmode=verify-full&sslpassword=k3ystore", url.jdbcUrl());
+    assertEquals("jdbc:postgresql://h/db?sslmode=verify-full&sslpassword=**** as u (password ****)", url.display());
+  }
+
+  @Test
   void namesTheUnsupportedScheme() {
     InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
         () -> DatabaseUrl.parse("mysql://u:p@h/db"));

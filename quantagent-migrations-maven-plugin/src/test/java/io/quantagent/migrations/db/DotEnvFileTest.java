@@ -35,6 +35,37 @@ class DotEnvFileTest {
   }
 
   @Test
+  void saysWhatIsWrongWithoutTheValue() {
+    InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
+        () -> DotEnvFile.parse(FILE, List.of("# ok", "DATABASE_URL postgresql://u:s3cret@h/db")));
+    assertEquals(".env line 2 is not NAME=value: there is no '=' right after the name in columns 1 to 12. Fix or remove that"
+        + " line (comments start with #).", e.getMessage());
+    InvalidDatabaseUrlException secret = assertThrows(InvalidDatabaseUrlException.class,
+        () -> DotEnvFile.parse(FILE, List.of("s3cret-token")));
+    assertFalse(secret.getMessage().contains("s3cret"), secret.getMessage());
+  }
+
+  @Test
+  void acceptsTheByteOrderMarkWindowsEditorsWrite() {
+    DotEnvFile env = DotEnvFile.parse(FILE, List.of("\uFEFFDATABASE_URL=postgresql://u@h/db"));
+    assertEquals(Optional.of("postgresql://u@h/db"), env.get("DATABASE_URL"));
+  }
+
+  @Test
+  void namesAnInvisibleCharacter() {
+    InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
+        () -> DotEnvFile.parse(FILE, List.of("DATABASE_URL=x", "\u200BOTHER=1")));
+    assertTrue(e.getMessage().contains("line 2 is not NAME=value: it holds the invisible character U+200B at column 1"),
+        e.getMessage());
+  }
+
+  @Test
+  void readsAFileWithAByteOrderMark(@TempDir Path dir) throws Exception {
+    Files.write(dir.resolve(".env"), new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'A', '=', '1', '\n'});
+    assertEquals(Optional.of("1"), DotEnvFile.readIfPresent(dir.resolve(".env")).orElseThrow().get("A"));
+  }
+
+  @Test
   void rejectsAnUnclosedQuote() {
     InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
         () -> DotEnvFile.parse(FILE, List.of("DATABASE_URL='postgresql://u@h/db")));

@@ -1,7 +1,10 @@
 package io.quantagent.migrations.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,8 +20,41 @@ class UrlMaskerTest {
       "no url here | no url here",
       "quant:s3cret@localhost/db | quant:****@localhost/db",
       "jdbc:postgresql://h/db | jdbc:postgresql://h/db",
+      // an unencoded '@', '/', '?' or '#' in the password: all of it hidden, not just the part before it
+      "postgresql://qa:s3cr3t@Q%A@host/db | postgresql://qa:****@host/db",
+      "postgresql://qa:s3/cr3t@host/db | postgresql://qa:****@host/db",
+      "postgresql://qa:s3?cr3t@host/db | postgresql://qa:****@host/db",
+      "postgresql://qa:s3#cr3t@host/db | postgresql://qa:****@host/db",
+      "'postgresql://qa:s3cr3t@Q%A@...' | 'postgresql://qa:****@...'",
+      "jdbc:postgresql://u:s3cret@h/db | jdbc:postgresql://u:****@h/db",
+      "postgresql://me@azure:s3cret@h/db | postgresql://me@azure:****@h/db",
+      // any parameter whose name says it is a secret
+      "jdbc:postgresql://h/db?sslpassword=s3cret&sslmode=verify-full | jdbc:postgresql://h/db?sslpassword=****&sslmode=verify-full",
+      "jdbc:postgresql://h/db?sslmode=require&SSLPASSWORD=s3cret | jdbc:postgresql://h/db?sslmode=require&SSLPASSWORD=****",
+      "PGPASSWORD=s3cret | PGPASSWORD=****",
+      "client_secret=s3cret&x=1 | client_secret=****&x=1",
+      "{password=s3cret, user=u} | {password=****, user=u}",
+      "-Dquantagent.password=s3cret | -Dquantagent.password=****",
+      // what must stay as it is
+      "Check the user and password (-Dquantagent.user, -Dquantagent.password) | Check the user and password (-Dquantagent.user, -Dquantagent.password)",
+      "where tags::jsonb @> '[1]' | where tags::jsonb @> '[1]'",
+      "expects another password: it was initialized | expects another password: it was initialized",
+      "jar:file:/home/u/.m2/x.jar!/quantagent/migrations/1_a.sql | jar:file:/home/u/.m2/x.jar!/quantagent/migrations/1_a.sql",
+      "postgresql://<user>:<password>@<host>:5432/<database> | postgresql://<user>:<password>@<host>:5432/<database>",
   })
-  void hidesPasswordsInAnyText(String text, String masked) {
+  void hidesSecretsInAnyText(String text, String masked) {
     assertEquals(masked, UrlMasker.mask(text));
+  }
+
+  @Test
+  void jdbcPropertiesShowEverythingButSecrets() {
+    Properties properties = new Properties();
+    properties.setProperty("user", "quant");
+    properties.setProperty("password", "s3cret");
+    properties.setProperty("sslpassword", "k3y");
+    properties.setProperty("ApplicationName", "quantagent-migrations");
+    String shown = UrlMasker.mask(properties);
+    assertEquals("{ApplicationName=quantagent-migrations, password=****, sslpassword=****, user=quant}", shown);
+    assertFalse(shown.contains("s3cret") || shown.contains("k3y"), shown);
   }
 }

@@ -52,7 +52,59 @@ class TargetTest {
       "downgrade | head | downgrade cannot go to 'head': that is an upgrade target | head"})
   void badTargetsSayWhatToTypeInstead(String goal, String text, String says, String mentions) {
     InvalidTargetException e = assertThrows(InvalidTargetException.class,
-        () -> { Target target = goal.equals("upgrade") ? Target.parseUpgrade(text) : Target.parseDowngrade(text); });
+        () -> parse(goal, text));
     assertTrue(e.getMessage().contains(says) && e.getMessage().contains(mentions), e.getMessage());
+  }
+
+  @Test
+  void aTargetOfTheOtherGoalIsSuggestedOnlyWhenThatGoalTakesIt() {
+    assertEquals("upgrade cannot go to '-2': that is a downgrade target. Use mvn quantagent:downgrade -Dtarget=-2.",
+        message(() -> Target.parseUpgrade("-2")));
+    assertEquals("upgrade cannot go to '-0', and it is no valid downgrade target either: -Dtarget=-0 asks for zero"
+        + " migrations; give -1 or more. Upgrade takes head, +N (the next N pending migrations) or a migration id.",
+        message(() -> Target.parseUpgrade("-0")));
+    assertEquals("downgrade cannot go to '+0', and it is no valid upgrade target either: -Dtarget=+0 asks for zero"
+        + " migrations; give +1 or more. Downgrade takes -N (undo the last N migrations), base (undo all) or a"
+        + " migration id.", message(() -> Target.parseDowngrade("+0")));
+  }
+
+  @Test
+  void aHugeCountIsCalledTooManyNotNoNumber() {
+    assertEquals("-Dtarget=-99999999999999999999 asks for 99999999999999999999 migrations, more than downgrade counts"
+        + " (at most -999999); to downgrade all of them, use -Dtarget=base.",
+        message(() -> Target.parseDowngrade("-99999999999999999999")));
+    assertEquals(new Target.Relative(7), Target.parseUpgrade("+0000007"));
+  }
+
+  /** Every "mvn quantagent:<goal> -Dtarget=<t>" a message suggests is one that goal accepts. */
+  @ParameterizedTest
+  @ValueSource(strings = {"-0", "-1", "-x", "-", "-99999999999999999999", "+0", "+1", "+x", "head", "base", "tip",
+      "-00", "+99999999999999999999"})
+  void everySuggestedCommandWorks(String text) {
+    for (String goal : new String[] {"upgrade", "downgrade"}) {
+      String message;
+      try {
+        parse(goal, text);
+        continue;
+      } catch (InvalidTargetException e) {
+        message = e.getMessage();
+      }
+      java.util.regex.Matcher suggestion =
+          java.util.regex.Pattern.compile("mvn quantagent:(upgrade|downgrade) -Dtarget=(\\S+?)\\.?(?:\\s|$)")
+              .matcher(message);
+      while (suggestion.find()) {
+        String suggested = suggestion.group(2);
+        String suggestedGoal = suggestion.group(1);
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> parse(suggestedGoal, suggested), message);
+      }
+    }
+  }
+
+  private static Target parse(String goal, String text) {
+    return goal.equals("upgrade") ? Target.parseUpgrade(text) : Target.parseDowngrade(text);
+  }
+
+  private static String message(org.junit.jupiter.api.function.Executable parse) {
+    return assertThrows(InvalidTargetException.class, parse).getMessage();
   }
 }

@@ -1,0 +1,12 @@
+def db = new io.quantagent.it.ItDatabase(pgPort, pgUser, pgPassword, basedir.toPath())
+def log = db.buildLog(basedir.toPath(), 'build.log')
+def created = new File(basedir, 'src/main/resources/quantagent/migrations').list() as List
+assert created.size() == 1 && created[0] =~ /^\d{14}_add_risk_limits\.sql$/
+assert log.contains('Scripts: directory ' + basedir + '/src/main/resources/quantagent/migrations and' +
+    ' classpath:quantagent/migrations/ (quantagent-schema-')
+assert !log.contains('no script')
+assert (log =~ /(?m)^\[INFO\] 2025010100000[1-6]\s+\S+ \S+\s+ok\s+create /).size() == 6
+assert log =~ /(?m)^\[INFO\] \d{14}\s+pending\s+-\s+add risk limits/
+assert log.contains('quantagent:check failed: 1 pending, 0 changed or missing scripts, 1 unfinished script')
+assert log.contains('Caused by: org.apache.maven.plugin.MojoFailureException: quantagent:check failed')
+assert db.changelogIds().size() == 6
