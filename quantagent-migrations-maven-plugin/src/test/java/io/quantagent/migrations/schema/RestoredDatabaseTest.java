@@ -73,8 +73,14 @@ class RestoredDatabaseTest extends OnEachServer {
 
   /** On 15: restored into 15. On 17: the move to a new major version, compared on a 17 scratch database. */
   @Test
-  void aDumpFromPostgres15() throws Exception {
-    assertAdopted(restored(migratedToHead(servers.create(PostgresMajor.V15)), "from-15"));
+  void aDumpFromPostgres15ThenAHandEditDraftsOnlyTheEdit() throws Exception {
+    TestDatabase restored = restored(migratedToHead(servers.create(PostgresMajor.V15)), "from-15");
+    assertAdopted(restored);
+    restored.execute("ALTER TABLE trades ADD COLUMN risk_level NUMERIC(10,2)");
+    String draft = new Autogenerator(restored.connections(), ScriptSource.directory(SCRIPTS), MigratorSettings.defaults(),
+        sameServerScratch(new ArrayList<>()), EventLog.silent()).draft("risk level").orElseThrow();
+    assertEquals(List.of("ALTER TABLE \"public\".\"trades\" ADD COLUMN \"risk_level\" numeric(10,2);"),
+        draft.substring(0, draft.indexOf("-- //@UNDO")).lines().filter(l -> !l.isBlank() && !l.startsWith("--")).toList());
   }
 
   /** The same schema dumped and restored twice in a row, each time with pg_dump of this server's version. */
