@@ -40,12 +40,23 @@ public final class ItDatabase {
 
   /** Migrates the case's database to head with the plugin's own engine and the schema's scripts. */
   public void migrateToHead() {
+    migrateTo("head");
+  }
+
+  /** Migrates the case's database up to {@code target} (an id, {@code head}, {@code +2}). */
+  public void migrateTo(String target) {
     io.quantagent.migrations.db.DatabaseUrl url = io.quantagent.migrations.db.DatabaseUrl
         .parse("jdbc:postgresql://127.0.0.1:" + port + "/" + database).withCredentials(user, password);
     new io.quantagent.migrations.engine.Migrator(new io.quantagent.migrations.db.PostgresConnector(url)::connect,
         io.quantagent.migrations.engine.ScriptSource.classpath(ItDatabase.class.getClassLoader()), "changelog",
         io.quantagent.migrations.events.EventLog.silent())
-        .upgrade(io.quantagent.migrations.engine.Target.parseUpgrade("head"));
+        .upgrade(io.quantagent.migrations.engine.Target.parseUpgrade(target));
+  }
+
+  /** Runs an SQL file (a pg_dump, say) in the case's database with {@code psql}, stopping at the first error. */
+  public void psql(Path psql, Path file) throws IOException, InterruptedException {
+    ClientProgram.run(List.of(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "--file", file.toString()),
+        Integer.parseInt(port), user, password, database);
   }
 
   /** Runs SQL in the case's database. */
