@@ -27,7 +27,8 @@ final class JsonText {
 
   static String diff(Optional<MigrationInfo> revision, List<MigrationInfo> pending, List<SchemaDifference> differences) {
     return "{\"revision\":" + migration(revision) + ",\"pending\":" + pending.stream()
-        .map(m -> migration(Optional.of(m))).collect(Collectors.joining(",", "[", "]")) + ",\"differences\":" + differences.stream()
+        .map(m -> migration(Optional.of(m))).collect(Collectors.joining(",", "[", "]"))
+        + ",\"differences\":" + differences.stream()
         .map(d -> "{\"kind\":" + string(d.kind().label()) + ",\"name\":" + string(d.name())
             + ",\"severity\":" + string(d.severity().name().toLowerCase(Locale.ROOT))
             + ",\"text\":" + string(d.describe()) + "}")
