@@ -9,6 +9,8 @@
 # Settings (environment): ROUNDS (5), ROUNDS_10K (3), SLOW_ROUNDS_10K (rounds for flyway and MyBatis at
 # 10,000, default 1), SIZES ("1000 3000 10000"), PORT (55432), PGBIN (a PostgreSQL bin folder; default:
 # zonky's 17.6.0 binaries from ~/.m2, the ones the plugin embeds, else /usr/lib/postgresql/*/bin).
+# PARTS=diff runs only (e), diff next to current, and prints its medians instead of writing BENCHMARKS.md: to compare
+# two checkouts in one sitting, run it in each (its own private repository and work folder), one after the other.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -19,6 +21,7 @@ ROUNDS_10K=${ROUNDS_10K:-3}
 SLOW_ROUNDS_10K=${SLOW_ROUNDS_10K:-1}
 SIZES=${SIZES:-"1000 3000 10000"}
 PORT=${PORT:-55432}
+PARTS=${PARTS:-all}
 QA_VERSION=${QA_VERSION:-0.1.0-SNAPSHOT}
 FLYWAY_VERSION=${FLYWAY_VERSION:-13.6.0}
 MYBATIS_PLUGIN_VERSION=${MYBATIS_PLUGIN_VERSION:-1.3.0}
@@ -226,16 +229,18 @@ bench() {
 
 # ---------------------------------------------------------------- one resolving run, online
 log "Resolving the plugins (online, once)"
-for tool in quantagent flyway mybatis mvn_validate; do
+for tool in quantagent $([ "$PARTS" = all ] && echo flyway mybatis mvn_validate); do
   reset_db
   run_tool $tool schema "" >"$WORK/logs/resolve-$tool.log" 2>&1 || die "resolving $tool, see $WORK/logs/resolve-$tool.log"
 done
 
 # ---------------------------------------------------------------- (a) and (b)
+if [ "$PARTS" = all ]; then
 bench schema "$ROUNDS"
 for s in $SIZES; do
   if [ "$s" -ge 10000 ]; then bench "gen$s" "$ROUNDS_10K" "$SLOW_ROUNDS_10K"; else bench "gen$s" "$ROUNDS"; fi
 done
+fi
 
 # Two read-only goals on the same database, alternating which goes first: ROUNDS+1 rounds of whole processes.
 # $1 results label, $2 workload folder, $3 log file prefix, $4 and $5 the goals.
@@ -256,6 +261,7 @@ time_goals() {
 }
 
 # ---------------------------------------------------------------- (c) current and history with N applied
+if [ "$PARTS" = all ]; then
 BIG=$(echo $SIZES | tr ' ' '\n' | sort -n | tail -1)
 reset_db
 run_tool quantagent "gen$BIG" >"$WORK/logs/applied-$BIG.log" 2>&1 || die "applying $BIG"
@@ -263,6 +269,7 @@ time_goals "applied$BIG" "gen$BIG" "" current history
 grep -q "gen$BIG" "$WORK/logs/current-1.log" || grep -q "$((20250201000000 + BIG))" "$WORK/logs/current-1.log" \
   || die "current does not name the last migration, see $WORK/logs/current-1.log"
 
+fi
 # ---------------------------------------------------------------- (e) diff on the QuantAgent schema, next to current
 # diff builds the migrations' schema on a throwaway embedded PostgreSQL of the live server's major and compares
 # catalogs; current reads the changelog. Same database, same process shape, alternating order.
@@ -271,6 +278,14 @@ run_tool quantagent schema >"$WORK/logs/applied-schema.log" 2>&1 || die "applyin
 time_goals schema_drift schema "schema-" current diff
 grep -q "No drift" "$WORK/logs/schema-diff-1.log" || die "diff found drift on a freshly migrated schema, see $WORK/logs/schema-diff-1.log"
 
+if [ "$PARTS" = diff ]; then
+  awk -F'\t' '$1 == "schema_drift" && $3 > 0 { print $2, $4 }' "$RESULTS" | sort -k1,1 -k2,2n | awk '
+    { v[$1] = v[$1] " " $2; n[$1]++ }
+    END { for (g in v) { split(substr(v[g], 2), a, " "); m = (n[g] % 2) ? a[(n[g] + 1) / 2] : (a[n[g] / 2] + a[n[g] / 2 + 1]) / 2
+          printf "%s median %.2f s over %d rounds:%s\n", g, m, n[g], v[g] } }'
+  log "PARTS=diff: done (BENCHMARKS.md not written)"
+  exit 0
+fi
 # ---------------------------------------------------------------- (d) the embedded database's start
 # The time between the plugin's two log lines around the start ("No database URL configured" ... "Development
 # database:"), and the whole process. Cold: binaries not unpacked and no data directory; warm: both there.

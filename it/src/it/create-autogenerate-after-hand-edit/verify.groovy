@@ -3,6 +3,8 @@ def log = db.buildLog(basedir.toPath(), 'build.log')
 assert log.contains('drafted from the live database and proven on a scratch database')
 def scripts = new File(basedir, 'src/main/resources/quantagent/migrations').listFiles()
 assert scripts.length == 1 && scripts[0].name ==~ /\d{14}_add_risk_level_to_trades\.sql/
+assert log.contains('The live database already has this change: record it there without running it, mvn quantagent:stamp -Dtarget='
+    + scripts[0].name.substring(0, 14) + ' (upgrade would run it again and fail).')
 def text = scripts[0].text
 assert text.startsWith('-- // Add risk level to trades\n')
 def undoAt = text.indexOf('-- //@UNDO')

@@ -68,6 +68,12 @@ public final class ItDatabase {
     return log.lines().filter(l -> !l.matches("(Running|Finished) (pre|post)-build script: .*")).toList();
   }
 
+  /** Runs an SQL file (a pg_dump, say) in the case's database with {@code psql}, stopping at the first error. */
+  public void psql(Path psql, Path file) throws IOException, InterruptedException {
+    ClientProgram.run(List.of(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "--file", file.toString()),
+        Integer.parseInt(port), user, password, database);
+  }
+
   /** Runs SQL in the case's database. */
   public void execute(String sql) throws SQLException {
     try (Connection c = connect(database); Statement s = c.createStatement()) {

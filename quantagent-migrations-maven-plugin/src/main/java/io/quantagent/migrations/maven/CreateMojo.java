@@ -2,6 +2,7 @@ package io.quantagent.migrations.maven;
 
 import io.quantagent.migrations.engine.ScriptCreator;
 import io.quantagent.migrations.engine.ScriptSource;
+import io.quantagent.migrations.engine.ScriptFileName;
 import io.quantagent.migrations.engine.Slug;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -63,7 +64,10 @@ public class CreateMojo extends AbstractDatabaseMojo {
     }
     Path script = creator().create(desc, draft.get());
     getLog().info("Created " + script + ", drafted from the live database and proven on a scratch database.");
-    getLog().info("Review it (look for REVIEW and CANNOT EXPRESS lines), then commit it and run mvn quantagent:upgrade"
-        + " on other databases.");
+    getLog().info("The live database already has this change: record it there without running it,"
+        + " mvn quantagent:stamp -Dtarget=" + ScriptFileName.parse(script.getFileName().toString()).id().toPlainString()
+        + " (upgrade would run it again and fail).");
+    getLog().info("Review it (look for REVIEW and CANNOT EXPRESS lines), commit it, and run mvn quantagent:upgrade on"
+        + " every other database.");
   }
 }

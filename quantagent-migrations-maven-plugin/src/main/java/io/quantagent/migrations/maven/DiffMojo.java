@@ -1,5 +1,6 @@
 package io.quantagent.migrations.maven;
 
+import io.quantagent.migrations.engine.MigrationInfo;
 import io.quantagent.migrations.engine.Migrator;
 import io.quantagent.migrations.schema.SchemaDifference;
 import java.util.List;
@@ -28,11 +29,12 @@ public class DiffMojo extends AbstractDatabaseMojo {
     Migrator migrator = context.migrator();
     OutputFormat output = OutputFormat.parse(format);
     var revision = migrator.current().current();
+    List<MigrationInfo> pending = migrator.check().pending();
     List<SchemaDifference> differences = context.driftCheck().compare(revision);
     if (output == OutputFormat.JSON) {
-      OutputFormat.printDocument(JsonText.diff(revision, differences));
+      OutputFormat.printDocument(JsonText.diff(revision, pending, differences));
     } else {
-      DriftText.lines(revision, differences).forEach(getLog()::info);
+      DriftText.lines(revision, pending, differences).forEach(getLog()::info);
     }
   }
 }

@@ -11,9 +11,17 @@ import java.util.Optional;
 final class DriftText {
   private DriftText() {}
 
-  static List<String> lines(Optional<MigrationInfo> revision, List<SchemaDifference> differences) {
+  /** {@code pending}: migrations not applied yet, said first, as the comparison leaves them out. */
+  static List<String> lines(Optional<MigrationInfo> revision, List<MigrationInfo> pending,
+      List<SchemaDifference> differences) {
     String at = revision.map(MigrationInfo::toString).orElse("base");
     List<String> lines = new ArrayList<>();
+    if (!pending.isEmpty()) {
+      lines.add(pending.size() + " migration" + (pending.size() == 1 ? " is" : "s are") + " pending ("
+          + String.join(", ", pending.stream().map(MigrationInfo::toString).toList()) + "): this compares with what"
+          + " the migrations build up to " + at + ", the database's revision; mvn quantagent:upgrade applies "
+          + (pending.size() == 1 ? "it." : "them."));
+    }
     List<SchemaDifference> real = differences.stream().filter(d -> !d.isWarning()).toList();
     if (real.isEmpty()) {
       lines.add("No drift: the database's schema is what the migrations build up to " + at + ".");

@@ -25,8 +25,10 @@ final class JsonText {
     return entries.stream().map(JsonText::entry).collect(Collectors.joining(",", "{\"migrations\":[", "]}"));
   }
 
-  static String diff(Optional<MigrationInfo> revision, List<SchemaDifference> differences) {
-    return "{\"revision\":" + migration(revision) + ",\"differences\":" + differences.stream()
+  static String diff(Optional<MigrationInfo> revision, List<MigrationInfo> pending, List<SchemaDifference> differences) {
+    return "{\"revision\":" + migration(revision) + ",\"pending\":" + pending.stream()
+        .map(m -> migration(Optional.of(m))).collect(Collectors.joining(",", "[", "]"))
+        + ",\"differences\":" + differences.stream()
         .map(d -> "{\"kind\":" + string(d.kind().label()) + ",\"name\":" + string(d.name())
             + ",\"severity\":" + string(d.severity().name().toLowerCase(Locale.ROOT))
             + ",\"text\":" + string(d.describe()) + "}")

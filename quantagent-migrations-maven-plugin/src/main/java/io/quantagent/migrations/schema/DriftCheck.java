@@ -34,7 +34,8 @@ public final class DriftCheck implements SchemaVerifier {
       SchemaSnapshot migrations = revision.isPresent()
           ? expected.at(revision.get(), database.connections())
           : SchemaRead.of(database.connections(), tracking, "scratch").snapshot();
-      List<SchemaDifference> differences = SchemaComparison.compare(migrations, actual.snapshot());
+      List<SchemaDifference> differences = SchemaComparison.compare(migrations,
+          EquivalentDefinitions.align(migrations, actual.snapshot(), database.connections()));
       differences.stream().filter(SchemaDifference::isWarning).forEach(w -> log.warn(w.describe()));
       return differences;
     }

@@ -1,0 +1,95 @@
+package io.quantagent.migrations.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quantagent.migrations.engine.Migrator;
+import io.quantagent.migrations.engine.MigratorSettings;
+import io.quantagent.migrations.engine.ScriptSource;
+import io.quantagent.migrations.engine.StampResult;
+import io.quantagent.migrations.engine.Target;
+import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.testing.FreshDatabases;
+import io.quantagent.migrations.testing.PostgresMajor;
+import io.quantagent.migrations.testing.TestDatabase;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The QuantAgent schema migrated to head, moved with {@code pg_dump --schema-only} and restored, is what the migrations
+ * build: {@code stamp -Dtarget=head} adopts it (verified), and afterwards there is no drift. The restore is compared on
+ * a scratch database of its own server's major version, as diff does.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(PostgresMajor.class)
+class RestoredDatabaseTest extends OnEachServer {
+  private static final Path SCRIPTS = Path.of("..", "quantagent-schema", "src", "main", "resources", "quantagent", "migrations");
+
+  @TempDir
+  Path dumps;
+  private FreshDatabases servers;
+
+  @BeforeEach
+  void bindServers(FreshDatabases servers) {
+    this.servers = servers;
+  }
+
+  private Migrator migrator(TestDatabase db) {
+    return new Migrator(db.connections(), ScriptSource.directory(SCRIPTS), "changelog", EventLog.silent());
+  }
+
+  private TestDatabase migratedToHead(TestDatabase db) {
+    migrator(db).upgrade(new Target.Head());
+    return db;
+  }
+
+  private DriftCheck driftCheck(TestDatabase live) {
+    return new DriftCheck(live.connections(),
+        new ExpectedSchema(ScriptSource.directory(SCRIPTS), MigratorSettings.defaults(), EventLog.silent()),
+        sameServerScratch(new ArrayList<>()), TrackingTables.defaults(), EventLog.silent());
+  }
+
+  private TestDatabase restored(TestDatabase source, String name) throws Exception {
+    Path dump = SchemaDump.dump(source, SchemaDump.pgDumpFor(source), dumps.resolve(name + ".sql"));
+    TestDatabase target = freshDatabase();
+    SchemaDump.restore(dump, target, servers.server(PostgresMajor.V15).binDirectory().resolve("psql"));
+    return target;
+  }
+
+  /** stamp -Dtarget=head adopts it as verified; then check passes and diff finds nothing, not even a warning. */
+  private void assertAdopted(TestDatabase restored) {
+    StampResult stamped = migrator(restored).stamp(new Target.Head(), driftCheck(restored), false);
+    assertTrue(stamped.verified());
+    assertEquals(6, stamped.recorded().size());
+    assertTrue(migrator(restored).check().passed());
+    assertEquals(List.of(), driftCheck(restored).compare(migrator(restored).current().current()));
+  }
+
+  /** On 15: restored into 15. On 17: the move to a new major version, compared on a 17 scratch database. */
+  @Test
+  void aDumpFromPostgres15ThenAHandEditDraftsOnlyTheEdit() throws Exception {
+    TestDatabase restored = restored(migratedToHead(servers.create(PostgresMajor.V15)), "from-15");
+    assertAdopted(restored);
+    restored.execute("ALTER TABLE trades ADD COLUMN risk_level NUMERIC(10,2)");
+    String draft = new Autogenerator(restored.connections(), ScriptSource.directory(SCRIPTS), MigratorSettings.defaults(),
+        sameServerScratch(new ArrayList<>()), EventLog.silent()).draft("risk level").orElseThrow();
+    assertEquals(List.of("ALTER TABLE \"public\".\"trades\" ADD COLUMN \"risk_level\" numeric(10,2);"),
+        draft.substring(0, draft.indexOf("-- //@UNDO")).lines().filter(l -> !l.isBlank() && !l.startsWith("--")).toList());
+  }
+
+  /** The same schema dumped and restored twice in a row, each time with pg_dump of this server's version. */
+  @Test
+  void aDumpOfARestore() throws Exception {
+    TestDatabase source = migratedToHead(freshDatabase());
+    SchemaDump.pgDumpFor(source);
+    TestDatabase once = restored(source, "once");
+    assertAdopted(once);
+    assertAdopted(restored(once, "twice"));
+  }
+}
