@@ -105,6 +105,14 @@ class ModelAutogenerateTest extends OnEachServer {
   }
 
   @Test
+  void aChangeTheDraftCannotExpressIsRefusedAndNothingIsReturned() throws Exception {
+    ModelSchema model = model("ALTER TABLE trades ALTER COLUMN id DROP IDENTITY;");
+    AutogenerateProofException e = assertThrows(AutogenerateProofException.class,
+        () -> autogenerator().draft(model, version.number(), "identity"));
+    assertTrue(e.getMessage().contains("trades.id: column identity differs"), e.getMessage());
+  }
+
+  @Test
   void aModelEqualToTheMigrationsDraftsNothing() throws Exception {
     assertTrue(autogenerator().draft(model(), version.number(), "nothing").isEmpty());
   }
