@@ -95,7 +95,8 @@ final class MavenPrompts implements Prompts {
 
   private String read(String text, String defaultAnswer, Question question) {
     try {
-      String answer = defaultAnswer == null ? prompter.prompt(text) : prompter.prompt(text, defaultAnswer);
+      // The default in brackets, and applied here: the prompter would print it bare after the question.
+      String answer = prompter.prompt(defaultAnswer == null ? text : text + " [" + defaultAnswer + "]");
       if (answer == null) {
         throw ended(question);
       }
