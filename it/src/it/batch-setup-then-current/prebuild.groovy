@@ -5,3 +5,4 @@ db.execute("DROP DATABASE IF EXISTS setup_batch_created WITH (FORCE)")
 db.execute("DROP ROLE IF EXISTS setup_batch_user")
 db.execute("CREATE ROLE setup_batch_user LOGIN CREATEDB PASSWORD 'p@ss:w/rd?#%'")
 new File(basedir, '.env').delete()
+true

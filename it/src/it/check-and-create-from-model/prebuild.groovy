@@ -13,3 +13,4 @@ model.text = new File(basedir, '../../../../quantagent-schema/src/main/sql/schem
 ALTER TABLE trades ADD COLUMN risk_level NUMERIC(10,2);
 CREATE INDEX idx_trades_risk_level ON trades (risk_level);
 '''
+true
