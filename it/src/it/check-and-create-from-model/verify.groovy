@@ -1,7 +1,7 @@
 def db = new io.quantagent.it.ItDatabase(pgPort, pgUser, pgPassword, basedir.toPath())
 def log = db.buildLog(basedir.toPath(), 'build.log')
 // 1: check names the model's changes and the command that drafts them
-assert log.count('quantagent:check failed') == 1
+assert log.count('BUILD FAILURE') == 1
 assert log.contains('quantagent:check failed: the model has changed since the last migration (2 differences from ')
 assert log.contains('model: trades.risk_level: column in the model, not in the migrations (numeric(10,2))')
 assert log.contains('model: idx_trades_risk_level: index in the model, not in the migrations')

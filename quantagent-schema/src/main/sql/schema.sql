@@ -1,11 +1,11 @@
 -- The QuantAgent schema as it should be: the model that the migrations in
 -- src/main/resources/quantagent/migrations/ build up to head, in plain PostgreSQL DDL.
 --
--- Models first (like Alembic's models and `revision --autogenerate`): change this file, then
---   ./mvnw quantagent:create -Ddesc="what changed" -Dquantagent.autogenerate
+-- Models first (like Alembic's models and `revision --autogenerate`): change this file, then, from the root,
+--   ./mvnw quantagent:create -Ddesc="what changed" -Dquantagent.autogenerate -Dquantagent.model=quantagent-schema/src/main/sql/schema.sql
 -- drafts the migration that takes the migrations' schema to this one, proven forward and back, and
---   ./mvnw quantagent:check
--- fails while this file has a change no migration has. SchemaModelTest keeps the two equal in the build.
+--   ./mvnw quantagent:diff -Dquantagent.model=quantagent-schema/src/main/sql/schema.sql
+-- shows what differs. SchemaModelTest fails the build while the two differ.
 
 -- Orders sent to the exchange. Prices and quantities are exact NUMERIC(20,8), never floating point.
 -- price is the limit price (limit and stop_limit orders), stop_price the trigger (stop and stop_limit).
