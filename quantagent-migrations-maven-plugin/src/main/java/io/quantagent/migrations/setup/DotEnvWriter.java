@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * its owner only where the file system has POSIX permissions, and replaced whole, never left half written.
  */
 final class DotEnvWriter {
+  private static final String OWNER_ONLY = "rw-------";
   private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
   private DotEnvWriter() {}
@@ -39,15 +40,16 @@ final class DotEnvWriter {
       if (!replaced) {
         lines.add(line);
       }
-      Path draft = Files.createTempFile(file.toAbsolutePath().getParent(), ".env", ".tmp");
+      // Owner-only from its creation, before it holds the password; the move replaces the old file and its mode.
+      Path directory = file.toAbsolutePath().getParent();
+      Path draft = POSIX ? Files.createTempFile(directory, ".env", ".tmp", PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString(OWNER_ONLY))) : Files.createTempFile(directory, ".env", ".tmp");
       try {
-        ownerOnly(draft);
         Files.writeString(draft, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         move(draft, file);
       } finally {
         Files.deleteIfExists(draft);
       }
-      ownerOnly(file);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage() + ". Check that the directory is"
           + " writable; nothing was saved.", e);
@@ -57,12 +59,6 @@ final class DotEnvWriter {
   private static List<String> readLines(Path file) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", ""); // Notepad's BOM
     return text.isEmpty() ? List.of() : List.of(text.replaceFirst("\n$", "").split("\r?\n", -1));
-  }
-
-  private static void ownerOnly(Path path) throws IOException {
-    if (POSIX) {
-      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-    }
   }
 
   private static void move(Path draft, Path file) throws IOException {
