@@ -15,7 +15,7 @@ assert runs[3].contains('Repaired 1 changelog row.')
 // 4: without drift, nothing is left to find
 assert runs[4].contains('BUILD SUCCESS') && !runs[4].contains('quantagent:check failed')
 // 5: with drift, only the hand-added column is found, built on the scratch server, not an embedded one
-assert runs[5].contains('quantagent:check failed: 0 pending, 0 changed or missing scripts, 1 schema difference')
+assert runs[5].contains('quantagent:check failed: 0 pending, 0 changed or missing scripts, 0 unfinished scripts, 1 schema difference')
 assert runs[5].contains('drift: trades.risk_level: column in the database, not in the migrations (numeric(10,2))')
 assert runs[5].contains('in the scratch database quantagent_scratch_')
 assert !runs[5].contains('throwaway embedded PostgreSQL')

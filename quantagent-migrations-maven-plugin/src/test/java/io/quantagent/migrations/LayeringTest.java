@@ -25,13 +25,14 @@ class LayeringTest {
       "embedded; " + MAVEN + "|io.quantagent.migrations.engine|io.quantagent.migrations.schema",
       "engine; " + MAVEN + "|io.quantagent.migrations.schema",
       "events; " + MAVEN,
-      "schema; " + MAVEN})
+      "schema; " + MAVEN,
+      "setup; " + MAVEN + "|io.quantagent.migrations.engine|io.quantagent.migrations.schema"})
   void packageImportsNothingAboveIt(String packageName, String forbidden) {
     assertEquals(List.of(), importsOf(SOURCES.resolve(packageName), forbidden));
   }
 
   @ParameterizedTest(name = "every package but maven is listed")
-  @CsvSource("db|embedded|engine|events|schema|maven")
+  @CsvSource("db|embedded|engine|events|schema|setup|maven")
   void everyPackageIsCovered(String known) throws IOException {
     try (Stream<Path> packages = Files.list(SOURCES)) {
       assertEquals(List.of(), packages.map(p -> p.getFileName().toString()).filter(p -> !p.matches(known)).toList(),

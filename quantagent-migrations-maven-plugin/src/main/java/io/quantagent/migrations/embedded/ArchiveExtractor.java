@@ -27,9 +27,15 @@ final class ArchiveExtractor {
   private ArchiveExtractor() {}
 
   static Path defaultCacheRoot() {
-    // Per user: a directory another user could write to would let them plant binaries we then execute.
-    String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
-    return Path.of(System.getProperty("java.io.tmpdir"), "quantagent-postgres-" + user);
+    return defaultCacheRoot(Path.of(System.getProperty("java.io.tmpdir")), System.getProperty("user.name", "user"));
+  }
+
+  /**
+   * Per user: a directory another user could write to would let them plant binaries we then execute. The user name
+   * is reduced to characters every file system and command line takes ({@code John Doe} on Windows has a space).
+   */
+  static Path defaultCacheRoot(Path temporaryDirectory, String userName) {
+    return temporaryDirectory.resolve("quantagent-postgres-" + userName.replaceAll("[^A-Za-z0-9._-]", "_"));
   }
 
   /** Returns the directory holding {@code bin/}, {@code lib/} and {@code share/}. */

@@ -32,8 +32,18 @@ final class Launcher {
   }
 
   static Launcher choose(PrivilegeMode requested, Path postgres, EventLog log) {
-    if (requested == PrivilegeMode.DIRECT || requested == PrivilegeMode.AUTO && !RootCheck.isRoot()) {
+    return choose(requested, postgres, log, System.getProperty("os.name", ""), RootCheck.isRoot());
+  }
+
+  static Launcher choose(PrivilegeMode requested, Path postgres, EventLog log, String osName, boolean root) {
+    if (requested == PrivilegeMode.DIRECT || requested == PrivilegeMode.AUTO && !root) {
       return new Launcher(PrivilegeMode.DIRECT, List.of(), -1, -1);
+    }
+    if (!runsOnLinux(osName)) {
+      throw new EmbeddedPostgresException("PostgreSQL refuses to run as root, and on " + osName + " there is no user"
+          + " namespace (unshare -U) or setpriv to run it as another user; those exist on Linux only. Run Maven as a"
+          + " non-root user, or give the plugin a running server with -Dquantagent.url=jdbc:postgresql://... or"
+          + " DATABASE_URL.");
     }
     Launcher unshare = new Launcher(PrivilegeMode.USER_NAMESPACE, List.of("unshare", "-U"), 0, 0);
     int[] nobody = RootCheck.nobodyIds();
@@ -64,6 +74,14 @@ final class Launcher {
         + " seccomp=unconfined, or a seccomp profile that permits unshare); let nobody reach the binaries (every"
         + " directory above them needs o+x); or give the plugin a running server with"
         + " -Dquantagent.url=jdbc:postgresql://... or DATABASE_URL.");
+  }
+
+  private static boolean runsOnLinux(String osName) {
+    try {
+      return Platform.of(osName, "amd64").canLaunchAsAnotherUser();
+    } catch (EmbeddedPostgresException unknownSystem) {
+      return false;
+    }
   }
 
   PrivilegeMode mode() {

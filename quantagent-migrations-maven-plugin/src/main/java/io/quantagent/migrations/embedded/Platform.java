@@ -48,6 +48,23 @@ record Platform(String os, String artifactArch, String archiveArch) {
     return os.equals("windows");
   }
 
+  /**
+   * {@code initdb.exe} on Windows, {@code initdb} elsewhere. Only the OS name counts: an installed PostgreSQL may
+   * run on a platform zonky builds no binaries for.
+   */
+  static String executableFor(String osName, String name) {
+    return osName.toLowerCase(Locale.ROOT).startsWith("windows") ? name + ".exe" : name;
+  }
+
+  /**
+   * Whether PostgreSQL, which refuses to run as root, can be launched as someone else from a root JVM here: only on
+   * Linux, through a user namespace ({@code unshare -U}) or {@code setpriv}; macOS has neither, and on Windows pg_ctl
+   * drops administrator rights itself.
+   */
+  boolean canLaunchAsAnotherUser() {
+    return os.equals("linux");
+  }
+
   private static EmbeddedPostgresException unsupported(String osName, String osArch) {
     return new EmbeddedPostgresException("There are no embedded PostgreSQL binaries for this platform ("
         + osName + ", " + osArch + "); they exist for linux-amd64, linux-arm64v8, darwin-amd64, darwin-arm64v8 and"

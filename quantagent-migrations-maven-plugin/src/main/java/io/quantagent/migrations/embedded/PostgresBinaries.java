@@ -85,8 +85,7 @@ public final class PostgresBinaries {
   }
 
   static Path executable(Path binDirectory, String name) {
-    boolean windows = System.getProperty("os.name", "").startsWith("Windows");
-    return binDirectory.resolve(windows ? name + ".exe" : name);
+    return binDirectory.resolve(Platform.executableFor(System.getProperty("os.name", ""), name));
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /** Whether this JVM runs as root, and who {@code nobody} is. */
 final class RootCheck {
@@ -12,13 +13,21 @@ final class RootCheck {
   private RootCheck() {}
 
   static boolean isRoot() {
-    if (System.getProperty("os.name", "").startsWith("Windows")) {
-      return false; // pg_ctl itself drops administrator rights there
+    return isRoot(System.getProperty("os.name", ""), RootCheck::unixUid);
+  }
+
+  static boolean isRoot(String osName, IntSupplier uid) {
+    if (osName.startsWith("Windows")) {
+      return false; // pg_ctl itself drops administrator rights there, and there is no uid to ask for
     }
+    return uid.getAsInt() == 0;
+  }
+
+  private static int unixUid() {
     try {
-      return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+      return (int) new com.sun.security.auth.module.UnixSystem().getUid();
     } catch (LinkageError e) {
-      return "root".equals(System.getProperty("user.name")); // a JDK without jdk.security.auth
+      return "root".equals(System.getProperty("user.name")) ? 0 : -1; // a JDK without jdk.security.auth
     }
   }
 

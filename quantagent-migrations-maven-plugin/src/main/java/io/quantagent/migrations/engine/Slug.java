@@ -22,7 +22,8 @@ public final class Slug {
       throw new InvalidScriptException("The description spans several lines; give it on one line.");
     }
     String trimmed = description.strip();
-    if (trimmed.contains("..") || trimmed.startsWith("/") || trimmed.startsWith("\\") || trimmed.startsWith("~")) {
+    if (trimmed.contains("..") || trimmed.startsWith("/") || trimmed.startsWith("\\") || trimmed.startsWith("~")
+        || trimmed.matches("[A-Za-z]:[\\\\/].*")) {
       throw new InvalidScriptException("The description '" + description + "' looks like a path. It only names the"
           + " migration; the script is always written into scriptsDirectory. Describe the change in words, e.g."
           + " -Ddesc=\"add risk level to trades\".");

@@ -12,6 +12,7 @@ import io.quantagent.migrations.schema.Autogenerator;
 import io.quantagent.migrations.schema.ConfiguredScratchDatabases;
 import io.quantagent.migrations.schema.DriftCheck;
 import io.quantagent.migrations.schema.ExpectedSchema;
+import io.quantagent.migrations.schema.ModelCheck;
 import io.quantagent.migrations.schema.TrackingTables;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,24 +89,26 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
     }
     MigratorSettings migratorSettings = new MigratorSettings(changelogTable, Duration.ofSeconds(lockTimeout), validate);
     ScriptSource scripts = ScriptSource.choose(scriptsDirectory(), getClass().getClassLoader());
+    ConfiguredScratchDatabases scratch = new ConfiguredScratchDatabases(scratchUrl(), this::binariesForMajor,
+        Path.of(project().getBuild().getDirectory()), eventLog());
+    ModelCheck models = new ModelCheck(scripts, migratorSettings, scratch, eventLog());
     if (!needsDatabase()) {
       getLog().info("Scripts: " + scripts.location() + " (no database needed)");
-      run(GoalContext.scriptsOnly(new Migrator(DatabaseLease.NONE, scripts, migratorSettings, eventLog())));
+      run(GoalContext.scriptsOnly(new Migrator(DatabaseLease.NONE, scripts, migratorSettings, eventLog()),
+          new Autogenerator(DatabaseLease.NONE, scripts, migratorSettings, scratch, eventLog()), models));
       return;
     }
     ConnectionSettings connection = connectionSettings();
     try (DatabaseLease database = DatabaseLease.open(connection, startedServer(), workingDirectory(),
         this::embeddedBinaries, eventLog())) {
       getLog().info("Scripts: " + scripts.location());
-      ConfiguredScratchDatabases scratch = new ConfiguredScratchDatabases(scratchUrl(), this::binariesForMajor,
-          Path.of(project().getBuild().getDirectory()), eventLog());
       DriftCheck drift = new DriftCheck(database.connections(),
           new ExpectedSchema(scripts, migratorSettings, eventLog()), scratch, new TrackingTables(changelogTable),
           eventLog());
       Autogenerator autogenerator = new Autogenerator(database.connections(), scripts, migratorSettings, scratch,
           eventLog());
       run(new GoalContext(new Migrator(database.connections(), scripts, migratorSettings, eventLog()),
-          Optional.of(drift), Optional.of(autogenerator)));
+          Optional.of(drift), Optional.of(autogenerator), models));
     }
   }
 

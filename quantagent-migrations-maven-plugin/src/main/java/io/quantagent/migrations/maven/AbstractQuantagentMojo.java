@@ -152,6 +152,11 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
     return binaries(embeddedVersion);
   }
 
+  /** The major of {@code embeddedVersion}: the PostgreSQL a model is built on when no server says otherwise. */
+  protected int embeddedMajor() {
+    return Integer.parseInt(embeddedVersion.split("\\.")[0]);
+  }
+
   /** Binaries of one PostgreSQL major: the configured version when it is of that major, else zonky's newest. */
   protected PostgresBinaries binariesForMajor(int major) {
     return binaries(embeddedVersion.startsWith(major + ".") ? embeddedVersion : ZonkyVersions.forMajor(major));

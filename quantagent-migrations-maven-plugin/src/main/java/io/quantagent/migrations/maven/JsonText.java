@@ -3,6 +3,7 @@ package io.quantagent.migrations.maven;
 import io.quantagent.migrations.engine.CurrentState;
 import io.quantagent.migrations.engine.HistoryEntry;
 import io.quantagent.migrations.engine.MigrationInfo;
+import io.quantagent.migrations.schema.ModelCheck;
 import io.quantagent.migrations.schema.SchemaDifference;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,16 @@ final class JsonText {
             + ",\"severity\":" + string(d.severity().name().toLowerCase(Locale.ROOT))
             + ",\"text\":" + string(d.describe()) + "}")
         .collect(Collectors.joining(",", "[", "]")) + "}";
+  }
+
+  /** As {@link #diff}, with the model's path, and texts that name the model as the other side. */
+  static String modelDiff(String model, ModelCheck.Comparison comparison) {
+    return "{\"model\":" + string(model) + ",\"head\":" + migration(comparison.head()) + ",\"differences\":"
+        + comparison.differences().stream()
+            .map(d -> "{\"kind\":" + string(d.kind().label()) + ",\"name\":" + string(d.name())
+                + ",\"severity\":" + string(d.severity().name().toLowerCase(Locale.ROOT))
+                + ",\"text\":" + string(ModelCheck.describe(d)) + "}")
+            .collect(Collectors.joining(",", "[", "]")) + "}";
   }
 
   private static String entry(HistoryEntry entry) {

@@ -26,6 +26,7 @@ final class PropertyKeys {
   static final String DRIFT = "quantagent.drift";
   static final String FORCE = "quantagent.force";
   static final String AUTOGENERATE = "quantagent.autogenerate";
+  static final String MODEL = "quantagent.model";
 
   private PropertyKeys() {}
 }

@@ -69,6 +69,31 @@ public final class Autogenerator {
     return Optional.of(text);
   }
 
+  /**
+   * Models first: the proven script that takes the migrations' schema at head to the schema {@code model} declares,
+   * or empty when they agree. Both are built on throwaway databases of PostgreSQL {@code major}; the live database is
+   * not read, so this form works before any database exists.
+   */
+  public Optional<String> draft(ModelSchema model, int major, String description) {
+    TrackingTables tracking = new TrackingTables(settings.changelogTable());
+    MigrationsAtHead head = MigrationsAtHead.build(scripts, settings, scratch, major, tracking);
+    SchemaSnapshot declared;
+    try (ScratchDatabases.Scratch database = scratch.create(major)) {
+      declared = model.buildOn(database.connections(), tracking);
+    }
+    List<String> forward = MigrationDraft.between(head.snapshot(), declared);
+    if (forward.isEmpty()) {
+      return Optional.empty();
+    }
+    String text = "-- // " + description.strip() + "\n"
+        + "-- Drafted by quantagent:create -Dquantagent.autogenerate from the model " + model.file().getFileName()
+        + " and proven\n-- on a scratch database (forward gives the model's schema, undo gives head back). Review it"
+        + " before you commit it.\n" + String.join("\n", forward) + "\n\n-- //@UNDO\n"
+        + String.join("\n", MigrationDraft.between(declared, head.snapshot())) + "\n";
+    prove(text, head.migrations(), head.snapshot(), declared, major, tracking);
+    return Optional.of(text);
+  }
+
   private void prove(String text, List<MigrationInfo> known, SchemaSnapshot head, SchemaSnapshot actual, int major,
       TrackingTables tracking) {
     Path directory = withDraft(text, known);

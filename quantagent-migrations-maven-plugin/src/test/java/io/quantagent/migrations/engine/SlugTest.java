@@ -28,7 +28,8 @@ class SlugTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "日本語のみ", "!!!", "two\nlines", "../x", "../../etc/passwd", "/tmp/x", "~/x"})
+  @ValueSource(strings = {"", "   ", "日本語のみ", "!!!", "two\nlines", "../x", "../../etc/passwd", "/tmp/x", "~/x",
+      "C:\\Users\\John Doe\\x", "d:/work/x", "\\\\server\\share\\x"})
   void refusesDescriptionsWithNothingUsable(String description) {
     assertThrows(InvalidScriptException.class, () -> Slug.of(description));
   }

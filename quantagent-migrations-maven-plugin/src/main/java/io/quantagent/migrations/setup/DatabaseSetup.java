@@ -1,0 +1,202 @@
+package io.quantagent.migrations.setup;
+
+import io.quantagent.migrations.db.ConnectionSettings;
+import io.quantagent.migrations.db.DatabaseConnectionException;
+import io.quantagent.migrations.db.DatabaseUrl;
+import io.quantagent.migrations.db.DotEnvFile;
+import io.quantagent.migrations.db.InvalidDatabaseUrlException;
+import io.quantagent.migrations.db.PostgresConnector;
+import io.quantagent.migrations.db.UrlMasker;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code quantagent:setup}, the successor of {@code python setup_postgres.py}: asks for the embedded development
+ * database or a PostgreSQL server, connects before it saves (offering to create a missing database), and writes
+ * {@code DATABASE_URL} to {@code .env} in the directory Maven runs from, with the password percent-encoded, readable
+ * by its owner only and kept out of git. An existing {@code DATABASE_URL} stays unless the person confirms.
+ */
+public final class DatabaseSetup {
+  /** How the setup ended; the caller then shows the database it chose, as {@code current} does. */
+  public enum Outcome {
+    EMBEDDED,
+    KEPT,
+    SAVED
+  }
+
+  private static final String MISSING_DATABASE = "3D000";
+
+  private final Path directory;
+  private final Prompts prompts;
+  private final Map<String, String> environment;
+  private final GitIgnore gitIgnore;
+
+  public DatabaseSetup(Path directory, Prompts prompts, Map<String, String> environment) {
+    this(directory, prompts, environment, new GitIgnore());
+  }
+
+  DatabaseSetup(Path directory, Prompts prompts, Map<String, String> environment, GitIgnore gitIgnore) {
+    this.directory = directory;
+    this.prompts = prompts;
+    this.environment = environment;
+    this.gitIgnore = gitIgnore;
+  }
+
+  public Outcome run() {
+    Path envFile = directory.resolve(".env");
+    Optional<String> existing = DotEnvFile.readIfPresent(envFile).flatMap(f -> f.get(ConnectionSettings.DATABASE_URL));
+    if (prompts.confirm(Question.EMBEDDED, false)) {
+      prompts.say("The embedded development database needs no setup, and nothing was written: with no DATABASE_URL"
+          + " anywhere, every goal starts PostgreSQL itself, with its data in " + directory.resolve(".quantagent")
+          + ".");
+      existing.ifPresent(url -> prompts.say("But " + envFile + " sets DATABASE_URL (" + where(url) + "), which wins"
+          + " over it: remove that line to use the embedded database."));
+      warnAboutEnvironment();
+      return Outcome.EMBEDDED;
+    }
+    if (existing.isPresent()) {
+      prompts.say(envFile + " already sets DATABASE_URL (" + where(existing.get()) + ").");
+      if (!prompts.confirm(Question.REPLACE, false)) {
+        prompts.say("Kept the DATABASE_URL in " + envFile + (prompts.interactive() ? "."
+            : "; -Dquantagent.force replaces it."));
+        warnAboutEnvironment();
+        return Outcome.KEPT;
+      }
+    }
+    ServerAddress address = askUntilItConnects();
+    DotEnvWriter.set(envFile, ConnectionSettings.DATABASE_URL, address.databaseUrl());
+    prompts.say("Saved DATABASE_URL to " + envFile + " (readable by you only where the file system allows): "
+        + address.display() + ", with the password percent-encoded and not shown here.");
+    gitIgnore.ensureIgnored(directory, ".env")
+        .ifPresent(file -> prompts.say("Added .env to " + file + ", so that the password stays out of git."));
+    warnAboutEnvironment();
+    return Outcome.SAVED;
+  }
+
+  private ServerAddress askUntilItConnects() {
+    ServerAddress previous = new ServerAddress("localhost", 5432, null, "", "quantagent_dev");
+    while (true) {
+      ServerAddress address = askServer(previous);
+      Optional<String> problem = connect(address);
+      if (problem.isEmpty()) {
+        return address;
+      }
+      if (!prompts.interactive()) {
+        throw new SetupException(problem.get() + " Nothing was saved.");
+      }
+      prompts.say(problem.get());
+      if (!prompts.confirm(Question.RETRY, true)) {
+        throw new SetupException(problem.get() + " Nothing was saved.");
+      }
+      previous = address;
+    }
+  }
+
+  private ServerAddress askServer(ServerAddress previous) {
+    String host = prompts.ask(Question.HOST, previous.host());
+    int port = port(prompts.ask(Question.PORT, String.valueOf(previous.port())));
+    String user = prompts.ask(Question.USER, previous.user());
+    String password = prompts.askPassword(Question.PASSWORD);
+    String database = prompts.ask(Question.DATABASE, previous.database());
+    return new ServerAddress(host, port, user, password, database);
+  }
+
+  private int port(String answer) {
+    try {
+      int port = Integer.parseInt(answer);
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    String problem = "The port '" + answer + "' is not a number from 1 to 65535 (PostgreSQL's is usually 5432).";
+    if (!prompts.interactive()) {
+      throw new SetupException(problem + " Fix -D" + Question.PORT.property() + ". Nothing was saved.");
+    }
+    prompts.say(problem);
+    return port(prompts.ask(Question.PORT, "5432"));
+  }
+
+  /** Empty when the database accepts the answers, else what went wrong (no password in it). */
+  private Optional<String> connect(ServerAddress address) {
+    try (Connection connection = new PostgresConnector(address.toDatabaseUrl()).connect()) {
+      prompts.say("Connected to " + address.display() + ".");
+      return Optional.empty();
+    } catch (InvalidDatabaseUrlException e) {
+      return Optional.of(withoutPasswordNote(e.getMessage()));
+    } catch (DatabaseConnectionException e) {
+      if (e.getCause() instanceof SQLException sql && MISSING_DATABASE.equals(sql.getSQLState())) {
+        return createMissing(address);
+      }
+      return Optional.of(withoutPasswordNote(e.getMessage()));
+    } catch (SQLException e) {
+      return Optional.empty(); // only closing failed: the connection itself worked
+    }
+  }
+
+  private Optional<String> createMissing(ServerAddress address) {
+    ServerAddress server = address.maintenance();
+    try (Connection connection = new PostgresConnector(server.toDatabaseUrl()).connect();
+        Statement statement = connection.createStatement()) {
+      boolean allowed;
+      try (ResultSet rs = statement.executeQuery(
+          "SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user")) {
+        allowed = rs.next() && rs.getBoolean(1);
+      }
+      String missing = "The database " + address.database() + " does not exist on " + address.host() + ":"
+          + address.port() + ".";
+      if (!allowed) {
+        return Optional.of(missing + " The user " + address.user() + " may not create databases: ask an"
+            + " administrator to run CREATE DATABASE " + quote(address.database()) + " OWNER " + quote(address.user())
+            + ", or choose a database that exists.");
+      }
+      prompts.say(missing + " The user " + address.user() + " may create it.");
+      if (!prompts.confirm(Question.CREATE_DATABASE, prompts.interactive())) {
+        return Optional.of(missing + " Create it (answer y, or -D" + Question.CREATE_DATABASE.property()
+            + " in batch mode), or choose a database that exists.");
+      }
+      statement.execute("CREATE DATABASE " + quote(address.database()));
+      prompts.say("Created the database " + address.database() + ".");
+      return connect(address);
+    } catch (DatabaseConnectionException e) {
+      return Optional.of("The database " + address.database() + " does not exist, and its server's postgres"
+          + " database cannot be reached to create it: " + withoutPasswordNote(e.getMessage()));
+    } catch (SQLException e) {
+      return Optional.of("Could not create the database " + address.database() + ": "
+          + withoutPasswordNote(UrlMasker.mask(e.getMessage())));
+    }
+  }
+
+  private void warnAboutEnvironment() {
+    String variable = environment.get(ConnectionSettings.DATABASE_URL);
+    if (variable != null && !variable.isBlank()) {
+      prompts.say("Note: the DATABASE_URL environment variable is set (" + where(variable) + ") and wins over .env."
+          + " Unset it to use what was set up here: unset DATABASE_URL (bash), Remove-Item Env:DATABASE_URL"
+          + " (PowerShell), set DATABASE_URL= (Command Prompt).");
+    }
+  }
+
+  /** A URL as location and user only: setup never shows a password, not even masked. */
+  private static String where(String url) {
+    try {
+      DatabaseUrl parsed = DatabaseUrl.parse(url);
+      return parsed.jdbcUrl() + parsed.user().map(u -> " as " + u).orElse("");
+    } catch (InvalidDatabaseUrlException e) {
+      return "a value that is not a PostgreSQL URL";
+    }
+  }
+
+  private static String withoutPasswordNote(String message) {
+    return message.replace(" (password " + UrlMasker.MASK + ")", "");
+  }
+
+  private static String quote(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+}

@@ -1,0 +1,170 @@
+package io.quantagent.migrations.setup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quantagent.migrations.db.DatabaseUrl;
+import io.quantagent.migrations.db.DotEnvFile;
+import io.quantagent.migrations.db.PostgresConnector;
+import io.quantagent.migrations.testing.PostgresFixture;
+import io.quantagent.migrations.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Batch mode ({@code mvn -B quantagent:setup -Dquantagent.setup.*}) against a real server. */
+@ExtendWith(PostgresFixture.class)
+class DatabaseSetupTest {
+  @TempDir Path dir;
+  private TestDatabase database;
+  private SetupRoles roles;
+  private final Map<String, String> properties = new HashMap<>();
+  private final Map<String, String> environment = new HashMap<>();
+  private final List<String> said = new ArrayList<>();
+
+  @BeforeEach
+  void server(TestDatabase database) {
+    this.database = database;
+    roles = new SetupRoles(database);
+    properties.put("quantagent.setup.host", "127.0.0.1");
+    properties.put("quantagent.setup.port", String.valueOf(database.server().port()));
+  }
+
+  @AfterEach
+  void dropRoles() throws Exception {
+    roles.close();
+  }
+
+  private DatabaseSetup.Outcome setup() {
+    return new DatabaseSetup(dir, new PropertyPrompts(properties, environment, said::add), environment,
+        new GitIgnore("no-such-git")).run();
+  }
+
+  private String savedUrl() {
+    return DotEnvFile.readIfPresent(dir.resolve(".env")).orElseThrow().get("DATABASE_URL").orElseThrow();
+  }
+
+  @Test
+  void everyAnswerFromAPropertyGivesAUrlThatConnects() throws Exception {
+    String role = roles.role("");
+    properties.put("quantagent.setup.user", role);
+    properties.put("quantagent.setup.password", SetupRoles.PASSWORD);
+    properties.put("quantagent.setup.database", database.name());
+
+    assertEquals(DatabaseSetup.Outcome.SAVED, setup());
+
+    assertEquals("postgresql://" + role + ":p%40ss%3Aw%2Frd%3F%23%25@127.0.0.1:" + database.server().port() + "/"
+        + database.name(), savedUrl());
+    try (Connection connection = new PostgresConnector(DatabaseUrl.parse(savedUrl())).connect()) {
+      assertTrue(connection.isValid(5));
+    }
+    assertFalse(String.join("\n", said).contains(SetupRoles.PASSWORD), String.join("\n", said));
+    assertFalse(String.join("\n", said).contains("p%40ss"), String.join("\n", said));
+  }
+
+  @Test
+  void theMissingRequiredPropertyIsNamedAndNothingIsSaved() {
+    properties.put("quantagent.setup.password", "x");
+    SetupException e = assertThrows(SetupException.class, this::setup);
+    assertTrue(e.getMessage().startsWith("quantagent:setup in batch mode (-B) needs -Dquantagent.setup.user (User)."),
+        e.getMessage());
+    assertFalse(Files.exists(dir.resolve(".env")));
+  }
+
+  @Test
+  void thePasswordMayComeFromPgpassword() throws Exception {
+    properties.put("quantagent.setup.user", roles.role(""));
+    properties.put("quantagent.setup.database", database.name());
+    environment.put("PGPASSWORD", SetupRoles.PASSWORD);
+    assertEquals(DatabaseSetup.Outcome.SAVED, setup());
+    assertEquals(java.util.Optional.of(SetupRoles.PASSWORD), DatabaseUrl.parse(savedUrl()).password());
+  }
+
+  @Test
+  void aMissingDatabaseIsCreatedOnlyWhenAsked() throws Exception {
+    properties.put("quantagent.setup.user", roles.role("CREATEDB"));
+    properties.put("quantagent.setup.password", SetupRoles.PASSWORD);
+    String name = roles.newDatabaseName();
+    properties.put("quantagent.setup.database", name);
+
+    SetupException refused = assertThrows(SetupException.class, this::setup);
+    assertTrue(refused.getMessage().contains("The database " + name + " does not exist on 127.0.0.1:"
+        + database.server().port() + ". Create it (answer y, or -Dquantagent.setup.createDatabase in batch mode)"),
+        refused.getMessage());
+    assertFalse(roles.exists(name));
+
+    properties.put("quantagent.setup.createDatabase", "true");
+    assertEquals(DatabaseSetup.Outcome.SAVED, setup());
+    assertTrue(roles.exists(name));
+    assertTrue(said.contains("Created the database " + name + "."), said.toString());
+  }
+
+  @Test
+  void aUserWhoMayNotCreateDatabasesIsToldWhatToAskFor() throws Exception {
+    String role = roles.role("");
+    properties.put("quantagent.setup.user", role);
+    properties.put("quantagent.setup.password", SetupRoles.PASSWORD);
+    properties.put("quantagent.setup.database", roles.newDatabaseName());
+    properties.put("quantagent.setup.createDatabase", "true");
+    SetupException e = assertThrows(SetupException.class, this::setup);
+    assertTrue(e.getMessage().contains("The user " + role + " may not create databases: ask an administrator to run"
+        + " CREATE DATABASE"), e.getMessage());
+  }
+
+  @Test
+  void anExistingDatabaseUrlIsKeptWithoutForceAndReplacedInPlaceWithIt() throws Exception {
+    Files.writeString(dir.resolve(".env"), "API_KEY=abc\nDATABASE_URL=postgresql://old:secret@elsewhere:5432/db\n");
+    properties.put("quantagent.setup.user", roles.role(""));
+    properties.put("quantagent.setup.password", SetupRoles.PASSWORD);
+    properties.put("quantagent.setup.database", database.name());
+
+    assertEquals(DatabaseSetup.Outcome.KEPT, setup());
+    assertEquals("API_KEY=abc\nDATABASE_URL=postgresql://old:secret@elsewhere:5432/db\n",
+        Files.readString(dir.resolve(".env")));
+    assertTrue(said.contains("Kept the DATABASE_URL in " + dir.resolve(".env") + "; -Dquantagent.force replaces it."),
+        said.toString());
+    assertFalse(String.join("\n", said).contains("secret"), "not even the old password");
+
+    properties.put("quantagent.force", "true");
+    assertEquals(DatabaseSetup.Outcome.SAVED, setup());
+    List<String> lines = Files.readAllLines(dir.resolve(".env"));
+    assertEquals("API_KEY=abc", lines.get(0));
+    assertTrue(lines.get(1).startsWith("DATABASE_URL=postgresql://setup_"), lines.toString());
+  }
+
+  @Test
+  void theEmbeddedDatabaseNeedsNothingWrittenAndAnEnvironmentVariableThatWinsIsNamed() {
+    properties.put("quantagent.setup.embedded", "true");
+    environment.put("DATABASE_URL", "postgresql://ci:hunter2@db:5432/quantagent");
+    assertEquals(DatabaseSetup.Outcome.EMBEDDED, setup());
+    assertFalse(Files.exists(dir.resolve(".env")));
+    String output = String.join("\n", said);
+    assertTrue(output.contains("nothing was written"), output);
+    assertTrue(output.contains("the DATABASE_URL environment variable is set (jdbc:postgresql://db:5432/quantagent"
+        + " as ci) and wins over .env"), output);
+    assertFalse(output.contains("hunter2"), output);
+  }
+
+  @Test
+  void aRefusedLoginFailsInBatchModeWithTheServersReason() throws Exception {
+    properties.put("quantagent.setup.user", roles.role(""));
+    properties.put("quantagent.setup.password", "wrong");
+    properties.put("quantagent.setup.database", database.name());
+    SetupException e = assertThrows(SetupException.class, this::setup);
+    assertTrue(e.getMessage().contains("password authentication failed"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("Nothing was saved."), e.getMessage());
+    assertFalse(e.getMessage().contains("****"), "no sign of the password, not even masked: " + e.getMessage());
+    assertFalse(Files.exists(dir.resolve(".env")));
+  }
+}
