@@ -3,7 +3,7 @@ package io.quantagent.migrations.lint;
 import java.util.Locale;
 
 /** PostgreSQL's table lock modes, weakest first, with what each one makes other sessions wait for. */
-enum LockMode {
+public enum LockMode {
   ACCESS_SHARE("nothing but ACCESS EXCLUSIVE"),
   ROW_SHARE("EXCLUSIVE and ACCESS EXCLUSIVE"),
   ROW_EXCLUSIVE("SHARE and stronger (index builds), and updates of the same rows"),
@@ -20,16 +20,16 @@ enum LockMode {
   }
 
   /** {@code ACCESS EXCLUSIVE}, as PostgreSQL's documentation writes it. */
-  String label() {
+  public String label() {
     return name().replace('_', ' ');
   }
 
-  String blocks() {
+  public String blocks() {
     return blocks;
   }
 
   /** Whether sessions that only read and write rows must wait for it. */
-  boolean blocksWrites() {
+  public boolean blocksWrites() {
     return compareTo(SHARE) >= 0;
   }
 

@@ -6,6 +6,7 @@ import io.quantagent.migrations.db.DotEnvFile;
 import io.quantagent.migrations.embedded.EmbeddedPostgres;
 import io.quantagent.migrations.engine.Migrator;
 import io.quantagent.migrations.engine.MigratorSettings;
+import io.quantagent.migrations.lint.LintDatabase;
 import io.quantagent.migrations.schema.Autogenerator;
 import io.quantagent.migrations.schema.ConfiguredScratchDatabases;
 import io.quantagent.migrations.schema.DriftCheck;
@@ -86,7 +87,7 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
     ScriptSource scripts = ScriptSource.choose(scriptsDirectory(), getClass().getClassLoader());
     if (!needsDatabase()) {
       getLog().info("Scripts: " + scripts.location() + " (no database needed)");
-      run(GoalContext.scriptsOnly(new Migrator(DatabaseLease.NONE, scripts, migratorSettings, eventLog())));
+      run(GoalContext.scriptsOnly(new Migrator(DatabaseLease.NONE, scripts, migratorSettings, eventLog()), scripts));
       return;
     }
     ConnectionSettings connection = connectionSettings();
@@ -101,7 +102,8 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
       Autogenerator autogenerator = new Autogenerator(database.connections(), scripts, migratorSettings, scratch,
           eventLog());
       run(new GoalContext(new Migrator(database.connections(), scripts, migratorSettings, eventLog()),
-          Optional.of(drift), Optional.of(autogenerator)));
+          Optional.of(drift), Optional.of(autogenerator), scripts,
+          Optional.of(new LintDatabase(database.connections(), scripts, migratorSettings, scratch))));
     }
   }
 
@@ -123,6 +125,11 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
         System.getenv(ConnectionSettings.DATABASE_URL),
         DotEnvFile.readIfPresent(workingDirectory().resolve(".env")),
         url, effectiveUser, effectivePassword);
+  }
+
+  /** Whether a database is configured (URL, DATABASE_URL, .env, or quantagent:start), so that none is started. */
+  protected boolean databaseConfigured() throws MojoFailureException {
+    return connectionSettings().resolve().isPresent() || startedServer().isPresent();
   }
 
   /** The server quantagent:start started earlier in this build, if any. */
