@@ -51,8 +51,14 @@ final class LockTimeoutCheck implements Check {
     if (parsed instanceof CreateIndex index && !index.concurrently() && context.existing(index.table())) {
       return index.table().display();
     }
-    if (parsed instanceof DropIndex drop && !drop.concurrently() && !drop.indexes().isEmpty()) {
-      return "the table of " + drop.indexes().get(0);
+    if (parsed instanceof DropIndex drop && !drop.concurrently()) {
+      for (RelationName index : drop.indexes()) {
+        String table = context.schema().tableOf(index).orElse(null);
+        if (table == null || context.existing(new RelationName(null, table))) {
+          return table == null ? "the table of " + index : table;
+        }
+      }
+      return null;
     }
     if (parsed instanceof DropTable drop) {
       return drop.tables().stream().filter(context::existing).map(RelationName::display).findFirst().orElse(null);
