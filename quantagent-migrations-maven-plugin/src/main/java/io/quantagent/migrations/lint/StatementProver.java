@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * Runs one script's change, statement by statement, on a scratch database as the runner would (in one transaction,
  * or statement by statement for a {@code -- quantagent:no-transaction} script) and, after each statement, reads from
- * the server what it did to the tables that existed before it: the locks its own backend holds ({@code pg_locks}),
+ * the server what it did to the tables that existed before the script: the locks its own backend holds ({@code pg_locks}),
  * whether a table's {@code relfilenode} changed (a rewrite), and whether it read a table whole
  * ({@code pg_stat_xact_user_tables.seq_scan}). Catches what text cannot: a DO block, a function that runs DDL.
  */
@@ -43,6 +43,7 @@ final class StatementProver {
     List<ProvenStatement> proven = new ArrayList<>();
     scratch.setAutoCommit(false);
     Map<Long, TableState> before = tables(scratch);
+    Set<Long> existing = Set.copyOf(before.keySet()); // a table the script creates has no readers yet
     for (SqlStatement statement : PostgresScriptSplitter.split(change.text())) {
       int line = change.firstLine() - 1 + statement.line();
       boolean outside = false;
@@ -67,7 +68,7 @@ final class StatementProver {
         }
       }
       Map<Long, TableState> after = tables(scratch);
-      List<LockedTable> touched = outside ? List.of() : touched(before, after);
+      List<LockedTable> touched = outside ? List.of() : touched(before, after, existing);
       proven.add(new ProvenStatement(script.filename(), line, statement.firstLine(), touched, outside, null));
       if (!transactional) {
         scratch.commit();
@@ -91,10 +92,14 @@ final class StatementProver {
         message + (e.getSQLState() == null ? "" : ", SQLSTATE " + e.getSQLState()));
   }
 
-  /** The tables of {@code before} that the statement newly locked, rewrote or scanned. */
-  private static List<LockedTable> touched(Map<Long, TableState> before, Map<Long, TableState> after) {
+  /** The tables that existed before the script and that the statement newly locked, rewrote or scanned. */
+  private static List<LockedTable> touched(Map<Long, TableState> before, Map<Long, TableState> after,
+      Set<Long> existing) {
     List<LockedTable> touched = new ArrayList<>();
     for (Map.Entry<Long, TableState> entry : before.entrySet()) {
+      if (!existing.contains(entry.getKey())) {
+        continue;
+      }
       TableState old = entry.getValue();
       TableState now = after.get(entry.getKey());
       if (now == null) {
