@@ -62,17 +62,17 @@ pom "$WORK/project/pom.xml" "<plugin><groupId>io.quantagent</groupId><artifactId
   <version>$QA_VERSION</version><configuration><scriptsDirectory>\${project.basedir}/scripts</scriptsDirectory></configuration></plugin>"
 pom "$WORK/bare/pom.xml" ""
 
-now() { date +%s%N; }
-run() { # $1 tool, $2 round: prints the TSV row
-  local tool=$1 round=$2 logf=$WORK/logs/$1-$2.log t0 t1
-  t0=$(now)
+# Wall time, and CPU time (user + system of the whole process tree), which a loaded machine disturbs less.
+run() { # $1 tool, $2 round: prints two TSV rows, TOOL (wall seconds) and TOOL_cpu
+  local tool=$1 round=$2 logf=$WORK/logs/$1-$2.log timef=$WORK/logs/$1-$2.time
   case $tool in
-    lint) ( cd "$WORK/project" && env -u DATABASE_URL "${MVN[@]}" -B -o quantagent:lint \
-              -Dquantagent.lint.postgresVersion=17 -Dquantagent.lint.failOn=none ) >"$logf" 2>&1 ;;
-    mvn_validate) ( cd "$WORK/bare" && "${MVN[@]}" -B -o validate ) >"$logf" 2>&1 ;;
+    lint) ( cd "$WORK/project" && env -u DATABASE_URL /usr/bin/time -f '%e %U %S' -o "$timef" "${MVN[@]}" -B -o \
+              quantagent:lint -Dquantagent.lint.postgresVersion=17 -Dquantagent.lint.failOn=none ) >"$logf" 2>&1 ;;
+    mvn_validate) ( cd "$WORK/bare" && /usr/bin/time -f '%e %U %S' -o "$timef" "${MVN[@]}" -B -o validate ) >"$logf" 2>&1 ;;
   esac || die "$tool (round $round), see $logf"
-  t1=$(now)
-  printf 'lint%s\t%s\t%s\t%s\n' "$SCRIPTS" "$tool" "$round" "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", (b-a)/1e9}')"
+  read -r wall user sys < "$timef"
+  printf 'lint%s\t%s\t%s\t%s\n' "$SCRIPTS" "$tool" "$round" "$wall"
+  printf 'lint%s\t%s_cpu\t%s\t%s\n' "$SCRIPTS" "$tool" "$round" "$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u+s}')"
 }
 run lint 0 >/dev/null   # warm-up, and a check that lint read every script
 grep -q "$SCRIPTS scripts (PostgreSQL 17 rules): $((SCRIPTS - 1)) errors" "$WORK/logs/lint-0.log" \
@@ -86,5 +86,7 @@ import sys, statistics, collections
 t = collections.defaultdict(list)
 for line in sys.stdin:
     w, tool, r, s = line.split("\t"); t[tool].append(float(s))
-l, v = statistics.median(t["lint"]), statistics.median(t["mvn_validate"])
-print(f"lint {l:.2f} s, mvn validate {v:.2f} s, lint beyond start-up {l - v:.2f} s (medians of {len(t[\"lint\"])})", file=sys.stderr)'
+for k in ("", "_cpu"):
+    l, v = statistics.median(t["lint" + k]), statistics.median(t["mvn_validate" + k])
+    print("%s: lint %.2f s, mvn validate %.2f s, lint beyond start-up %.2f s (medians of %d)"
+          % ("wall" if not k else "cpu", l, v, l - v, len(t["lint" + k])), file=sys.stderr)'

@@ -87,6 +87,7 @@ public final class ScriptCreator {
   private static String template(String description) {
     return "-- // " + description + "\n"
         + "-- The change: statements end with ';' at the end of a line.\n"
+        + "-- mvn quantagent:lint shows what it would lock or rewrite on a busy table, before it runs.\n"
         + "\n"
         + "\n"
         + "-- //@UNDO\n"
