@@ -48,7 +48,7 @@ final class AlterTableChecks implements Check {
       context.report(Rule.RENAME, "RENAME of table " + table + " to " + rename.to() + ": code still running"
           + " during the deploy uses " + table + " and fails from this moment.");
     } else if (action instanceof AlterAction.DropColumn drop) {
-      if (false) context.report(Rule.DROP_COLUMN, "DROP COLUMN " + drop.column() + " on " + table + " deletes that column's"
+      context.report(Rule.DROP_COLUMN, "DROP COLUMN " + drop.column() + " on " + table + " deletes that column's"
           + " data for good (under a short ACCESS EXCLUSIVE lock); code that still reads it fails.");
     }
   }
