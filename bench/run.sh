@@ -317,6 +317,11 @@ PY
 )
 unset MAVEN_OPTS
 
+# ---------------------------------------------------------------- (f) lint on 1,000 scripts, next to mvn validate
+# No database: the whole mvn process of quantagent:lint on generated scripts, and Maven's start-up alone.
+REPO="$REPO" SKIP_BUILD=1 ROUNDS="$ROUNDS" "$HERE/lint.sh" >> "$RESULTS" 2>>"$WORK/logs/lint.log" \
+  || die "lint, see $WORK/logs/lint.log and $HERE/work-lint/logs"
+
 ELAPSED=$(( $(date +%s) - STARTED ))
 printf 'PG_VERSION=%q\nELAPSED=%q\n' "$PG_VERSION" "$ELAPSED" > "$WORK/meta.env"
 fi # REPORT_ONLY
@@ -399,6 +404,19 @@ out.append("| --- | --- |")
 out.append(f"| quantagent:current on the QuantAgent schema (whole process) | {cell('schema_drift', 'current')} |")
 out.append(f"| quantagent:diff on the QuantAgent schema (whole process, throwaway embedded PostgreSQL included) | {cell('schema_drift', 'diff')} |")
 out.append(f"| diff / current | {ratio(M('schema_drift', 'diff'), M('schema_drift', 'current'))} |\n")
+out.append("## lint on 1,000 scripts, next to Maven's start-up\n")
+out.append("Whole `mvn -o` processes, no database ([`bench/lint.sh`](bench/lint.sh)). CPU is user + system time of the"
+           " process tree, which a loaded machine disturbs less than wall time. Target (issue 14): lint at most 2 s"
+           " beyond Maven's start-up.\n")
+out.append("| measurement | wall seconds | CPU seconds |")
+out.append("| --- | --- | --- |")
+out.append(f"| quantagent:lint, 1,000 scripts | {cell('lint1000', 'lint')} | {cell('lint1000', 'lint_cpu')} |")
+out.append(f"| mvn validate (empty project) | {cell('lint1000', 'mvn_validate')} | {cell('lint1000', 'mvn_validate_cpu')} |")
+def diff(a, b):
+    x, y = M('lint1000', a), M('lint1000', b)
+    return f"{x - y:.2f}" if x is not None and y is not None else 'n/a'
+out.append(f"| lint beyond start-up (difference of medians) | {diff('lint', 'mvn_validate')} | {diff('lint_cpu', 'mvn_validate_cpu')} |")
+out.append("")
 out.append("## Targets (issue 8), ratios of medians of this run\n")
 out.append("| target | measured | met |")
 out.append("| --- | --- | --- |")

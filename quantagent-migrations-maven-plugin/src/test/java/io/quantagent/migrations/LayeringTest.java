@@ -12,27 +12,30 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The one-way direction of the plugin's code, made mechanical: only {@code maven} may know Maven, and the connection
- * layer {@code db} knows nothing of the engine above it.
+ * The one-way direction of the plugin's code, made mechanical: only {@code maven} may know Maven, the connection
+ * layer {@code db} knows nothing of the engine above it, and {@code lint} (on top of engine and schema) is known by
+ * nothing but {@code maven}.
  */
 class LayeringTest {
   private static final Path SOURCES = Path.of("src", "main", "java", "io", "quantagent", "migrations");
   private static final String MAVEN = "org.apache.maven|org.eclipse.aether|org.codehaus.plexus";
+  private static final String LINT = "io.quantagent.migrations.lint";
 
   @ParameterizedTest(name = "{0} imports none of {1}")
   @CsvSource(delimiter = ';', value = {
-      "db; " + MAVEN + "|io.quantagent.migrations.engine|io.quantagent.migrations.schema",
-      "embedded; " + MAVEN + "|io.quantagent.migrations.engine|io.quantagent.migrations.schema",
-      "engine; " + MAVEN + "|io.quantagent.migrations.schema",
-      "events; " + MAVEN,
-      "schema; " + MAVEN,
-      "setup; " + MAVEN + "|io.quantagent.migrations.engine|io.quantagent.migrations.schema"})
+      "db; " + MAVEN + "|io.quantagent.migrations.engine|io.quantagent.migrations.schema|" + LINT,
+      "embedded; " + MAVEN + "|io.quantagent.migrations.engine|io.quantagent.migrations.schema|" + LINT,
+      "engine; " + MAVEN + "|io.quantagent.migrations.schema|" + LINT,
+      "events; " + MAVEN + "|" + LINT,
+      "schema; " + MAVEN + "|" + LINT,
+      "setup; " + MAVEN + "|io.quantagent.migrations.engine|io.quantagent.migrations.schema|" + LINT,
+      "lint; " + MAVEN})
   void packageImportsNothingAboveIt(String packageName, String forbidden) {
     assertEquals(List.of(), importsOf(SOURCES.resolve(packageName), forbidden));
   }
 
   @ParameterizedTest(name = "every package but maven is listed")
-  @CsvSource("db|embedded|engine|events|schema|setup|maven")
+  @CsvSource("db|embedded|engine|events|schema|lint|setup|maven")
   void everyPackageIsCovered(String known) throws IOException {
     try (Stream<Path> packages = Files.list(SOURCES)) {
       assertEquals(List.of(), packages.map(p -> p.getFileName().toString()).filter(p -> !p.matches(known)).toList(),

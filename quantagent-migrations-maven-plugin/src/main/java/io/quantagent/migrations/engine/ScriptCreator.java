@@ -105,6 +105,7 @@ public final class ScriptCreator {
   private static String template(String description) {
     return "-- // " + description + "\n"
         + CHANGE_PLACEHOLDER + "\n"
+        + "-- mvn quantagent:lint shows what it would lock or rewrite on a busy table, before it runs.\n"
         + "\n"
         + "\n"
         + "-- //@UNDO\n"

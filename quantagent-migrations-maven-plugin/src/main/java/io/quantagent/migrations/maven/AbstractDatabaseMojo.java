@@ -8,6 +8,7 @@ import io.quantagent.migrations.db.DotEnvFile;
 import io.quantagent.migrations.embedded.EmbeddedPostgres;
 import io.quantagent.migrations.engine.Migrator;
 import io.quantagent.migrations.engine.MigratorSettings;
+import io.quantagent.migrations.lint.LintDatabase;
 import io.quantagent.migrations.schema.Autogenerator;
 import io.quantagent.migrations.schema.ConfiguredScratchDatabases;
 import io.quantagent.migrations.schema.DriftCheck;
@@ -95,7 +96,7 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
     if (!needsDatabase()) {
       getLog().info("Scripts: " + scripts.location() + " (no database needed)");
       run(GoalContext.scriptsOnly(new Migrator(DatabaseLease.NONE, scripts, migratorSettings, eventLog()),
-          new Autogenerator(DatabaseLease.NONE, scripts, migratorSettings, scratch, eventLog()), models));
+          new Autogenerator(DatabaseLease.NONE, scripts, migratorSettings, scratch, eventLog()), models, scripts));
       return;
     }
     ConnectionSettings connection = connectionSettings();
@@ -108,7 +109,8 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
       Autogenerator autogenerator = new Autogenerator(database.connections(), scripts, migratorSettings, scratch,
           eventLog());
       run(new GoalContext(new Migrator(database.connections(), scripts, migratorSettings, eventLog()),
-          Optional.of(drift), Optional.of(autogenerator), models));
+          Optional.of(drift), Optional.of(autogenerator), models, scripts,
+          Optional.of(new LintDatabase(database.connections(), scripts, migratorSettings, scratch))));
     }
   }
 
@@ -147,6 +149,11 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
       }
     }
     return value;
+  }
+
+  /** Whether a database is configured (URL, DATABASE_URL, .env, or quantagent:start), so that none is started. */
+  protected boolean databaseConfigured() throws MojoFailureException {
+    return connectionSettings().resolve().isPresent() || startedServer().isPresent();
   }
 
   /** The server quantagent:start started earlier in this build, if any. */

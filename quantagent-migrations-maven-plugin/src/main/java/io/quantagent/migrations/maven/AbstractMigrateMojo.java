@@ -36,9 +36,13 @@ public abstract class AbstractMigrateMojo extends AbstractDatabaseMojo {
     if (sql != null) {
       OfflineSqlFile.write(sql, offlineSql(migrator, Optional.ofNullable(from)), getLog());
     } else {
+      beforeMigrate(context);
       migrate(migrator);
     }
   }
+
+  /** What a goal does with the database before it migrates (upgrade: lint the pending scripts). */
+  protected void beforeMigrate(GoalContext context) {}
 
   /** Parses {@code -Dtarget}: a bad target fails here, before any database is opened. */
   protected abstract Target parseTarget();

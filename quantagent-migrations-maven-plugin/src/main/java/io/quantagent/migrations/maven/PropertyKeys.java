@@ -27,6 +27,12 @@ final class PropertyKeys {
   static final String FORCE = "quantagent.force";
   static final String AUTOGENERATE = "quantagent.autogenerate";
   static final String MODEL = "quantagent.model";
+  static final String LINT = "quantagent.lint";
+  static final String LINT_POSTGRES_VERSION = "quantagent.lint.postgresVersion";
+  static final String LINT_PENDING_ONLY = "quantagent.lint.pendingOnly";
+  static final String LINT_PROVE = "quantagent.lint.prove";
+  static final String LINT_SARIF = "quantagent.lint.sarif";
+  static final String LINT_FAIL_ON = "quantagent.lint.failOn";
 
   private PropertyKeys() {}
 }

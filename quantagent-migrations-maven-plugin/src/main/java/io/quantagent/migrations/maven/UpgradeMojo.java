@@ -15,6 +15,17 @@ public class UpgradeMojo extends AbstractMigrateMojo {
   @Parameter(property = PropertyKeys.TARGET, defaultValue = "head")
   private String target;
 
+  /** Prints lint's findings in the pending scripts as warnings before applying them; {@code false} leaves them out. */
+  @Parameter(property = PropertyKeys.LINT, defaultValue = "true")
+  private boolean lint;
+
+  @Override
+  protected void beforeMigrate(GoalContext context) {
+    if (lint) {
+      new PendingLint(getLog(), new LintLines(getLog(), scriptsDirectory(), workingDirectory())).warn(context);
+    }
+  }
+
   @Override
   protected Target parseTarget() {
     return Target.parseUpgrade(target);

@@ -1,0 +1,30 @@
+package io.quantagent.migrations.lint;
+
+/** JSON literals for the two documents lint writes (its JSON report and SARIF). */
+final class Json {
+  private Json() {}
+
+  static String string(String value) {
+    if (value == null) {
+      return "null";
+    }
+    StringBuilder json = new StringBuilder("\"");
+    for (char c : value.toCharArray()) {
+      switch (c) {
+        case '"' -> json.append("\\\"");
+        case '\\' -> json.append("\\\\");
+        case '\n' -> json.append("\\n");
+        case '\r' -> json.append("\\r");
+        case '\t' -> json.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            json.append(String.format("\\u%04x", (int) c));
+          } else {
+            json.append(c);
+          }
+        }
+      }
+    }
+    return json.append('"').toString();
+  }
+}

@@ -1,0 +1,91 @@
+package io.quantagent.migrations.lint;
+
+import io.quantagent.migrations.engine.PostgresScriptSplitter;
+import io.quantagent.migrations.engine.SqlStatement;
+import io.quantagent.migrations.lint.ScriptDirectives.Ignore;
+import io.quantagent.migrations.lint.ScriptSections.Section;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Lints migration scripts in the order they run: each statement of the change and of its {@code @UNDO} part, split
+ * the way the runner splits it, tokenized, parsed, and judged by every rule against what the earlier scripts built.
+ * Needs no database.
+ */
+public final class MigrationLinter {
+  private static final List<Check> CHECKS = List.of(new IndexChecks(), new AlterTableChecks(),
+      new ColumnTypeChecks(), new CommandChecks(), new LockTimeoutCheck());
+
+  private final LintSettings settings;
+
+  public MigrationLinter(LintSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Every script; findings only for the scripts {@code reported} accepts (the others still build the schema). */
+  public LintReport lint(List<LintScript> scripts, Predicate<String> reported) {
+    KnownSchema schema = new KnownSchema();
+    List<Finding> findings = new ArrayList<>();
+    int linted = 0;
+    for (LintScript script : scripts) {
+      boolean report = reported.test(script.filename());
+      List<Finding> scriptFindings = lintScript(script, schema, report);
+      if (report) {
+        findings.addAll(scriptFindings);
+        linted++;
+      }
+    }
+    return new LintReport(settings, linted, findings);
+  }
+
+  public LintReport lint(List<LintScript> scripts) {
+    return lint(scripts, filename -> true);
+  }
+
+  private List<Finding> lintScript(LintScript script, KnownSchema schema, boolean report) {
+    ScriptSections sections = ScriptSections.of(script.text());
+    ScriptDirectives directives = ScriptDirectives.of(script.text());
+    List<Finding> findings = new ArrayList<>();
+    List<Ignore> unplaced = new ArrayList<>(directives.ignores());
+    ScriptState state = new ScriptState();
+    for (Section section : sections.both()) {
+      ScriptState sectionState = section.isUndo() ? state.forUndo() : state;
+      int previousEnd = section.firstLine() - 1;
+      for (SqlStatement statement : PostgresScriptSplitter.split(section.text())) {
+        int line = section.firstLine() - 1 + statement.line();
+        ParsedStatement parsed = StatementParser.parse(SqlTokenizer.code(statement.sql(), line));
+        if (report) {
+          List<Finding> found = new ArrayList<>();
+          StatementContext context = new StatementContext(script.filename(), line, section.isUndo(), parsed,
+              sectionState, directives, schema, settings, found);
+          CHECKS.forEach(check -> check.check(context));
+          List<Ignore> ignores = ignoresBefore(unplaced, previousEnd, line);
+          findings.addAll(IgnoreDecision.apply(found, ignores));
+        }
+        if (!section.isUndo()) {
+          schema.apply(parsed);
+        }
+        sectionState.created(parsed);
+        previousEnd = line + (int) statement.sql().chars().filter(c -> c == '\n').count();
+      }
+    }
+    if (report) {
+      findings.addAll(IgnoreDecision.invalid(script.filename(), directives.ignores(), unplaced));
+    }
+    return findings;
+  }
+
+  /** The ignores between the end of the previous statement and this one's first line, taken out of {@code unplaced}. */
+  private static List<Ignore> ignoresBefore(List<Ignore> unplaced, int previousEnd, int line) {
+    List<Ignore> found = new ArrayList<>();
+    unplaced.removeIf(ignore -> {
+      boolean before = ignore.line() > previousEnd && ignore.line() < line;
+      if (before) {
+        found.add(ignore);
+      }
+      return before;
+    });
+    return found;
+  }
+}

@@ -1,0 +1,152 @@
+package io.quantagent.migrations.lint;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every lint rule: its id (what {@code -- quantagent:lint-ignore} names), severity, what it catches, why that hurts a
+ * busy database, and the safe way to write it. The README's rule table is this enum, and a test keeps them equal.
+ */
+public enum Rule {
+  INDEX_WITHOUT_CONCURRENTLY("index-without-concurrently", Severity.ERROR,
+      "CREATE INDEX without CONCURRENTLY on a table that existed before the script",
+      "takes a SHARE lock: every INSERT, UPDATE and DELETE on the table waits until the index is built and the"
+          + " migration commits",
+      "CREATE INDEX CONCURRENTLY, alone in a script marked -- quantagent:no-transaction"),
+  DROP_INDEX_WITHOUT_CONCURRENTLY("drop-index-without-concurrently", Severity.WARNING,
+      "DROP INDEX without CONCURRENTLY on an index of an existing table",
+      "takes ACCESS EXCLUSIVE on the index's table: short, but it queues behind every running query on the table,"
+          + " and every new query queues behind it",
+      "DROP INDEX CONCURRENTLY, alone in a script marked -- quantagent:no-transaction"),
+  CONCURRENTLY_IN_TRANSACTION("concurrently-in-transaction", Severity.ERROR,
+      "CREATE INDEX, DROP INDEX or REINDEX CONCURRENTLY, or DETACH PARTITION CONCURRENTLY, in a script that runs in a"
+          + " transaction",
+      "PostgreSQL refuses it inside a transaction block: the migration fails when it runs",
+      "put the statement in a script of its own marked -- quantagent:no-transaction"),
+  COLUMN_TYPE_REWRITE("column-type-rewrite", Severity.ERROR,
+      "ALTER COLUMN ... TYPE that rewrites the table (anything but varchar widening, varchar to text, numeric"
+          + " precision widening at the same scale, more fractional seconds)",
+      "rewrites the table and rebuilds its indexes under ACCESS EXCLUSIVE: no reads, no writes until it is done",
+      "add a column of the new type, backfill it in batches, move the code to it, then drop the old column"),
+  ADD_COLUMN_VOLATILE_DEFAULT("add-column-volatile-default", Severity.ERROR,
+      "ADD COLUMN with a volatile default (clock_timestamp(), random(), gen_random_uuid(), nextval(), serial,"
+          + " identity, GENERATED ... STORED); before PostgreSQL 11, any default",
+      "each row gets its own value, so the table is rewritten under ACCESS EXCLUSIVE (constant and now() defaults"
+          + " cost nothing since PostgreSQL 11)",
+      "add the column without the default, then SET DEFAULT in a second statement, and backfill old rows in batches"),
+  SET_NOT_NULL_SCAN("set-not-null-scan", Severity.ERROR,
+      "ALTER COLUMN ... SET NOT NULL without a validated CHECK (col IS NOT NULL) on that column",
+      "scans the whole table under ACCESS EXCLUSIVE to prove that no NULL is left",
+      "ADD CONSTRAINT c CHECK (col IS NOT NULL) NOT VALID; in a later migration VALIDATE CONSTRAINT c; then SET NOT"
+          + " NULL, which skips the scan (PostgreSQL 12+), and DROP CONSTRAINT c"),
+  FOREIGN_KEY_WITHOUT_NOT_VALID("foreign-key-without-not-valid", Severity.ERROR,
+      "ADD FOREIGN KEY (or ADD COLUMN ... REFERENCES) on an existing table without NOT VALID, or its VALIDATE in"
+          + " the same transaction",
+      "blocks writes to both tables (SHARE ROW EXCLUSIVE) while it scans the whole table",
+      "ADD CONSTRAINT ... FOREIGN KEY ... NOT VALID, then VALIDATE CONSTRAINT in a later migration (SHARE UPDATE"
+          + " EXCLUSIVE: reads and writes go on)"),
+  CHECK_WITHOUT_NOT_VALID("check-without-not-valid", Severity.ERROR,
+      "ADD CHECK (or ADD COLUMN with a CHECK) on an existing table without NOT VALID, or its VALIDATE in the same"
+          + " transaction",
+      "scans the whole table under ACCESS EXCLUSIVE",
+      "ADD CONSTRAINT ... CHECK (...) NOT VALID, then VALIDATE CONSTRAINT in a later migration (SHARE UPDATE"
+          + " EXCLUSIVE: reads and writes go on)"),
+  UNIQUE_WITHOUT_INDEX("unique-without-index", Severity.ERROR,
+      "ADD UNIQUE, PRIMARY KEY or EXCLUDE (or a new UNIQUE or PRIMARY KEY column) on an existing table without USING"
+          + " INDEX",
+      "builds the index under ACCESS EXCLUSIVE: no reads, no writes until it is built",
+      "CREATE UNIQUE INDEX CONCURRENTLY (no-transaction script), then ADD CONSTRAINT ... UNIQUE (or PRIMARY KEY)"
+          + " USING INDEX"),
+  RENAME("rename", Severity.ERROR,
+      "ALTER TABLE ... RENAME TO or RENAME COLUMN on an existing table",
+      "the application still running during the deploy uses the old name and fails at once",
+      "expand and contract: add the new column (or a view with the new name), write both, move reads, drop the old"
+          + " one later"),
+  DROP_COLUMN("drop-column", Severity.REVIEW,
+      "ALTER TABLE ... DROP COLUMN on an existing table",
+      "its data is gone for good, and running code that still reads the column fails",
+      "remove the column from the code first and deploy; drop it in a later migration with a reasoned lint-ignore"),
+  DROP_TABLE("drop-table", Severity.REVIEW,
+      "DROP TABLE of a table the script did not create",
+      "its data is gone for good",
+      "keep the table until no code uses it and its data is archived; then drop it with a reasoned lint-ignore"),
+  VACUUM_FULL_OR_CLUSTER("vacuum-full-or-cluster", Severity.ERROR,
+      "VACUUM FULL and CLUSTER",
+      "rewrites the whole table under ACCESS EXCLUSIVE",
+      "keep them out of migrations; against bloat use pg_repack or pg_squeeze, which lock only briefly"),
+  LOCK_TABLE("lock-table", Severity.ERROR,
+      "LOCK TABLE in SHARE mode or stronger (without IN ... MODE it is ACCESS EXCLUSIVE)",
+      "holds the lock until the migration commits: writes (or reads and writes) wait all that time",
+      "let each statement take the lock it needs, under a lock_timeout"),
+  UPDATE_OR_DELETE_WITHOUT_WHERE("update-or-delete-without-where", Severity.ERROR,
+      "UPDATE or DELETE without WHERE on an existing table",
+      "changes every row in one transaction: each row stays locked until commit, concurrent writes to it wait, and"
+          + " the WAL swells",
+      "backfill in batches by key range, each batch its own transaction (a no-transaction script, or a job)"),
+  MISSING_LOCK_TIMEOUT("missing-lock-timeout", Severity.WARNING,
+      "a script that locks an existing table with no lock_timeout or statement_timeout set before, while the"
+          + " runner sets none",
+      "a lock request waits behind any long query on the table, and every later query waits behind it: the table"
+          + " stalls",
+      "SET LOCAL lock_timeout = '2s'; as the script's first statement (and retry the migration if it times out)"),
+  PREFER_JSONB("prefer-jsonb", Severity.WARNING,
+      "a json column",
+      "json keeps the raw text: no equality, no GIN index, every access parses it again",
+      "jsonb"),
+  PREFER_TIMESTAMPTZ("prefer-timestamptz", Severity.ERROR,
+      "a timestamp (without time zone) column",
+      "QuantAgent's rule, time is timestamptz: a timestamp without zone means whatever zone its writer was in",
+      "timestamptz"),
+  FLOAT_MONEY("float-money", Severity.ERROR,
+      "a real, double precision or float column whose name says money (price, amount, fee, pnl, balance, ...),"
+          + " and the money type",
+      "QuantAgent's rule, money is NUMERIC: binary floating point cannot hold 0.1 exactly, and money depends on"
+          + " lc_monetary",
+      "numeric with the precision the instrument needs, e.g. numeric(20,8)"),
+  REINDEX_WITHOUT_CONCURRENTLY("reindex-without-concurrently", Severity.ERROR,
+      "REINDEX INDEX or TABLE without CONCURRENTLY",
+      "blocks writes to the table, and reads that use the index, while it rebuilds",
+      "REINDEX ... CONCURRENTLY, alone in a script marked -- quantagent:no-transaction (PostgreSQL 12+)"),
+  INVALID_IGNORE("invalid-ignore", Severity.ERROR,
+      "a -- quantagent:lint-ignore without a reason, naming an unknown rule, or followed by no statement",
+      "an ignore is a decision: the next reader must see why it is safe",
+      "-- quantagent:lint-ignore <rule-id> <why it is safe here>, on the line before the statement");
+
+  private final String id;
+  private final Severity severity;
+  private final String catches;
+  private final String why;
+  private final String safeWay;
+
+  Rule(String id, Severity severity, String catches, String why, String safeWay) {
+    this.id = id;
+    this.severity = severity;
+    this.catches = catches;
+    this.why = why;
+    this.safeWay = safeWay;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Severity severity() {
+    return severity;
+  }
+
+  public String catches() {
+    return catches;
+  }
+
+  public String why() {
+    return why;
+  }
+
+  public String safeWay() {
+    return safeWay;
+  }
+
+  public static Optional<Rule> byId(String id) {
+    return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
+  }
+}

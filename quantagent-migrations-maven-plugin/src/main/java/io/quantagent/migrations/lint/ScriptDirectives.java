@@ -1,0 +1,72 @@
+package io.quantagent.migrations.lint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code -- quantagent:...} comments of a script, read from its comment tokens (a marker inside a string is not
+ * one): {@code no-transaction}, a {@code lock-timeout} header, and every {@code lint-ignore} with its line.
+ */
+record ScriptDirectives(boolean noTransaction, String lockTimeoutHeader, List<Ignore> ignores) {
+  static final String IGNORE = "quantagent:lint-ignore";
+  private static final String NO_TRANSACTION = "quantagent:no-transaction";
+  private static final String LOCK_TIMEOUT = "quantagent:lock-timeout";
+
+  /** One {@code -- quantagent:lint-ignore RULE[,RULE] reason} comment; {@code reason} is empty when none is given. */
+  record Ignore(int line, List<String> ruleIds, String reason) {}
+
+  static ScriptDirectives of(String script) {
+    boolean noTransaction = false;
+    String lockTimeout = null;
+    List<Ignore> ignores = new ArrayList<>();
+    for (SqlToken token : SqlTokenizer.tokenize(script, 1)) {
+      if (token.kind() != SqlToken.Kind.COMMENT) {
+        continue;
+      }
+      String text = token.value().strip();
+      String lower = text.toLowerCase(Locale.ROOT);
+      if (lower.equals(NO_TRANSACTION)) {
+        noTransaction = true;
+      } else if (lower.startsWith(LOCK_TIMEOUT + " ")) {
+        lockTimeout = text.substring(LOCK_TIMEOUT.length()).strip();
+      } else if (lower.startsWith(IGNORE) && (text.length() == IGNORE.length()
+          || Character.isWhitespace(text.charAt(IGNORE.length())))) {
+        ignores.add(ignore(token.line(), text.substring(IGNORE.length()).strip()));
+      }
+    }
+    return new ScriptDirectives(noTransaction, lockTimeout, ignores);
+  }
+
+  private static Ignore ignore(int line, String rest) {
+    int space = 0;
+    while (space < rest.length() && !Character.isWhitespace(rest.charAt(space))) {
+      space++;
+    }
+    String ids = rest.substring(0, space);
+    if (ids.endsWith(":")) {
+      ids = ids.substring(0, ids.length() - 1);
+    }
+    List<String> ruleIds = new ArrayList<>();
+    for (String id : ids.split(",")) {
+      if (!id.isBlank()) {
+        ruleIds.add(id.strip().toLowerCase(Locale.ROOT));
+      }
+    }
+    String reason = rest.substring(space).strip();
+    while (reason.startsWith("-") || reason.startsWith(":")) {
+      reason = reason.substring(1).strip();
+    }
+    return new Ignore(line, ruleIds, reason);
+  }
+
+  /** Whether the runner's lock timeout was turned off for this script ({@code -- quantagent:lock-timeout off}). */
+  boolean lockTimeoutOff() {
+    return lockTimeoutHeader != null && (lockTimeoutHeader.equalsIgnoreCase("off") || lockTimeoutHeader.equals("0"));
+  }
+
+  /** Whether the header sets a lock timeout for this script. */
+  boolean lockTimeoutSet() {
+    return lockTimeoutHeader != null && !lockTimeoutOff();
+  }
+}

@@ -1,0 +1,54 @@
+package io.quantagent.migrations.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SARIF file is a valid SARIF 2.1.0 log by the official schema, and says what the findings say. */
+class SarifLogTest {
+
+  @Test
+  void everyRulesBadExampleGivesAValidSarifLog(@TempDir Path dir) throws Exception {
+    StringBuilder all = new StringBuilder();
+    for (RuleExample example : RuleExample.all()) {
+      all.append(example.bad()).append('\n');
+    }
+    all.append("-- quantagent:lint-ignore rename renamed while the app is stopped for the \"2026\" upgrade\n"
+        + "ALTER TABLE orders RENAME TO old_orders;\n");
+    LintReport report = new MigrationLinter(LintSettings.forVersion(12)).lint(RuleExample.scripts(List.of(all.toString())));
+    Path file = dir.resolve("reports/lint.sarif");
+
+    SarifLog.write(report, file, name -> "src/main/resources/quantagent/migrations/" + name);
+
+    String json = Files.readString(file);
+    assertEquals(List.of(), SarifSchema.problems(json));
+    JsonNode run = new ObjectMapper().readTree(json).get("runs").get(0);
+    assertEquals(Rule.values().length, run.get("tool").get("driver").get("rules").size());
+    assertEquals(report.findings().size(), run.get("results").size());
+    JsonNode first = run.get("results").get(0);
+    Finding finding = report.findings().get(0);
+    assertEquals(finding.rule().id(), first.get("ruleId").asText());
+    assertEquals("src/main/resources/quantagent/migrations/2_step_2.sql",
+        first.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asText());
+    assertEquals(finding.line(), first.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt());
+    List<String> suppressed = run.get("results").findParents("suppressions").stream()
+        .map(r -> r.get("ruleId").asText() + ": " + r.get("suppressions").get(0).get("justification").asText()).toList();
+    assertEquals(List.of("drop-column: (no reason given)",
+        "rename: renamed while the app is stopped for the \"2026\" upgrade"), suppressed.stream().sorted().toList());
+  }
+
+  @Test
+  void theSchemaCatchesABrokenLog() throws Exception {
+    assertFalse(SarifSchema.problems("{\"version\":\"2.1.0\",\"runs\":[{\"results\":[]}]}").isEmpty(),
+        "a run without a tool must be refused, or the schema check proves nothing");
+    assertTrue(SarifSchema.problems("{\"version\":\"2.1.0\",\"runs\":[]}").isEmpty());
+  }
+}
