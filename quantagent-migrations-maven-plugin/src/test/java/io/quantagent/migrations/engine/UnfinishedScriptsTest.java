@@ -28,7 +28,7 @@ class UnfinishedScriptsTest {
     Migrator migrator = new Migrator(db.connections(), ScriptSource.directory(dir), "changelog", warnings(warnings));
     migrator.upgrade(new Target.Head());
     assertEquals(List.of(name + " looks unfinished: line 2 is create's placeholder; write what it asks for in its"
-        + " place; line 6 is create's placeholder; write what it asks for in its place; it has no statement before"
+        + " place; line 7 is create's placeholder; write what it asks for in its place; it has no statement before"
         + " -- //@UNDO, so upgrade would record it as applied and change nothing; its -- //@UNDO section has no"
         + " statement, so downgrade would record it as undone and leave its change in place (write"
         + " -- quantagent:no-undo there if it cannot be undone)."), warnings);
