@@ -32,9 +32,13 @@ public abstract class AbstractLintingMojo extends AbstractDatabaseMojo {
   @Parameter(property = PropertyKeys.LINT_POSTGRES_VERSION)
   private String postgresVersion;
 
-  /** Lint only the scripts the database has not applied yet (needs the database). */
-  @Parameter(property = PropertyKeys.LINT_PENDING_ONLY, defaultValue = "false")
-  protected boolean pendingOnly;
+  /**
+   * Lint only the scripts the database has not applied yet (needs the database). Default: false for lint, true for
+   * check, because an applied script has already taken its locks, and adding an ignore to it would change its
+   * checksum.
+   */
+  @Parameter(property = PropertyKeys.LINT_PENDING_ONLY)
+  private Boolean pendingOnly;
 
   /** The least severe finding that fails the build: {@code error}, {@code warning}, {@code review} or {@code none}. */
   @Parameter(property = PropertyKeys.LINT_FAIL_ON, defaultValue = "error")
@@ -52,6 +56,12 @@ public abstract class AbstractLintingMojo extends AbstractDatabaseMojo {
   private Boolean prove;
 
   protected abstract boolean proveByDefault();
+
+  protected abstract boolean pendingOnlyByDefault();
+
+  protected boolean pendingOnly() {
+    return pendingOnly != null ? pendingOnly : pendingOnlyByDefault();
+  }
 
   protected boolean proving() {
     return lint && (prove != null ? prove : proveByDefault());
@@ -112,7 +122,7 @@ public abstract class AbstractLintingMojo extends AbstractDatabaseMojo {
    */
   protected LintReport lint(GoalContext context, List<String> pending, boolean logFindings)
       throws MojoFailureException {
-    Set<String> reported = pendingOnly ? new HashSet<>(pending) : null;
+    Set<String> reported = pendingOnly() ? new HashSet<>(pending) : null;
     LintReport report = new MigrationLinter(LintSettings.forVersion(version(context)))
         .lint(LintScript.all(context.scripts()), file -> reported == null || reported.contains(file));
     if (logFindings) {

@@ -22,6 +22,11 @@ public class LintMojo extends AbstractLintingMojo {
   private String format;
 
   @Override
+  protected boolean pendingOnlyByDefault() {
+    return false;
+  }
+
+  @Override
   protected boolean proveByDefault() {
     return false;
   }
@@ -40,7 +45,7 @@ public class LintMojo extends AbstractLintingMojo {
   @Override
   protected boolean needsDatabase() {
     try {
-      return lint && (pendingOnly || proving() || (explicitVersion().isEmpty() && databaseConfigured()));
+      return lint && (pendingOnly() || proving() || (explicitVersion().isEmpty() && databaseConfigured()));
     } catch (MojoFailureException e) {
       return true; // the same problem is reported when the database is opened
     }
@@ -54,7 +59,7 @@ public class LintMojo extends AbstractLintingMojo {
   @Override
   protected void run(GoalContext context) throws MojoFailureException {
     boolean json = OutputFormat.parse(format) == OutputFormat.JSON;
-    List<String> pending = pendingOnly || proving() ? context.linted().pendingFiles() : List.of();
+    List<String> pending = pendingOnly() || proving() ? context.linted().pendingFiles() : List.of();
     LintReport report = lint(context, pending, !json);
     Optional<LockReport> proof = prove(context, pending);
     if (json) {
