@@ -8,6 +8,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,9 +28,9 @@ class ConstraintAndIndexDifferencesTest extends OnEachServer {
 
   @ParameterizedTest(name = "{argumentSetName}")
   @MethodSource
-  void constraintAndIndexDifferences(String common, String migrationsOnly, String databaseOnly, List<String> expected)
-      throws Exception {
-    assertEquals(expected, lines(common, migrationsOnly, databaseOnly));
+  void constraintAndIndexDifferences(String common, String migrationsOnly, String databaseOnly, List<String> expected,
+      TestInfo testInfo) throws Exception {
+    assertEquals(expected, lines(common, migrationsOnly, databaseOnly), testInfo.getDisplayName());
   }
 
   static Stream<Arguments> constraintAndIndexDifferences() {

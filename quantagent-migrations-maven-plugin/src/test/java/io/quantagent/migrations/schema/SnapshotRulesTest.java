@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -52,8 +53,9 @@ class SnapshotRulesTest extends OnEachServer {
 
   @ParameterizedTest(name = "{argumentSetName}")
   @MethodSource
-  void comparisonRules(String common, String migrationsOnly, String databaseOnly, List<String> expected) throws Exception {
-    assertEquals(expected, lines(common, migrationsOnly, databaseOnly));
+  void comparisonRules(String common, String migrationsOnly, String databaseOnly, List<String> expected,
+      TestInfo testInfo) throws Exception {
+    assertEquals(expected, lines(common, migrationsOnly, databaseOnly), testInfo.getDisplayName());
   }
 
   static Stream<Arguments> comparisonRules() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,9 +29,9 @@ class TableDifferencesTest extends OnEachServer {
 
   @ParameterizedTest(name = "{argumentSetName}")
   @MethodSource
-  void tableDifferences(String common, String migrationsOnly, String databaseOnly, List<String> expected)
-      throws Exception {
-    assertEquals(expected, lines(common, migrationsOnly, databaseOnly));
+  void tableDifferences(String common, String migrationsOnly, String databaseOnly, List<String> expected,
+      TestInfo testInfo) throws Exception {
+    assertEquals(expected, lines(common, migrationsOnly, databaseOnly), testInfo.getDisplayName());
   }
 
   static Stream<Arguments> tableDifferences() {
