@@ -6,14 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(PostgresMajor.class)
@@ -36,6 +42,45 @@ class SnapshotRulesTest extends OnEachServer {
       create trigger orders_touch before update on orders for each row execute function touch();
       """;
 
+  private static final String TRACKING_TABLES = """
+      create table changelog (id numeric(20,0) primary key, applied_at varchar(25) not null, description varchar(255) not null);
+      create table alembic_version (version_num varchar(32) primary key);
+      create table flyway_schema_history (installed_rank int primary key, version varchar(50));
+      create index flyway_schema_history_s_idx on flyway_schema_history (version);
+      create table databasechangelog (id varchar(255) not null, orderexecuted serial);
+      create table databasechangeloglock (id int primary key, locked boolean not null);
+      """;
+
+  @ParameterizedTest(name = "{argumentSetName}")
+  @MethodSource
+  void comparisonRules(String common, String migrationsOnly, String databaseOnly, List<String> expected,
+      TestInfo testInfo) throws Exception {
+    assertEquals(expected, lines(common, migrationsOnly, databaseOnly), testInfo.getDisplayName());
+  }
+
+  static Stream<Arguments> comparisonRules() {
+    return Stream.of(
+        argumentSet("differences come in a stable order, by kind then name",
+            "create table t (id int);",
+            "create table b (id int); create function f() returns int language sql as $$ select 1 $$;",
+            "create index i on t (id); alter table t add y int, add x int; create table a (id int);"
+                + " create type sad as enum ('x');",
+            List.of(
+                "sad: enum type in the database, not in the migrations ('x')",
+                "a: table in the database, not in the migrations (1 column)",
+                "b: table in the migrations, not in the database (1 column)",
+                "t.x: column in the database, not in the migrations (integer)",
+                "t.y: column in the database, not in the migrations (integer)",
+                "i: index in the database, not in the migrations (CREATE INDEX i ON public.t USING btree (id))",
+                "f(): function in the migrations, not in the database (returns integer, language sql)")),
+        argumentSet("tracking tables only in the database are left out",
+            "create table t (id int);", "", TRACKING_TABLES,
+            List.of()),
+        argumentSet("tracking tables only in the migrations are left out",
+            "create table t (id int);", TRACKING_TABLES, "",
+            List.of()));
+  }
+
   @Test
   void identicalSchemasGiveNoDifferences() throws Exception {
     TestDatabase db = freshDatabase();
@@ -56,22 +101,6 @@ class SnapshotRulesTest extends OnEachServer {
   }
 
   @Test
-  void differencesComeInAStableOrderByKindThenName() throws Exception {
-    assertEquals(List.of(
-            "sad: enum type in the database, not in the migrations ('x')",
-            "a: table in the database, not in the migrations (1 column)",
-            "b: table in the migrations, not in the database (1 column)",
-            "t.x: column in the database, not in the migrations (integer)",
-            "t.y: column in the database, not in the migrations (integer)",
-            "i: index in the database, not in the migrations (CREATE INDEX i ON public.t USING btree (id))",
-            "f(): function in the migrations, not in the database (returns integer, language sql)"),
-        lines("create table t (id int);",
-            "create table b (id int); create function f() returns int language sql as $$ select 1 $$;",
-            "create index i on t (id); alter table t add y int, add x int; create table a (id int);"
-                + " create type sad as enum ('x');"));
-  }
-
-  @Test
   void extensionObjectsAreLeftOut() throws Exception {
     String extensions = """
         create extension hstore;
@@ -89,20 +118,6 @@ class SnapshotRulesTest extends OnEachServer {
     assertTrue(snapshot.indexes().isEmpty());
     assertTrue(snapshot.constraints().isEmpty());
     assertEquals(List.of(), lines("create table t (id int);", "", extensions));
-  }
-
-  @Test
-  void trackingTablesAreLeftOut() throws Exception {
-    String tracking = """
-        create table changelog (id numeric(20,0) primary key, applied_at varchar(25) not null, description varchar(255) not null);
-        create table alembic_version (version_num varchar(32) primary key);
-        create table flyway_schema_history (installed_rank int primary key, version varchar(50));
-        create index flyway_schema_history_s_idx on flyway_schema_history (version);
-        create table databasechangelog (id varchar(255) not null, orderexecuted serial);
-        create table databasechangeloglock (id int primary key, locked boolean not null);
-        """;
-    assertEquals(List.of(), lines("create table t (id int);", "", tracking));
-    assertEquals(List.of(), lines("create table t (id int);", tracking, ""));
   }
 
   @Test
