@@ -1,14 +1,14 @@
 package io.quantagent.migrations.maven;
 
 import io.quantagent.migrations.engine.CheckResult;
-import io.quantagent.migrations.engine.MigrationInfo;
 import io.quantagent.migrations.engine.Migrator;
 import io.quantagent.migrations.lint.Finding;
 import io.quantagent.migrations.lint.LintReport;
 import io.quantagent.migrations.schema.ModelSchema;
+import io.quantagent.migrations.schema.SchemaDifference;
 import java.io.File;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -56,34 +56,15 @@ public class CheckMojo extends AbstractLintingMojo {
     CheckResult result = migrator.check();
     List<String> drifted = drift && result.problems().isEmpty()
         ? context.driftCheck().compare(migrator.current().current()).stream().filter(d -> !d.isWarning())
-            .map(d -> "drift: " + d.describe()).toList()
+            .map(SchemaDifference::describe).toList()
         : List.of();
     List<String> modelChanges = model == null ? List.of()
-        : context.models().compare(ModelSchema.of(model.toPath()), embeddedMajor()).changes().stream()
-            .map(change -> "model: " + change).toList();
-    List<String> linted = lint ? lint(context, result) : List.of();
-    if (result.passed() && drifted.isEmpty() && modelChanges.isEmpty() && linted.isEmpty()) {
-      return;
+        : context.models().compare(ModelSchema.of(model.toPath()), embeddedMajor()).changes();
+    CheckFindings findings = new CheckFindings(result, modelChanges, drifted, lint ? lint(context, result) : List.of(),
+        Optional.ofNullable(model).map(File::toString));
+    if (!findings.passed()) {
+      throw new MojoFailureException(this, findings.summary(), findings.summary());
     }
-    List<String> findings = new ArrayList<>(modelChanges);
-    findings.addAll(drifted);
-    linted.forEach(f -> findings.add("lint: " + f));
-    for (MigrationInfo pending : result.pending()) {
-      findings.add("pending: " + pending + " (run mvn quantagent:upgrade)");
-    }
-    findings.addAll(result.problems());
-    findings.addAll(result.unfinished());
-    String modelSentence = modelChanges.isEmpty() ? "" : "the model has changed since the last migration ("
-        + plural(modelChanges.size(), "difference") + " from " + model + "); ";
-    String summary = "quantagent:check failed: " + modelSentence + result.pending().size() + " pending, "
-        + plural(result.problems().size(), "changed or missing script") + ", "
-        + plural(result.unfinished().size(), "unfinished script") + ", "
-        + plural(drifted.size(), "schema difference") + " (-Dquantagent.drift=false skips those), "
-        + plural(linted.size(), "lint finding") + " (-Dquantagent.lint=false skips lint):\n  - "
-        + String.join("\n  - ", findings)
-        + (modelChanges.isEmpty() ? "" : "\n  Draft the migration from the model: " + ModelText.DRAFT_COMMAND
-            + ", then mvn quantagent:upgrade.");
-    throw new MojoFailureException(this, summary, summary);
   }
 
   /** Lints (findings below failOn as warnings), proves the pending scripts, and returns what fails the check. */
