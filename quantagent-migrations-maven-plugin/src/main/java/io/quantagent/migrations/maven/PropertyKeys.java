@@ -26,6 +26,10 @@ final class PropertyKeys {
   static final String DRIFT = "quantagent.drift";
   static final String FORCE = "quantagent.force";
   static final String AUTOGENERATE = "quantagent.autogenerate";
+  static final String STATEMENT_LOCK_TIMEOUT = "quantagent.statementLockTimeout";
+  static final String STATEMENT_LOCK_ATTEMPTS = "quantagent.statementLockAttempts";
+  static final String STATEMENT_TIMEOUT = "quantagent.statementTimeout";
+  static final String TRANSACTION = "quantagent.transaction";
 
   private PropertyKeys() {}
 }
