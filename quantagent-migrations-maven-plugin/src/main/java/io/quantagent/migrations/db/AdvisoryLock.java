@@ -50,12 +50,12 @@ public final class AdvisoryLock implements AutoCloseable {
     while (!tryLock(connection, key)) {
       if (!told) {
         log.info("Waiting for another migration run on this database to finish (" + holder(connection, key)
-            + "); giving up after " + timeout.toSeconds() + " s (-Dquantagent.lockTimeout).");
+            + "); giving up after " + seconds(timeout) + " (-Dquantagent.lockTimeout).");
         told = true;
       }
       Duration left = Duration.between(Instant.now(), deadline);
       if (left.isNegative() || left.isZero()) {
-        throw new LockTimeoutException("Gave up after " + timeout.toSeconds() + " s waiting for another migration"
+        throw new LockTimeoutException("Gave up after " + seconds(timeout) + " waiting for another migration"
             + " run on this database (" + holder(connection, key) + "). Let it finish and run again, or raise"
             + " -Dquantagent.lockTimeout=<seconds>. A killed run holds no lock: its lock ends with its connection.");
       }
@@ -88,6 +88,10 @@ public final class AdvisoryLock implements AutoCloseable {
             : "its holder just finished";
       }
     }
+  }
+
+  private static String seconds(Duration timeout) {
+    return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
   }
 
   private static Duration jittered(Duration pause) {

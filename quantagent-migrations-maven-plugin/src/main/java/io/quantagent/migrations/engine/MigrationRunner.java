@@ -35,7 +35,7 @@ final class MigrationRunner implements AutoCloseable {
     this.settings = settings;
     this.planned = planned;
     this.log = log;
-    this.watch = new StatementWatch(connections, session.backendPid(), log);
+    this.watch = new StatementWatch(connections, session.backendPid(), settings.progressEvery(), log);
     this.retry = new LockRetry(settings, log);
     this.noTransaction = new NoTransactionScript(session, settings, watch, retry, log);
   }

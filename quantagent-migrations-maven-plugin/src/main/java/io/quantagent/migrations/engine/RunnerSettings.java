@@ -11,9 +11,10 @@ import java.time.Duration;
  * @param retryWait the wait before the second attempt; it doubles for each further attempt, with jitter
  * @param statementTimeout the longest a statement may run ({@code SET LOCAL statement_timeout}); zero is no limit
  * @param transaction one transaction per migration, or all pending migrations in one
+ * @param progressEvery how often a long statement says it is still running
  */
 public record RunnerSettings(Duration statementLockTimeout, int lockAttempts, Duration retryWait,
-    Duration statementTimeout, TransactionMode transaction) {
+    Duration statementTimeout, TransactionMode transaction, Duration progressEvery) {
   public static final String DEFAULT_STATEMENT_LOCK_TIMEOUT = "2s";
   public static final String DEFAULT_LOCK_ATTEMPTS = "5";
   public static final String DEFAULT_STATEMENT_TIMEOUT = "off";
@@ -23,6 +24,9 @@ public record RunnerSettings(Duration statementLockTimeout, int lockAttempts, Du
     if (statementLockTimeout.isNegative() || statementTimeout.isNegative() || retryWait.isNegative()) {
       throw new InvalidSettingException("Timeouts cannot be negative.");
     }
+    if (progressEvery.isNegative() || progressEvery.isZero()) {
+      throw new IllegalArgumentException("progressEvery must be positive");
+    }
     if (lockAttempts < 1) {
       throw new InvalidSettingException("-Dquantagent.statementLockAttempts=" + lockAttempts + " must be at least 1 (1: no"
           + " retry after a lock timeout).");
@@ -30,7 +34,8 @@ public record RunnerSettings(Duration statementLockTimeout, int lockAttempts, Du
   }
 
   public static RunnerSettings defaults() {
-    return new RunnerSettings(Duration.ofSeconds(2), 5, Duration.ofSeconds(1), Duration.ZERO, TransactionMode.EACH);
+    return new RunnerSettings(Duration.ofSeconds(2), 5, Duration.ofSeconds(1), Duration.ZERO, TransactionMode.EACH,
+        Duration.ofSeconds(10));
   }
 
   /** From the user's text, as the Mojo reads it; a bad value fails naming its property. */
@@ -38,22 +43,26 @@ public record RunnerSettings(Duration statementLockTimeout, int lockAttempts, Du
       String transaction) {
     return new RunnerSettings(DurationSetting.parse(statementLockTimeout, "-Dquantagent.statementLockTimeout"),
         lockAttempts, Duration.ofSeconds(1), DurationSetting.parse(statementTimeout, "-Dquantagent.statementTimeout"),
-        TransactionMode.parse(transaction));
+        TransactionMode.parse(transaction), Duration.ofSeconds(10));
   }
 
   public RunnerSettings withStatementLockTimeout(Duration timeout) {
-    return new RunnerSettings(timeout, lockAttempts, retryWait, statementTimeout, transaction);
+    return new RunnerSettings(timeout, lockAttempts, retryWait, statementTimeout, transaction, progressEvery);
   }
 
   public RunnerSettings withLockAttempts(int attempts, Duration firstWait) {
-    return new RunnerSettings(statementLockTimeout, attempts, firstWait, statementTimeout, transaction);
+    return new RunnerSettings(statementLockTimeout, attempts, firstWait, statementTimeout, transaction, progressEvery);
   }
 
   public RunnerSettings withStatementTimeout(Duration timeout) {
-    return new RunnerSettings(statementLockTimeout, lockAttempts, retryWait, timeout, transaction);
+    return new RunnerSettings(statementLockTimeout, lockAttempts, retryWait, timeout, transaction, progressEvery);
   }
 
   public RunnerSettings withTransaction(TransactionMode mode) {
-    return new RunnerSettings(statementLockTimeout, lockAttempts, retryWait, statementTimeout, mode);
+    return new RunnerSettings(statementLockTimeout, lockAttempts, retryWait, statementTimeout, mode, progressEvery);
+  }
+
+  public RunnerSettings withProgressEvery(Duration every) {
+    return new RunnerSettings(statementLockTimeout, lockAttempts, retryWait, statementTimeout, transaction, every);
   }
 }

@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
  * waited for. Fast migrations never open the second connection.
  */
 final class StatementWatch implements AutoCloseable {
-  private static final long PROGRESS_SECONDS = 10;
   private static final Duration LONGEST_PERIOD = Duration.ofSeconds(1);
   private static final Duration SHORTEST_PERIOD = Duration.ofMillis(20);
   private static final String SAMPLE = """
@@ -45,14 +44,16 @@ final class StatementWatch implements AutoCloseable {
   private final ConnectionFactory connections;
   private final int backendPid;
   private final EventLog log;
+  private final long progressMillis;
   private ScheduledExecutorService timer;
   private Connection monitor; // opened and used on the timer's thread only
   private PreparedStatement sample;
   private volatile boolean unavailable;
 
-  StatementWatch(ConnectionFactory connections, int backendPid, EventLog log) {
+  StatementWatch(ConnectionFactory connections, int backendPid, Duration progressEvery, EventLog log) {
     this.connections = connections;
     this.backendPid = backendPid;
+    this.progressMillis = progressEvery.toMillis();
     this.log = log;
   }
 
@@ -65,8 +66,9 @@ final class StatementWatch implements AutoCloseable {
         return thread;
       });
     }
-    Duration period = lockTimeout.isZero() ? LONGEST_PERIOD : lockTimeout.dividedBy(2);
-    period = period.compareTo(LONGEST_PERIOD) > 0 ? LONGEST_PERIOD
+    Duration longest = LONGEST_PERIOD.toMillis() < progressMillis ? LONGEST_PERIOD : Duration.ofMillis(progressMillis);
+    Duration period = lockTimeout.isZero() ? longest : lockTimeout.dividedBy(2);
+    period = period.compareTo(longest) > 0 ? longest
         : period.compareTo(SHORTEST_PERIOD) < 0 ? SHORTEST_PERIOD : period;
     Watch watch = new Watch(migration, statements);
     watch.task = timer.scheduleWithFixedDelay(watch::sample, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
@@ -169,14 +171,14 @@ final class StatementWatch implements AutoCloseable {
         statementStart = start;
         reportedMark = 0;
       }
-      long mark = (long) seconds / PROGRESS_SECONDS;
+      long mark = (long) (seconds * 1000) / progressMillis;
       if (mark <= reportedMark) {
         return;
       }
       reportedMark = mark;
       log.info("  " + migration.label() + ": " + statement.map(s -> "statement " + s.number() + " of "
           + migration.statements().size() + " (line " + s.line() + ") " + s.firstLine()).orElse("a statement")
-          + " still running after " + mark * PROGRESS_SECONDS + " s"
+          + " still running after " + DurationSetting.show(java.time.Duration.ofMillis(mark * progressMillis))
           + wait.map(w -> ", waiting for " + w.describe()).orElse(""));
     }
   }
