@@ -8,6 +8,7 @@ import java.util.Locale;
  * holding it up.
  */
 record LockWait(String mode, String object, List<Blocker> blockers) {
+  private static final String TRANSACTION = "a transaction";
 
   /** A session a waiting statement waits for, from {@code pg_blocking_pids}. */
   record Blocker(int pid, String application, String state, long seconds, String query, String heldModes) {
@@ -28,14 +29,15 @@ record LockWait(String mode, String object, List<Blocker> blockers) {
     }
   }
 
-  /** "AccessExclusiveLock on orders, held by backend 4242 (...)". */
+  /** "AccessExclusiveLock on orders, held by backend 4242 (...)", or "the end of the transaction of backend ...". */
   String describe() {
-    StringBuilder text = new StringBuilder(object.startsWith("the end of")
-        ? object : (mode == null ? "a lock" : mode) + " on " + object);
+    boolean transaction = object.equals(TRANSACTION);
+    StringBuilder text = new StringBuilder(transaction ? "the end of " + (blockers.isEmpty() ? "another transaction"
+        : "the transaction of ") : (mode == null ? "a lock" : mode) + " on " + object);
     if (blockers.isEmpty()) {
-      return text.append(" (its holder had already gone when looked at)").toString();
+      return text.append(transaction ? "" : " (its holder had already gone when looked at)").toString();
     }
-    text.append(", held by ");
+    text.append(transaction ? "" : ", held by ");
     for (int i = 0; i < blockers.size(); i++) {
       text.append(i == 0 ? "" : " and ").append(blockers.get(i).describe());
     }
@@ -65,7 +67,7 @@ record LockWait(String mode, String object, List<Blocker> blockers) {
       return relation;
     }
     return switch (locktype == null ? "" : locktype.toLowerCase(Locale.ROOT)) {
-      case "virtualxid", "transactionid" -> "the end of another transaction";
+      case "virtualxid", "transactionid" -> TRANSACTION;
       case "advisory" -> "an advisory lock";
       default -> locktype == null ? "an object" : "a " + locktype + " lock";
     };

@@ -47,7 +47,7 @@ final class RunRecorder implements MigrationHook, MigrationConnection.Collector 
     Change change = ((HookContext) bindingMap.get(HOOK_CONTEXT)).getChange();
     running = plan.get(MigrationInfo.of(change));
     changelogRow = Optional.empty();
-    log.info((undo ? "Undoing " : "Applying ") + running.migration() + " ...");
+    log.info((undo ? "Undoing " : "Applying ") + running.migration() + " ..." + overrides(running.directives()));
     startedNanos = System.nanoTime();
   }
 
@@ -101,6 +101,14 @@ final class RunRecorder implements MigrationHook, MigrationConnection.Collector 
 
   boolean undo() {
     return undo;
+  }
+
+  /** What the script's header changes, so that a long wait or a cancel is no surprise. */
+  private static String overrides(ScriptDirectives directives) {
+    List<String> set = new ArrayList<>();
+    directives.lockTimeout().ifPresent(d -> set.add("lock timeout " + DurationSetting.show(d)));
+    directives.statementTimeout().ifPresent(d -> set.add("statement timeout " + DurationSetting.show(d)));
+    return set.isEmpty() ? "" : " (" + String.join(", ", set) + ": from its header)";
   }
 
   /** A string literal that reads the same whatever standard_conforming_strings says. */
