@@ -1,9 +1,10 @@
-import java.sql.DriverManager
-
-// The application's tables, and two sessions of the application that hold locks on them while the build runs.
+// A database the plugin manages (a changelog, nothing applied yet) whose application tables exist, and two sessions of
+// the application that hold locks on them while the build runs.
 def db = new io.quantagent.it.ItDatabase(pgPort, pgUser, pgPassword, basedir.toPath())
 db.recreate()
-db.execute('create table orders (id bigserial primary key, symbol text); create table risk_limits (max_notional numeric)')
+db.execute('create table changelog (id numeric(20,0) primary key, applied_at varchar(25) not null,' +
+    ' description varchar(255) not null); create table orders (id bigserial primary key, symbol text);' +
+    ' create table risk_limits (max_notional numeric)')
 
 def url = "jdbc:postgresql://127.0.0.1:${pgPort}/upgrade_live_database_retries"
 def waiting = { String table, String olderThan ->
@@ -17,12 +18,15 @@ def until = { Closure condition ->
     Thread.sleep(5) // polling pg_locks
   }
 }
-def report = DriverManager.getConnection(url, pgUser, pgPassword)
-def audit = DriverManager.getConnection(url, pgUser, pgPassword)
+def credentials = new Properties()
+credentials.setProperty('user', pgUser)
+credentials.setProperty('password', pgPassword)
+def report = new org.postgresql.Driver().connect(url, credentials)
+def audit = new org.postgresql.Driver().connect(url, credentials)
 [report, audit].each { it.autoCommit = false }
 report.createStatement().execute('select count(*) from orders')      // ACCESS SHARE on orders
 audit.createStatement().execute('select count(*) from risk_limits')  // ACCESS SHARE on risk_limits
-Thread.start {
+def sessions = Thread.start {
   try {
     // The first migration's ALTER waits for the report, times out after 1 s, and is rolled back: the report ends.
     until { waiting('orders', '0 s') }
@@ -36,3 +40,4 @@ Thread.start {
     audit.close()
   }
 }
+true // the script's value decides whether the build runs
