@@ -114,7 +114,8 @@ final class MigrationRunner implements AutoCloseable {
           try (StatementWatch.Watch watching = watch.start(batch.migration(), batch.migration().statements(),
               lockTimeout(batch.migration()))) {
             try {
-              batch.execute(session.connection(), log);
+              batch.execute(session.connection(), log,
+                  !batch.migration().directives().statementTimeout(settings).isZero());
             } finally {
               wait = watching.lockWait();
             }

@@ -56,8 +56,12 @@ final class TransactionBatch {
     return commitIndex >= 0;
   }
 
-  /** Sends the batch; the connection must not be in auto-commit. PostgreSQL's notices become debug lines. */
-  void execute(Connection connection, EventLog log) throws SQLException {
+  /**
+   * Sends the batch; the connection must not be in auto-commit. PostgreSQL's notices become debug lines. With
+   * {@code oneByOne} each part is its own round trip: PostgreSQL times a statement_timeout from the first message of a
+   * pipeline to its end, so only this way does the timeout bound each statement rather than the whole migration.
+   */
+  void execute(Connection connection, EventLog log, boolean oneByOne) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.setEscapeProcessing(false);
       int n = migration.statements().size();
@@ -66,13 +70,37 @@ final class TransactionBatch {
         if (k >= 1 && k <= n) {
           log.debug("SQL " + k + "/" + n + ": " + sql.get(i));
         }
-        statement.addBatch(sql.get(i));
+        if (oneByOne) {
+          execute(statement, i);
+          warnings(statement, log);
+        } else {
+          statement.addBatch(sql.get(i));
+        }
       }
-      statement.executeBatch();
-      for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
-        log.debug("PostgreSQL: " + warning.getMessage());
+      if (!oneByOne) {
+        statement.executeBatch();
+        warnings(statement, log);
       }
     }
+  }
+
+  /** Runs one part alone; a failure reads like pgjdbc's failed batch entry, so {@link #failedAt} can place it. */
+  private void execute(Statement statement, int index) throws SQLException {
+    try {
+      statement.execute(sql.get(index));
+    } catch (SQLException e) {
+      BatchUpdateException entry = new BatchUpdateException("Batch entry " + index + " failed: " + e.getMessage(),
+          e.getSQLState(), 0, new int[0], e);
+      entry.setNextException(e);
+      throw entry;
+    }
+  }
+
+  private static void warnings(Statement statement, EventLog log) throws SQLException {
+    for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
+      log.debug("PostgreSQL: " + warning.getMessage());
+    }
+    statement.clearWarnings();
   }
 
   /** The part of this batch that {@code failure} (thrown by {@link #execute}) comes from. */

@@ -156,6 +156,15 @@ class MigratorTest {
     assertFalse(db.tables().contains("d"));
   }
 
+  /** PostgreSQL times statement_timeout over a whole pipeline; the runner makes it bound each statement. */
+  @Test
+  void aStatementTimeoutBoundsEachStatementNotTheMigration() throws Exception {
+    scripts.add("004_three_waits.sql", "-- quantagent:statement-timeout 5s\nselect pg_sleep(2);\nselect pg_sleep(2);\n"
+        + "select pg_sleep(2);\ncreate table d (id int);", "drop table d;");
+    migrator().upgrade(new Target.Head());
+    assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
+  }
+
   @Test
   void transactionAllAppliesEveryPendingMigrationOrNone() throws Exception {
     scripts.add("004_broken.sql", "create table d (id int);\ninsert into missing values (1);", "drop table d;");
