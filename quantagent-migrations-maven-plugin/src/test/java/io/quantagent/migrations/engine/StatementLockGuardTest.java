@@ -152,10 +152,10 @@ class StatementLockGuardTest {
 
   @Test
   void aStatementTimeoutBoundsARunawayStatement() throws Exception {
-    scripts.add("002_slow.sql", "-- quantagent:statement-timeout 200ms\nselect pg_sleep(600);", "select 1;");
+    scripts.add("002_slow.sql", "-- quantagent:statement-timeout 200ms\nselect pg_sleep(30);", "select 1;");
     ScriptFailedException e = assertThrows(ScriptFailedException.class,
         () -> migrator(RunnerSettings.defaults(), line -> { }).upgrade(new Target.Head()));
-    assertTrue(e.getMessage().contains("statement 1 of 1 (line 3): select pg_sleep(600);\n  PostgreSQL: canceling"
+    assertTrue(e.getMessage().contains("statement 1 of 1 (line 3): select pg_sleep(30);\n  PostgreSQL: canceling"
         + " statement due to statement timeout [SQLSTATE 57014]"), e.getMessage());
     assertTrue(e.getMessage().contains("'-- quantagent:statement-timeout 30min' in 002_slow.sql"), e.getMessage());
     assertEquals(List.of("1"), db.changelogIds());
