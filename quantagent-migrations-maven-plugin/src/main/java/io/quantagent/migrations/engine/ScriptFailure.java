@@ -24,7 +24,7 @@ final class ScriptFailure {
       if (sql != null && DriverCause.connectionLost(sql)) {
         return new DatabaseConnectionException("Lost the database connection during " + goal + where + ": "
             + DriverCause.of(sql) + "\n  " + applied(recorder, durable) + "\n  Check where the database is with mvn"
-            + " quantagent:current, then run mvn quantagent:" + goal + " again.", e);
+            + " quantagent:current, then run the same mvn quantagent:" + goal + " command again.", e);
       }
       RuntimeException ours = ours(e);
       if (sql == null && ours != null) {
@@ -40,7 +40,8 @@ final class ScriptFailure {
     if (step.connectionLost()) {
       return new DatabaseConnectionException("Lost the database connection during " + goal + ". " + message
           + "\n  " + consequence(step, recorder) + " " + applied(recorder, durable)
-          + "\n  Check where the database is with mvn quantagent:current, then run mvn quantagent:" + goal + " again.",
+          + "\n  Check where the database is with mvn quantagent:current, then run the same mvn quantagent:" + goal
+          + " command again.",
           e);
     }
     if (step.lockTimeout()) {
@@ -116,17 +117,18 @@ final class ScriptFailure {
       String end = step.lockWait().filter(w -> !w.blockers().isEmpty())
           .map(w -> "end the session holding the lock (select pg_terminate_backend(" + w.first().pid() + ")), ")
           .orElse("find and end the session holding the lock, ");
-      return "To get past it: " + end + "run mvn quantagent:" + goal + " again at a quieter"
+      return "To get past it: " + end + "run the same mvn quantagent:" + goal + " command again at a quieter"
           + " moment, or give this script more time with a line '-- quantagent:lock-timeout 30s' in "
           + step.migration().file() + " (or -Dquantagent.statementLockTimeout=10s for the whole run).";
     }
     if ("57014".equals(DriverCause.sqlState(step.sqlCause()))) {
       return "The statement was cancelled: by the statement timeout (-Dquantagent.statementTimeout, or a line"
           + " '-- quantagent:statement-timeout 30min' in " + step.migration().file() + " to raise it for this script),"
-          + " or by someone's pg_cancel_backend. Run mvn quantagent:" + goal + " again when that is sorted out.";
+          + " or by someone's pg_cancel_backend. Run the same mvn quantagent:" + goal + " command again when that is"
+          + " sorted out.";
     }
-    return (recorder.undo() ? "Fix its -- //@UNDO part (" : "Fix the script (") + location + ") and run mvn quantagent:"
-        + goal + " again.";
+    return (recorder.undo() ? "Fix its -- //@UNDO part (" : "Fix the script (") + location + ") and run the same mvn"
+        + " quantagent:" + goal + " command again.";
   }
 
   /** The first exception of ours in what MyBatis wrapped. */
