@@ -9,8 +9,12 @@
 # Settings (environment): ROUNDS (5), ROUNDS_10K (3), SLOW_ROUNDS_10K (rounds for flyway and MyBatis at
 # 10,000, default 1), SIZES ("1000 3000 10000"), PORT (55432), PGBIN (a PostgreSQL bin folder; default:
 # zonky's 17.6.0 binaries from ~/.m2, the ones the plugin embeds, else /usr/lib/postgresql/*/bin).
-# PARTS=diff runs only (e), diff next to current, and prints its medians instead of writing BENCHMARKS.md: to compare
-# two checkouts in one sitting, run it in each (its own private repository and work folder), one after the other.
+# PARTS ("fast current diff embedded writer durable lint"): what to measure; a part left out reads n/a in the report.
+# PARTS=diff alone prints diff's medians next to current's instead of writing BENCHMARKS.md: to compare two checkouts
+# in one sitting, run it in each (its own private repository and work folder), one after the other.
+# fast: every tool from empty to head; writer: an application's insert latency while upgrade adds a column behind a
+# BLOCK_SECONDS (5) blocker, WRITER_ROUNDS (3); durable: the same workloads at DURABLE_SIZES ("1000 10000") on a
+# second server with fsync=on and its data under bench/work (the ordinary disk), DURABLE_ROUNDS (3).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -20,8 +24,12 @@ ROUNDS=${ROUNDS:-5}
 ROUNDS_10K=${ROUNDS_10K:-3}
 SLOW_ROUNDS_10K=${SLOW_ROUNDS_10K:-1}
 SIZES=${SIZES:-"1000 3000 10000"}
+PARTS=${PARTS:-"fast current diff embedded writer durable lint"}
+WRITER_ROUNDS=${WRITER_ROUNDS:-3}
+BLOCK_SECONDS=${BLOCK_SECONDS:-5}
+DURABLE_SIZES=${DURABLE_SIZES:-"1000 10000"}
+DURABLE_ROUNDS=${DURABLE_ROUNDS:-3}
 PORT=${PORT:-55432}
-PARTS=${PARTS:-all}
 QA_VERSION=${QA_VERSION:-0.1.0-SNAPSHOT}
 FLYWAY_VERSION=${FLYWAY_VERSION:-13.6.0}
 MYBATIS_PLUGIN_VERSION=${MYBATIS_PLUGIN_VERSION:-1.3.0}
@@ -37,6 +45,7 @@ SHM=/dev/shm/quantagent-bench-$$
 STARTED=$(date +%s)
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+has_part() { [[ " $PARTS " == *" $1 "* ]]; }
 die() { log "FAILED: $*"; exit 1; }
 
 if [ -n "${REPORT_ONLY:-}" ]; then   # re-render BENCHMARKS.md from bench/work/results.tsv of the last run
@@ -82,7 +91,11 @@ psql -X -q -d postgres -c 'select 1' >/dev/null 2>&1 && die "something already l
 "${PRIV[@]}" "$PGBIN/postgres" -D "$DATA" -p "$PORT" -c listen_addresses=127.0.0.1 -c unix_socket_directories= \
   -c fsync=off -c max_locks_per_transaction=256 >"$WORK/logs/postgres.log" 2>&1 &
 PGPID=$!
-cleanup() { kill -INT "$PGPID" 2>/dev/null; wait "$PGPID" 2>/dev/null; rm -rf "$SHM"; }  # INT: fast shutdown
+DPGPID=
+cleanup() {  # INT: fast shutdown
+  kill -INT "$PGPID" 2>/dev/null; wait "$PGPID" 2>/dev/null; rm -rf "$SHM"
+  if [ -n "$DPGPID" ]; then kill -INT "$DPGPID" 2>/dev/null; wait "$DPGPID" 2>/dev/null; fi
+}
 trap cleanup EXIT
 for _ in $(seq 100); do psql -X -q -d postgres -c 'select 1' >/dev/null 2>&1 && break; sleep 0.1; done
 kill -0 "$PGPID" 2>/dev/null || die "PostgreSQL did not start, see $WORK/logs/postgres.log"
@@ -133,6 +146,13 @@ def write(name, scripts):
     (d / 'psql/all_changelog.sql').write_text(''.join(all_cl))
     (d / 'count').write_text(str(len(scripts)))
 write('schema', scripts_schema())
+w = work / 'writer'
+for sub in ('qa/scripts', 'flyway/sql'):
+    (w / sub).mkdir(parents=True, exist_ok=True)
+(w / 'qa/scripts/20250301000001_add_risk_level.sql').write_text(
+    "-- // add risk level\nALTER TABLE orders ADD COLUMN risk_level numeric(10,2);\n\n-- //@UNDO\n"
+    "ALTER TABLE orders DROP COLUMN risk_level;\n")
+(w / 'flyway/sql/V1__add_risk_level.sql').write_text("ALTER TABLE orders ADD COLUMN risk_level numeric(10,2);\n")
 for s in sizes:
     write(f'gen{s}', scripts_generated(int(s)))
 PY
@@ -163,7 +183,11 @@ for w in "$WORK"/schema "$WORK"/gen*; do
   pom "$w/mybatis/pom.xml" "$MYBATIS_PLUGIN"
   printf 'driver=org.postgresql.Driver\nurl=%s\nusername=%s\npassword=bench\nchangelog=changelog\n' "$URL" $PGUSER_ \
     > "$w/mybatis/environments/development.properties"
+  printf 'driver=org.postgresql.Driver\nurl=%s\nusername=%s\npassword=bench\nchangelog=changelog\n' \
+    "jdbc:postgresql://127.0.0.1:$((PORT + 1))/$DB" $PGUSER_ > "$w/mybatis/environments/durable.properties"
 done
+pom "$WORK/writer/qa/pom.xml" "$QA_PLUGIN"
+pom "$WORK/writer/flyway/pom.xml" "$FLYWAY_PLUGIN"
 mkdir -p "$WORK/bare" "$WORK/embedded"
 pom "$WORK/bare/pom.xml" ""
 pom "$WORK/embedded/pom.xml" "$QA_PLUGIN"
@@ -176,9 +200,11 @@ run_tool() {
   case $tool in
     quantagent) "${MVN[@]}" -B $off -f "$w/qa/pom.xml" quantagent:upgrade -Dquantagent.url="$URL" \
                   -Dquantagent.user=$PGUSER_ -Dquantagent.password=bench ;;
+    quantagent_all) "${MVN[@]}" -B $off -f "$w/qa/pom.xml" quantagent:upgrade -Dquantagent.url="$URL" \
+                  -Dquantagent.user=$PGUSER_ -Dquantagent.password=bench -Dquantagent.transaction=all ;;
     flyway)     "${MVN[@]}" -B $off -f "$w/flyway/pom.xml" flyway:migrate -Dflyway.url="$URL" -Dflyway.user=$PGUSER_ \
                   -Dflyway.password=bench ;;
-    mybatis)    "${MVN[@]}" -B $off -f "$w/mybatis/pom.xml" migration:up ;;
+    mybatis)    "${MVN[@]}" -B $off -f "$w/mybatis/pom.xml" migration:up -Dmigration.env=$MYBATIS_ENV ;;
     psql)       psql -X -q -v ON_ERROR_STOP=1 -1 -d $DB -f "$w/psql/all.sql" ;;
     psql_changelog) psql -X -q -v ON_ERROR_STOP=1 -1 -d $DB -f "$w/psql/all_changelog.sql" ;;
     mvn_validate) "${MVN[@]}" -B $off -f "$WORK/bare/pom.xml" validate ;;
@@ -191,7 +217,7 @@ check_tool() { # TOOL WORKLOAD: every table and changelog row is there
   tables=$(q "select count(*) from pg_tables where schemaname = 'public' and tablename not in ('changelog', 'flyway_schema_history')")
   [ "$tables" = "$n" ] || die "$tool on $2: $tables tables, expected $n"
   case $tool in
-    quantagent|psql_changelog) rows=$(q "select count(*) from changelog") ;;
+    quantagent|quantagent_all|psql_changelog) rows=$(q "select count(*) from changelog") ;;
     mybatis) rows=$(q "select count(*) from changelog"); expected=$((n + 1)) ;;
     flyway) rows=$(q "select count(*) from flyway_schema_history where success and version is not null") ;;
     psql) rows=$n ;;
@@ -199,19 +225,21 @@ check_tool() { # TOOL WORKLOAD: every table and changelog row is there
   [ "$rows" = "$expected" ] || die "$tool on $2: $rows changelog rows, expected $expected"
 }
 now() { date +%s%N; }
-# measure WORKLOAD ROUND TOOL: reset (untimed), run (timed), check (untimed), record
+# measure WORKLOAD ROUND TOOL: reset (untimed), run (timed), check (untimed), record under $LABEL$WORKLOAD
+LABEL=
+MYBATIS_ENV=development
 measure() {
-  local w=$1 round=$2 tool=$3 t0 t1 logf=$WORK/logs/$1-$3-$2.log
+  local w=$1 round=$2 tool=$3 t0 t1 logf=$WORK/logs/$LABEL$1-$3-$2.log
   reset_db
   t0=$(now)
   run_tool "$tool" "$w" >"$logf" 2>&1 || die "$tool on $w (round $round), see $logf"
   t1=$(now)
   check_tool "$tool" "$w"
   local secs; secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", (b-a)/1e9}')
-  printf '%s\t%s\t%s\t%s\n' "$w" "$tool" "$round" "$secs" >> "$RESULTS"
-  log "$w round $round $tool ${secs}s"
+  printf '%s\t%s\t%s\t%s\n' "$LABEL$w" "$tool" "$round" "$secs" >> "$RESULTS"
+  log "$LABEL$w round $round $tool ${secs}s"
 }
-TOOLS=(quantagent flyway mybatis psql psql_changelog mvn_validate)
+TOOLS=(quantagent quantagent_all flyway mybatis psql psql_changelog mvn_validate)
 # bench WORKLOAD ROUNDS [SLOW_ROUNDS]: a warm-up (round 0, not reported) then ROUNDS rounds, order rotating;
 # flyway and mybatis run only in the first SLOW_ROUNDS rounds (and skip the warm-up when SLOW_ROUNDS < ROUNDS).
 bench() {
@@ -229,13 +257,13 @@ bench() {
 
 # ---------------------------------------------------------------- one resolving run, online
 log "Resolving the plugins (online, once)"
-for tool in quantagent $([ "$PARTS" = all ] && echo flyway mybatis mvn_validate); do
+for tool in quantagent $([ "$PARTS" = diff ] || echo flyway mybatis mvn_validate); do
   reset_db
   run_tool $tool schema "" >"$WORK/logs/resolve-$tool.log" 2>&1 || die "resolving $tool, see $WORK/logs/resolve-$tool.log"
 done
 
 # ---------------------------------------------------------------- (a) and (b)
-if [ "$PARTS" = all ]; then
+if has_part fast; then
 bench schema "$ROUNDS"
 for s in $SIZES; do
   if [ "$s" -ge 10000 ]; then bench "gen$s" "$ROUNDS_10K" "$SLOW_ROUNDS_10K"; else bench "gen$s" "$ROUNDS"; fi
@@ -261,22 +289,24 @@ time_goals() {
 }
 
 # ---------------------------------------------------------------- (c) current and history with N applied
-if [ "$PARTS" = all ]; then
 BIG=$(echo $SIZES | tr ' ' '\n' | sort -n | tail -1)
+if has_part current; then
 reset_db
 run_tool quantagent "gen$BIG" >"$WORK/logs/applied-$BIG.log" 2>&1 || die "applying $BIG"
 time_goals "applied$BIG" "gen$BIG" "" current history
 grep -q "gen$BIG" "$WORK/logs/current-1.log" || grep -q "$((20250201000000 + BIG))" "$WORK/logs/current-1.log" \
   || die "current does not name the last migration, see $WORK/logs/current-1.log"
-
 fi
+
 # ---------------------------------------------------------------- (e) diff on the QuantAgent schema, next to current
 # diff builds the migrations' schema on a throwaway embedded PostgreSQL of the live server's major and compares
 # catalogs; current reads the changelog. Same database, same process shape, alternating order.
+if has_part diff; then
 reset_db
 run_tool quantagent schema >"$WORK/logs/applied-schema.log" 2>&1 || die "applying the QuantAgent schema"
 time_goals schema_drift schema "schema-" current diff
 grep -q "No drift" "$WORK/logs/schema-diff-1.log" || die "diff found drift on a freshly migrated schema, see $WORK/logs/schema-diff-1.log"
+fi
 
 if [ "$PARTS" = diff ]; then
   awk -F'\t' '$1 == "schema_drift" && $3 > 0 { print $2, $4 }' "$RESULTS" | sort -k1,1 -k2,2n | awk '
@@ -289,6 +319,7 @@ fi
 # ---------------------------------------------------------------- (d) the embedded database's start
 # The time between the plugin's two log lines around the start ("No database URL configured" ... "Development
 # database:"), and the whole process. Cold: binaries not unpacked and no data directory; warm: both there.
+if has_part embedded; then
 export MAVEN_OPTS="-Djava.io.tmpdir=$WORK/embedded/tmp -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS"
 (
   unset DATABASE_URL
@@ -316,14 +347,85 @@ PY
   done
 )
 unset MAVEN_OPTS
+fi
 
-# ---------------------------------------------------------------- (f) lint on 1,000 scripts, next to mvn validate
-# No database: the whole mvn process of quantagent:lint on generated scripts, and Maven's start-up alone.
-REPO="$REPO" SKIP_BUILD=1 ROUNDS="$ROUNDS" "$HERE/lint.sh" >> "$RESULTS" 2>>"$WORK/logs/lint.log" \
-  || die "lint, see $WORK/logs/lint.log and $HERE/work-lint/logs"
+# ---------------------------------------------------------------- (f) an application's writer during a migration
+# orders gets an INSERT every 10 ms (bench/Writer.java) while a report holds ACCESS SHARE on it (until BLOCK_SECONDS
+# after the migration first waits for it) and a tool adds a column: upgrade with its lock-timeout guard, upgrade with
+# the guard off, flyway:migrate.
+JDBC_JAR=$REPO/org/postgresql/postgresql/$PG_JDBC_VERSION/postgresql-$PG_JDBC_VERSION.jar
+writer_run() { # VARIANT ROUND
+  local variant=$1 r=$2 w=$WORK/writer stop=$WORK/writer/stop t0 t1 logf=$WORK/logs/writer-$1-$2.log
+  reset_db
+  q "create table orders (id bigserial primary key, symbol text not null, created_at timestamptz default now())" >/dev/null
+  [ "$variant" = flyway ] || q "create table changelog (id numeric(20,0) primary key, applied_at varchar(25) not null,
+    description varchar(255) not null)" >/dev/null
+  rm -f "$stop"
+  java -cp "$JDBC_JAR" "$HERE/Writer.java" write "$URL" $PGUSER_ bench "$stop" > "$w/latency.txt" 2>"$w/writer.err" &
+  local wpid=$!
+  until [ "$(q 'select count(*) > 20 from orders')" = t ]; do sleep 0.05; done
+  java -cp "$JDBC_JAR" "$HERE/Writer.java" block "$URL" $PGUSER_ bench "$BLOCK_SECONDS" > "$w/blocker.out" 2>&1 &
+  local bpid=$!
+  until grep -q holding "$w/blocker.out" 2>/dev/null; do sleep 0.05; done
+  t0=$(now)
+  case $variant in
+    guard_on)  "${MVN[@]}" -B -o -f "$w/qa/pom.xml" quantagent:upgrade -Dquantagent.url="$URL" -Dquantagent.user=$PGUSER_ \
+                 -Dquantagent.password=bench ;;
+    guard_off) "${MVN[@]}" -B -o -f "$w/qa/pom.xml" quantagent:upgrade -Dquantagent.url="$URL" -Dquantagent.user=$PGUSER_ \
+                 -Dquantagent.password=bench -Dquantagent.statementLockTimeout=0 ;;
+    flyway)    "${MVN[@]}" -B -o -f "$w/flyway/pom.xml" flyway:migrate -Dflyway.url="$URL" -Dflyway.user=$PGUSER_ \
+                 -Dflyway.password=bench -Dflyway.baselineOnMigrate=true -Dflyway.baselineVersion=0 ;;
+  esac >"$logf" 2>&1 || die "writer $variant, see $logf"
+  t1=$(now)
+  wait "$bpid"
+  sleep 0.5  # the writer goes on a little after the blocker and the migration are done
+  touch "$stop"; wait "$wpid" || die "the writer failed, see $w/writer.err"
+  [ "$(q "select count(*) from pg_attribute where attrelid = 'orders'::regclass and attname = 'risk_level'")" = 1 ] \
+    || die "writer $variant: no risk_level column"
+  read -r n p50 p99 max longest < "$w/latency.txt"
+  for k in p50 p99 max longest n; do printf '%s\t%s\t%s\t%s\n' writer "${variant}_$k" "$r" "${!k}" >> "$RESULTS"; done
+  printf '%s\t%s\t%s\t%s\n' writer "${variant}_tool" "$r" "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", (b-a)/1e9}')" \
+    >> "$RESULTS"
+  log "writer round $r $variant: $n inserts, p50 ${p50}s p99 ${p99}s max ${max}s, longest insert ${longest}s"
+}
+if has_part writer; then
+  for r in $(seq 1 "$WRITER_ROUNDS"); do
+    for variant in guard_on guard_off flyway; do writer_run $variant "$r"; done
+  done
+fi
+
+# ---------------------------------------------------------------- (g) durable: what every production server pays
+# A second server with PostgreSQL's defaults where they matter (fsync=on, synchronous_commit=on, full_page_writes=on)
+# and its data on the ordinary disk; the same workloads and tools. Results are labelled "durable_".
+if has_part durable; then
+  DDATA=$WORK/durable-data
+  mkdir -p "$DDATA"; chmod 777 "$WORK" "$DDATA"
+  "${PRIV[@]}" "$PGBIN/initdb" -D "$DDATA" -U $PGUSER_ --auth=trust -E UTF8 --no-locale >"$WORK/logs/initdb-durable.log" 2>&1 \
+    || die "initdb, see $WORK/logs/initdb-durable.log"
+  "${PRIV[@]}" "$PGBIN/postgres" -D "$DDATA" -p $((PORT + 1)) -c listen_addresses=127.0.0.1 -c unix_socket_directories= \
+    -c fsync=on -c synchronous_commit=on -c max_locks_per_transaction=256 >"$WORK/logs/postgres-durable.log" 2>&1 &
+  DPGPID=$!
+  FAST_URL=$URL
+  URL="jdbc:postgresql://127.0.0.1:$((PORT + 1))/$DB"; export PGPORT=$((PORT + 1))
+  for _ in $(seq 100); do psql -X -q -d postgres -c 'select 1' >/dev/null 2>&1 && break; sleep 0.1; done
+  LABEL=durable_ MYBATIS_ENV=durable
+  for s in $DURABLE_SIZES; do
+    [ -d "$WORK/gen$s" ] || die "DURABLE_SIZES must be among SIZES ($SIZES)"
+    if [ "$s" -ge 10000 ]; then bench "gen$s" "$DURABLE_ROUNDS" "$SLOW_ROUNDS_10K"; else bench "gen$s" "$DURABLE_ROUNDS"; fi
+  done
+  LABEL= MYBATIS_ENV=development
+  URL=$FAST_URL; export PGPORT=$PORT
+fi
 
 ELAPSED=$(( $(date +%s) - STARTED ))
-printf 'PG_VERSION=%q\nELAPSED=%q\n' "$PG_VERSION" "$ELAPSED" > "$WORK/meta.env"
+# ---------------------------------------------------------------- (h) lint on 1,000 scripts, next to mvn validate
+# No database: the whole mvn process of quantagent:lint on generated scripts, and Maven's start-up alone.
+if has_part lint; then
+REPO="$REPO" SKIP_BUILD=1 ROUNDS="$ROUNDS" "$HERE/lint.sh" >> "$RESULTS" 2>>"$WORK/logs/lint.log" \
+  || die "lint, see $WORK/logs/lint.log and $HERE/work-lint/logs"
+fi
+
+printf 'PG_VERSION=%q\nELAPSED=%q\nPARTS=%q\n' "$PG_VERSION" "$ELAPSED" "$PARTS" > "$WORK/meta.env"
 fi # REPORT_ONLY
 
 # ---------------------------------------------------------------- report
@@ -332,7 +434,7 @@ JAVA="$(java -version 2>&1 | head -1)"
 MAVEN="$("${MVN[@]}" -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
 PSQL="$(psql --version)"
 export MACHINE JAVA MAVEN PSQL PG_VERSION ELAPSED ROUNDS ROUNDS_10K SLOW_ROUNDS_10K QA_VERSION FLYWAY_VERSION \
-  MYBATIS_PLUGIN_VERSION PG_JDBC_VERSION
+  MYBATIS_PLUGIN_VERSION PG_JDBC_VERSION PARTS BLOCK_SECONDS WRITER_ROUNDS DURABLE_SIZES DURABLE_ROUNDS
 PYTHON=python3   # the report needs only python3; the plot wants one with matplotlib (Debian: python3-matplotlib)
 for p in python3 /usr/bin/python3 /usr/local/bin/python3; do
   if command -v "$p" >/dev/null && "$p" -c 'import matplotlib' 2>/dev/null; then PYTHON=$p; break; fi
@@ -356,8 +458,9 @@ def cell(w, t):
 def ratio(a, b):
     return f"{a / b:.2f}x" if a is not None and b else 'n/a'
 M = lambda w, t: med.get((w, t))
-tools = ['quantagent', 'flyway', 'mybatis', 'psql', 'psql_changelog', 'mvn_validate']
-names = {'quantagent': 'quantagent:upgrade', 'flyway': 'flyway:migrate', 'mybatis': 'MyBatis migration:up',
+tools = ['quantagent', 'quantagent_all', 'flyway', 'mybatis', 'psql', 'psql_changelog', 'mvn_validate']
+names = {'quantagent': 'quantagent:upgrade', 'quantagent_all': 'upgrade transaction=all', 'flyway': 'flyway:migrate',
+         'mybatis': 'MyBatis migration:up',
          'psql': 'psql -1 (SQL only)', 'psql_changelog': 'psql -1 + changelog inserts', 'mvn_validate': 'mvn validate'}
 works = ['schema'] + [f'gen{s}' for s in sizes]
 wname = lambda w: 'QuantAgent schema (6)' if w == 'schema' else f"{int(w[3:]):,} generated"
@@ -379,6 +482,7 @@ for w in works:
     out.append(f"| {wname(w)} | {ratio(qa, M(w, 'flyway'))} | {ratio(qa, M(w, 'mybatis'))} | {ratio(qa, M(w, 'psql_changelog'))}"
                f" | {ratio(qa, M(w, 'psql'))} | {ratio(qa - v if qa and v else None, M(w, 'psql_changelog'))} |")
 out.append("\n## Cost per extra migration (median differences)\n")
+if len(sizes) < 2: out.append("(needs two SIZES)\n")
 out.append("| tool | " + " | ".join(f"{a:,} to {b:,}" for a, b in zip(sizes, sizes[1:])) + " |")
 out.append("| --- |" + " --- |" * (len(sizes) - 1))
 for t in tools[:-1]:
@@ -404,6 +508,53 @@ out.append("| --- | --- |")
 out.append(f"| quantagent:current on the QuantAgent schema (whole process) | {cell('schema_drift', 'current')} |")
 out.append(f"| quantagent:diff on the QuantAgent schema (whole process, throwaway embedded PostgreSQL included) | {cell('schema_drift', 'diff')} |")
 out.append(f"| diff / current | {ratio(M('schema_drift', 'diff'), M('schema_drift', 'current'))} |\n")
+out.append("## An application's writer during a migration\n")
+out.append(f"One INSERT into `orders` every 10 ms while a report holds ACCESS SHARE on `orders` until {E['BLOCK_SECONDS']} s"
+           " after the migration first waits for it, and the tool adds a column (`ALTER TABLE orders ADD COLUMN`). An insert's latency counts from when it was"
+           " due, so a stall counts in every insert it delayed. Seconds, median over rounds of each round's figure.\n")
+out.append("| tool | writer p50 | writer p99 | writer max | longest single INSERT | inserts | the tool's own run |")
+out.append("| --- | --- | --- | --- | --- | --- | --- |")
+for v, label in [('guard_on', 'quantagent:upgrade (guard on, 2 s)'), ('guard_off', 'quantagent:upgrade -Dquantagent.statementLockTimeout=0'),
+                 ('flyway', 'flyway:migrate')]:
+    out.append(f"| {label} | {cell('writer', v + '_p50')} | {cell('writer', v + '_p99')} | {cell('writer', v + '_max')}"
+               f" | {cell('writer', v + '_longest')} | {cell('writer', v + '_n').split(' ')[0]} | {cell('writer', v + '_tool')} |")
+dsizes = [int(x) for x in E.get('DURABLE_SIZES', '').split()]
+out.append("\n## Durable server (fsync=on, synchronous_commit=on, data on the ordinary disk)\n")
+out.append("| workload | " + " | ".join(names[t] for t in tools) + " |")
+out.append("| --- |" + " --- |" * len(tools))
+for d in dsizes:
+    out.append(f"| {d:,} generated | " + " | ".join(cell(f'durable_gen{d}', t) for t in tools) + " |")
+out.append("\n| workload | upgrade / MyBatis | upgrade / psql + changelog | upgrade / flyway | transaction=all / psql + changelog |")
+out.append("| --- | --- | --- | --- | --- |")
+for d in dsizes:
+    w = f'durable_gen{d}'
+    out.append(f"| {d:,} generated | {ratio(M(w, 'quantagent'), M(w, 'mybatis'))} | {ratio(M(w, 'quantagent'), M(w, 'psql_changelog'))}"
+               f" | {ratio(M(w, 'quantagent'), M(w, 'flyway'))} | {ratio(M(w, 'quantagent_all'), M(w, 'psql_changelog'))} |")
+out.append("")
+out.append("## Targets (issue 17), ratios of medians of this run\n")
+out.append("| target | measured | met |")
+out.append("| --- | --- | --- |")
+def target17(label, value, ok, fmt='{:.2f}x'):
+    out.append(f"| {label} | {fmt.format(value) if value is not None else 'n/a'} | "
+               f"{'n/a' if value is None else ('yes' if ok(value) else '**no**')} |")
+def rr(a, b): return a / b if a is not None and b else None
+def minus(a, b): return a - b if a is not None and b is not None else None
+target17('QuantAgent schema: upgrade / flyway, at most 0.6x', rr(M('schema', 'quantagent'), M('schema', 'flyway')), lambda v: v <= 0.6)
+target17('QuantAgent schema: upgrade / MyBatis, at most 0.6x', rr(M('schema', 'quantagent'), M('schema', 'mybatis')), lambda v: v <= 0.6)
+target17('1,000: (upgrade - mvn validate) / psql + changelog, at most 1.5x',
+         rr(minus(M('gen1000', 'quantagent'), M('gen1000', 'mvn_validate')), M('gen1000', 'psql_changelog')), lambda v: v <= 1.5)
+target17('10,000: upgrade / psql + changelog, at most 1.15x', rr(M('gen10000', 'quantagent'), M('gen10000', 'psql_changelog')), lambda v: v <= 1.15)
+target17('10,000: upgrade transaction=all / psql + changelog, at most 1.05x', rr(M('gen10000', 'quantagent_all'), M('gen10000', 'psql_changelog')), lambda v: v <= 1.05)
+for d in (1000, 10000):
+    target17(f'durable {d:,}: upgrade / MyBatis, at most 0.5x', rr(M(f'durable_gen{d}', 'quantagent'), M(f'durable_gen{d}', 'mybatis')), lambda v: v <= 0.5)
+    target17(f'durable {d:,}: upgrade / psql + changelog, at most 1.3x', rr(M(f'durable_gen{d}', 'quantagent'), M(f'durable_gen{d}', 'psql_changelog')), lambda v: v <= 1.3)
+c17 = [M(f'gen{x}', 'quantagent') for x in (1000, 3000, 10000)]
+lin17 = None if None in c17 else ((c17[2] - c17[1]) / 7000) / ((c17[1] - c17[0]) / 2000)
+target17('cost per migration 3,000-10,000 / 1,000-3,000, within 0.9x-1.1x', lin17, lambda v: 0.9 <= v <= 1.1)
+target17(f'history / current with {big:,} applied, at most 1.1x', rr(M(f'applied{big}', 'history'), M(f'applied{big}', 'current')), lambda v: v <= 1.1)
+target17('writer p99 with the guard on, below 2.5 s', M('writer', 'guard_on_p99'), lambda v: v < 2.5, '{:.2f} s')
+target17('writer max with the guard on, below the lock timeout + 0.5 s (2.5 s)', M('writer', 'guard_on_max'), lambda v: v < 2.5, '{:.2f} s')
+target17('longest single INSERT with the guard on, below 2.5 s', M('writer', 'guard_on_longest'), lambda v: v < 2.5, '{:.2f} s')
 out.append("## lint on 1,000 scripts, next to Maven's start-up\n")
 out.append("Whole `mvn -o` processes, no database ([`bench/lint.sh`](bench/lint.sh)). CPU is user + system time of the"
            " process tree, which a loaded machine disturbs less than wall time. Target (issue 14): lint at most 2 s"
@@ -412,11 +563,12 @@ out.append("| measurement | wall seconds | CPU seconds |")
 out.append("| --- | --- | --- |")
 out.append(f"| quantagent:lint, 1,000 scripts | {cell('lint1000', 'lint')} | {cell('lint1000', 'lint_cpu')} |")
 out.append(f"| mvn validate (empty project) | {cell('lint1000', 'mvn_validate')} | {cell('lint1000', 'mvn_validate_cpu')} |")
-def diff(a, b):
+def lint_diff(a, b):
     x, y = M('lint1000', a), M('lint1000', b)
     return f"{x - y:.2f}" if x is not None and y is not None else 'n/a'
-out.append(f"| lint beyond start-up (difference of medians) | {diff('lint', 'mvn_validate')} | {diff('lint_cpu', 'mvn_validate_cpu')} |")
+out.append(f"| lint beyond start-up (difference of medians) | {lint_diff('lint', 'mvn_validate')} | {lint_diff('lint_cpu', 'mvn_validate_cpu')} |")
 out.append("")
+out.append(f"\nParts measured in this run: {E.get('PARTS', 'all')}; a part left out reads n/a.\n")
 out.append("## Targets (issue 8), ratios of medians of this run\n")
 out.append("| target | measured | met |")
 out.append("| --- | --- | --- |")
@@ -464,6 +616,8 @@ try:
     for t in tools:
         xs = [s for s in sizes if M(f'gen{s}', t) is not None]
         if xs: ax.plot(xs, [M(f'gen{s}', t) for s in xs], marker='o', label=names[t])
+        ds = [d for d in dsizes if M(f'durable_gen{d}', t) is not None]
+        if ds: ax.plot(ds, [M(f'durable_gen{d}', t) for d in ds], marker='s', linestyle='--', label=names[t] + ' (durable)')
     ax.set_xscale('log'); ax.set_yscale('log')
     ax.set_xlabel('migrations applied, empty to head'); ax.set_ylabel('seconds (median, whole process)')
     ax.grid(True, which='both', alpha=.3); ax.legend()

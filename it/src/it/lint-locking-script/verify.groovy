@@ -4,7 +4,6 @@ def script = 'src/main/resources/quantagent/migrations/20260102000000_widen_pric
 
 // 1. lint fails, one line per finding: file, line, severity, rule, what it locks, the safe way
 assert log.contains("[ERROR] ${script}:4: error column-type-rewrite: ALTER COLUMN price TYPE numeric(30,10) (from numeric(20,8)) rewrites trades")
-assert log.contains("[WARNING] ${script}:3: warning missing-lock-timeout:")
 assert log.contains("[ERROR] ${script}:5: error invalid-ignore: this quantagent:lint-ignore gives no reason.")
 assert log.contains("${script}:3: drop-column ignored: nothing has read note since release 4.2")
 assert log.contains('quantagent:lint failed: 2 findings at or above quantagent.lint.failOn')
@@ -12,6 +11,7 @@ assert log.contains('quantagent:lint failed: 2 findings at or above quantagent.l
 // 2. JSON on standard output, with the proof from a scratch database; SARIF valid by the official schema
 def doc = new groovy.json.JsonSlurper().parseText(log.readLines().find { it.startsWith('{"postgresVersion"') })
 assert doc.postgresVersion == 17
+assert !doc.findings.find { it.rule == 'missing-lock-timeout' } : 'the runner guards every statement by default'
 assert doc.findings.find { it.rule == 'column-type-rewrite' && it.line == 4 && it.file == script && !it.ignored }
 assert doc.findings.find { it.rule == 'drop-column' && it.ignored && it.reason == 'nothing has read note since release 4.2' }
 assert doc.findings.find { it.rule == 'rename' && it.ignored && it.reason == '(no reason given)' }
@@ -34,3 +34,8 @@ assert log.count('BUILD FAILURE') == 2 : 'lint in 1, check with pendingOnly=fals
 // 5. with -Dquantagent.lint.pendingOnly=false check fails through lint alone: nothing pending, nothing edited
 assert log.contains('quantagent:check failed: 0 pending, 0 changed or missing scripts, 0 unfinished scripts, 0 schema differences (-Dquantagent.drift=false skips those), 2 lint findings (-Dquantagent.lint=false skips lint):')
 assert log.contains("  - lint: ${script}:4: error column-type-rewrite:")
+
+// 6. the runner puts a lock timeout on every statement; with it turned off, lint asks the script for one
+def warning = "[WARNING] ${script}:3: warning missing-lock-timeout:"
+assert log.count(warning) == 1 : 'only in 6, where -Dquantagent.statementLockTimeout=0'
+assert log.indexOf(warning) > log.lastIndexOf('quantagent:check failed')

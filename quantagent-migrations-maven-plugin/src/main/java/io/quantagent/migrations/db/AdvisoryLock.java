@@ -7,13 +7,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A session-level PostgreSQL advisory lock that keeps two migration runs on one database apart. Being tied
- * to the session, it goes away with the connection: a killed process leaves no stale lock behind.
+ * to the session, it goes away with the connection: a killed process leaves no stale lock behind. A run that
+ * finds it taken polls {@code pg_try_advisory_lock} in auto-commit instead of blocking in an open transaction:
+ * a {@code CREATE INDEX CONCURRENTLY} of the run holding the lock waits for every older transaction, and would
+ * deadlock with a waiter's.
  */
 public final class AdvisoryLock implements AutoCloseable {
   private static final long NAMESPACE = 0x5141_4D69_6772_0000L; // "QAMigr"
+  private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
+  private static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
 
   private final Connection connection;
   private final long key;
@@ -29,56 +36,79 @@ public final class AdvisoryLock implements AutoCloseable {
   }
 
   /**
-   * Takes the lock, waiting at most {@code timeout} for another holder. The connection must not be in
-   * auto-commit mode; what this runs is committed before it returns.
+   * Takes the lock, waiting at most {@code timeout} for another holder. The connection must be in auto-commit, so
+   * that no transaction of this run is open while it waits.
    */
   public static AdvisoryLock acquire(Connection connection, long key, Duration timeout, EventLog log)
       throws SQLException {
-    if (tryLock(connection, key)) {
-      return new AdvisoryLock(connection, key);
+    if (!connection.getAutoCommit()) {
+      throw new IllegalStateException("The run lock is taken in auto-commit, never inside a transaction");
     }
-    log.info("Waiting for another migration run on this database to finish (" + holder(connection, key)
-        + "); giving up after " + timeout.toSeconds() + " s (-Dquantagent.lockTimeout).");
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("set local lock_timeout = " + Math.max(1, timeout.toMillis()));
-      statement.execute("select pg_advisory_lock(" + key + ")");
-      connection.commit();
-      return new AdvisoryLock(connection, key);
-    } catch (SQLException e) {
-      connection.rollback();
-      if ("55P03".equals(e.getSQLState())) {
-        throw new LockTimeoutException("Gave up after " + timeout.toSeconds() + " s waiting for another migration"
+    Instant deadline = Instant.now().plus(timeout);
+    Duration pause = FIRST_PAUSE;
+    boolean told = false;
+    while (!tryLock(connection, key)) {
+      if (!told) {
+        log.info("Waiting for another migration run on this database to finish (" + holder(connection, key)
+            + "); giving up after " + seconds(timeout) + " (-Dquantagent.lockTimeout).");
+        told = true;
+      }
+      Duration left = Duration.between(Instant.now(), deadline);
+      if (left.isNegative() || left.isZero()) {
+        throw new LockTimeoutException("Gave up after " + seconds(timeout) + " waiting for another migration"
             + " run on this database (" + holder(connection, key) + "). Let it finish and run again, or raise"
             + " -Dquantagent.lockTimeout=<seconds>. A killed run holds no lock: its lock ends with its connection.");
       }
-      throw e;
+      sleep(min(left, jittered(pause)));
+      pause = min(pause.multipliedBy(2), LONGEST_PAUSE);
     }
+    return new AdvisoryLock(connection, key);
   }
 
   private static boolean tryLock(Connection connection, long key) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("select pg_try_advisory_lock(" + key + ")")) {
       rs.next();
-      boolean locked = rs.getBoolean(1);
-      connection.commit();
-      return locked;
+      return rs.getBoolean(1);
     }
   }
 
   private static String holder(Connection connection, long key) throws SQLException {
-    String sql = "select a.pid, coalesce(a.application_name, ''), coalesce(a.client_addr::text, 'local')"
+    String sql = "select a.pid, coalesce(a.application_name, ''), coalesce(a.client_addr::text, 'local'),"
+        + " to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS'), extract(epoch from now() - a.backend_start)::bigint"
         + " from pg_locks l join pg_stat_activity a on a.pid = l.pid"
         + " where l.locktype = 'advisory' and l.granted and l.classid = ? and l.objid = ? limit 1";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setLong(1, key >>> 32);
       statement.setLong(2, key & 0xFFFF_FFFFL);
       try (ResultSet rs = statement.executeQuery()) {
-        String holder = rs.next()
-            ? "held by PostgreSQL backend " + rs.getInt(1) + ", application '" + rs.getString(2) + "', from " + rs.getString(3)
+        return rs.next()
+            ? "held by PostgreSQL backend " + rs.getInt(1) + ", application '" + rs.getString(2) + "', from "
+                + rs.getString(3) + ", connected since " + rs.getString(4) + " (" + rs.getLong(5) + " s ago)"
             : "its holder just finished";
-        connection.commit();
-        return holder;
       }
+    }
+  }
+
+  private static String seconds(Duration timeout) {
+    return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+  }
+
+  private static Duration jittered(Duration pause) {
+    return Duration.ofMillis(Math.round(pause.toMillis() * (0.5 + ThreadLocalRandom.current().nextDouble() * 0.5)));
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static void sleep(Duration pause) {
+    try {
+      Thread.sleep(Math.max(1, pause.toMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LockTimeoutException("Interrupted while waiting for another migration run on this database; nothing"
+          + " was changed.");
     }
   }
 
@@ -87,6 +117,5 @@ public final class AdvisoryLock implements AutoCloseable {
     try (Statement statement = connection.createStatement()) {
       statement.execute("select pg_advisory_unlock(" + key + ")");
     }
-    connection.commit();
   }
 }

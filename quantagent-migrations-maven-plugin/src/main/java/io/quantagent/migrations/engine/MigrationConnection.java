@@ -1,42 +1,61 @@
 package io.quantagent.migrations.engine;
 
-import io.quantagent.migrations.events.EventLog;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import org.apache.ibatis.migration.ConnectionProvider;
 
 /**
- * The one connection a run uses, handed to MyBatis operations in a form whose {@code commit},
- * {@code rollback} and {@code close} do nothing. MyBatis commits a script and then, separately, its
- * changelog row; here the engine commits both at once after each migration, so a failure leaves
- * nothing of that migration behind. Scripts run on a {@link SplittingStatement}.
+ * The one connection a run uses. It rests in auto-commit, so no transaction is ever open while the run waits
+ * (for the run lock, or between migrations); work that needs one says so with {@link #begin}. MyBatis'
+ * operations get it in a form whose {@code commit}, {@code rollback} and {@code close} do nothing and whose
+ * script and changelog statements are not sent but handed to a {@link Collector}, which sends each migration
+ * as one batch.
  */
 final class MigrationConnection implements AutoCloseable {
-  private final Connection real;
-  private final Connection shielded;
+  /** Receives what MyBatis would have executed for the migration that is running. */
+  interface Collector {
+    void section(String script);
 
-  MigrationConnection(Connection real, EventLog log) throws SQLException {
+    void changelogInsert(BigDecimal id, String appliedAt, String description);
+
+    void changelogDelete(BigDecimal id);
+  }
+
+  private final Connection real;
+  private final String changelogTable;
+  private final int backendPid;
+  private final Connection shielded;
+  private Collector collector;
+
+  MigrationConnection(Connection real, String changelogTable) throws SQLException {
     this.real = real;
-    endWithClient(real);
-    real.setAutoCommit(false);
+    this.changelogTable = changelogTable;
+    real.setAutoCommit(true);
+    this.backendPid = startSession(real);
     this.shielded = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-        new Class<?>[] {Connection.class}, new Shield(real, log));
+        new Class<?>[] {Connection.class}, new Shield());
   }
 
   /**
-   * PostgreSQL 14+ then notices within a second that a killed client is gone, even during a long
-   * statement, and rolls back and drops the lock at once instead of when the statement ends.
+   * The server's process id for this session (a pooler's own connection id may differ). On PostgreSQL 14+ the
+   * server then also notices within a second that a killed client is gone, even during a long statement, and rolls
+   * back and drops the run lock at once instead of when the statement ends.
    */
-  private static void endWithClient(Connection connection) throws SQLException {
-    if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("set client_connection_check_interval = 1000");
-      }
+  private static int startSession(Connection connection) throws SQLException {
+    boolean checksClient = connection.getMetaData().getDatabaseMajorVersion() >= 14;
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("select pg_backend_pid()"
+            + (checksClient ? ", set_config('client_connection_check_interval', '1000', false)" : ""))) {
+      rs.next();
+      return rs.getInt(1);
     }
   }
 
@@ -44,27 +63,46 @@ final class MigrationConnection implements AutoCloseable {
     return real;
   }
 
+  int backendPid() {
+    return backendPid;
+  }
+
+  String changelogTable() {
+    return changelogTable;
+  }
+
   ConnectionProvider provider() {
     return () -> shielded;
   }
 
+  void collectInto(Collector collector) {
+    this.collector = collector;
+  }
+
+  /** Starts a transaction: the next statement sent opens it (pgjdbc sends BEGIN with it, in the same round trip). */
+  void begin() throws SQLException {
+    real.setAutoCommit(false);
+  }
+
+  /** Commits what {@link #begin} started and returns to auto-commit; nothing is sent when the batch committed. */
   void commit() throws SQLException {
     if (!real.getAutoCommit()) {
       real.commit();
+      real.setAutoCommit(true);
     }
   }
 
-  void setAutoCommit(boolean autoCommit) throws SQLException {
-    if (real.getAutoCommit() != autoCommit) {
-      real.setAutoCommit(autoCommit);
+  void rollback() throws SQLException {
+    if (!real.getAutoCommit()) {
+      real.rollback();
+      real.setAutoCommit(true);
     }
   }
 
+  /** Rolls back whatever is open; on a connection that is gone, there is nothing left to roll back. */
   void rollbackQuietly() {
     try {
-      if (!real.getAutoCommit()) {
-        real.rollback();
-      }
+      rollback();
     } catch (SQLException ignored) {
       // The connection is gone, and with it the transaction.
     }
@@ -76,13 +114,28 @@ final class MigrationConnection implements AutoCloseable {
     real.close();
   }
 
-  private record Shield(Connection real, EventLog log) implements InvocationHandler {
+  private Collector collector() {
+    if (collector == null) {
+      throw new IllegalStateException("MyBatis ran a script outside of a migration run");
+    }
+    return collector;
+  }
+
+  private final class Shield implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       switch (method.getName()) {
         case "createStatement":
           if (method.getParameterCount() == 0) {
-            return SplittingStatement.wrap(real.createStatement(), log);
+            return CollectingStatement.wrap(real.createStatement(), collector());
+          }
+          break;
+        case "prepareStatement":
+          if (args.length == 1) {
+            Optional<?> capture = ChangelogCapture.forSql((String) args[0], changelogTable, collector());
+            if (capture.isPresent()) {
+              return capture.get();
+            }
           }
           break;
         case "commit", "rollback", "close":

@@ -2,13 +2,13 @@ package io.quantagent.migrations.engine;
 
 import io.quantagent.migrations.db.AdvisoryLock;
 import io.quantagent.migrations.db.ConnectionFactory;
+import io.quantagent.migrations.db.TransactionPooler;
 import io.quantagent.migrations.events.EventLog;
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.ibatis.migration.MigrationException;
 import org.apache.ibatis.migration.operations.DownOperation;
 import org.apache.ibatis.migration.operations.UpOperation;
 
@@ -34,6 +34,11 @@ public final class Migrator {
     this(connections, scripts, MigratorSettings.defaults().withChangelogTable(changelogTable), log);
   }
 
+  /** The same migrator, running migrations with {@code runner}'s guard, retries, timeouts and transaction mode. */
+  public Migrator withRunner(RunnerSettings runner) {
+    return new Migrator(connections, scripts, settings.withRunner(runner), log);
+  }
+
   public UpgradeResult upgrade(Target target) {
     List<MigrationInfo> known = scripts.scripts();
     return locked((session, changelog) -> {
@@ -50,13 +55,11 @@ public final class Migrator {
         return new UpgradeResult(List.of(), planner.current(), planner.current());
       }
       new UnfinishedScripts(scripts).findings(plan, false).forEach(log::warn);
+      RunPlan run = RunPlan.of(scripts, plan, false);
       changelog.createIfMissing();
-      session.commit();
-      RunRecorder recorder = new RunRecorder(session, scripts, log, "Applied",
-          migration -> changelog.recordChecksum(migration.id(), scripts.checksum(migration)));
-      run(session, recorder, "upgrade",
-          sql -> new UpOperation(plan.size()).operate(session.provider(), scripts.loader(), changelog.options(), sql, recorder));
-      return new UpgradeResult(recorder.runs(), planner.current(), Optional.of(plan.get(plan.size() - 1)));
+      List<MigrationRun> runs = run(session, run, false, "upgrade", (sql, hook) ->
+          new UpOperation(plan.size()).operate(session.provider(), scripts.loader(), changelog.options(), sql, hook));
+      return new UpgradeResult(runs, planner.current(), Optional.of(plan.get(plan.size() - 1)));
     });
   }
 
@@ -76,12 +79,12 @@ public final class Migrator {
         return new UpgradeResult(List.of(), planner.current(), planner.current());
       }
       new UnfinishedScripts(scripts).findings(plan, true).forEach(log::warn);
-      RunRecorder recorder = new RunRecorder(session, scripts, log, "Undid", migration -> { });
-      run(session, recorder, "downgrade",
-          sql -> new DownOperation(plan.size()).operate(session.provider(), scripts.loader(), changelog.options(), sql, recorder));
+      RunPlan run = RunPlan.of(scripts, plan, true);
+      List<MigrationRun> runs = run(session, run, true, "downgrade", (sql, hook) ->
+          new DownOperation(plan.size()).operate(session.provider(), scripts.loader(), changelog.options(), sql, hook));
       List<MigrationInfo> remaining = new ArrayList<>(planner.downgrade(new Target.Base()));
       remaining.removeAll(plan);
-      return new UpgradeResult(recorder.runs(), planner.current(),
+      return new UpgradeResult(runs, planner.current(),
           remaining.isEmpty() ? Optional.empty() : Optional.of(remaining.get(0)));
     });
   }
@@ -166,6 +169,7 @@ public final class Migrator {
           + String.join("\n  - ", differences));
     }
     return locked((session, changelog) -> {
+      session.begin();
       changelog.createIfMissing();
       List<MigrationInfo> applied = ChangelogState.read(scripts, known, changelog).applied();
       List<MigrationInfo> recorded = new ArrayList<>();
@@ -204,6 +208,7 @@ public final class Migrator {
   public List<MigrationInfo> repair() {
     List<MigrationInfo> known = scripts.scripts();
     return locked((session, changelog) -> {
+      session.begin();
       ChangelogState state = ChangelogState.read(scripts, known, changelog);
       if (changelog.exists()) {
         changelog.createIfMissing(); // adds the checksum column to a changelog stock MyBatis made
@@ -235,17 +240,37 @@ public final class Migrator {
     return planner;
   }
 
-  private void run(MigrationConnection session, RunRecorder recorder, String goal, Operation operation) {
-    try (PrintStream sql = LogPrintStream.debug(log)) {
-      operation.run(sql);
-    } catch (MigrationException e) {
-      session.rollbackQuietly();
-      throw ScriptFailure.explain(e, recorder, scripts.location(), goal);
+  /** Runs the plan through a MyBatis operation, one batch per migration; see {@link MigrationRunner}. */
+  private List<MigrationRun> run(MigrationConnection session, RunPlan plan, boolean undo, String goal,
+      Operation operation) {
+    RunnerSettings runner = settings.runner();
+    if (runner.transaction() == TransactionMode.ALL && plan.size() > 1) {
+      boolean split = plan.migrations().stream().anyMatch(m -> m.directives().noTransaction());
+      log.info("The " + plan.size() + " migrations run in one transaction (-Dquantagent.transaction=all): all or"
+          + " nothing" + (split ? ", except that a -- quantagent:no-transaction script commits what ran before it"
+          + " and runs alone" : "") + ".");
+    }
+    try (MigrationRunner migrations = new MigrationRunner(session, runner, plan.size(), connections, log)) {
+      RunRecorder recorder = new RunRecorder(plan, scripts, migrations, settings.changelogTable(), undo, log);
+      session.collectInto(recorder);
+      try (PrintStream sql = LogPrintStream.debug(log)) {
+        operation.run(sql, recorder);
+        migrations.finish();
+      } catch (RuntimeException e) {
+        migrations.abort();
+        throw ScriptFailure.explain(e, recorder, migrations.durable(), scripts.location(), goal);
+      }
+      return recorder.runs();
     }
   }
 
+  /**
+   * Under the run lock: one run at a time per changelog table. Refuses a transaction pooler first, behind which
+   * the session lock would belong to nobody.
+   */
   private <T> T locked(SessionWork<T> work) {
     return unlocked((session, changelog) -> {
+      TransactionPooler.refuse(session.connection(), session.backendPid(), connections);
       try (AdvisoryLock lock = AdvisoryLock.acquire(session.connection(),
           AdvisoryLock.keyFor(settings.changelogTable()), settings.lockTimeout(), log)) {
         return work.run(session, changelog);
@@ -254,10 +279,10 @@ public final class Migrator {
   }
 
   private <T> T unlocked(SessionWork<T> work) {
-    try (MigrationConnection session = new MigrationConnection(connections.open(), log)) {
+    try (MigrationConnection session = new MigrationConnection(connections.open(), settings.changelogTable())) {
       return work.run(session, new Changelog(session.connection(), settings.changelogTable()));
     } catch (SQLException e) {
-      throw new IllegalStateException("Database error: " + e.getMessage(), e);
+      throw new IllegalStateException("Database error: " + DriverCause.of(e), e);
     }
   }
 
@@ -268,6 +293,6 @@ public final class Migrator {
 
   @FunctionalInterface
   private interface Operation {
-    void run(PrintStream sql);
+    void run(PrintStream sql, RunRecorder hook);
   }
 }

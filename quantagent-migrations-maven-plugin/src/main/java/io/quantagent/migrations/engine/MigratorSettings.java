@@ -3,11 +3,11 @@ package io.quantagent.migrations.engine;
 import java.time.Duration;
 
 /**
- * How the engine runs: the changelog table (a plain lower-case identifier), how long {@code upgrade} and
- * {@code downgrade} wait for another run's lock, and whether {@code upgrade} first checks that applied
- * scripts are unchanged.
+ * How the engine runs: the changelog table (a plain lower-case identifier), how long {@code upgrade},
+ * {@code downgrade} and {@code repair} wait for another run's lock, whether {@code upgrade} first checks that
+ * applied scripts are unchanged, and how a migration's statements run ({@link RunnerSettings}).
  */
-public record MigratorSettings(String changelogTable, Duration lockTimeout, boolean validate) {
+public record MigratorSettings(String changelogTable, Duration lockTimeout, boolean validate, RunnerSettings runner) {
   public static final String DEFAULT_CHANGELOG_TABLE = "changelog";
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
@@ -18,11 +18,23 @@ public record MigratorSettings(String changelogTable, Duration lockTimeout, bool
     }
   }
 
+  public MigratorSettings(String changelogTable, Duration lockTimeout, boolean validate) {
+    this(changelogTable, lockTimeout, validate, RunnerSettings.defaults());
+  }
+
   public static MigratorSettings defaults() {
     return new MigratorSettings(DEFAULT_CHANGELOG_TABLE, DEFAULT_LOCK_TIMEOUT, true);
   }
 
   public MigratorSettings withChangelogTable(String table) {
-    return new MigratorSettings(table, lockTimeout, validate);
+    return new MigratorSettings(table, lockTimeout, validate, runner);
+  }
+
+  public MigratorSettings withLockTimeout(Duration timeout) {
+    return new MigratorSettings(changelogTable, timeout, validate, runner);
+  }
+
+  public MigratorSettings withRunner(RunnerSettings runner) {
+    return new MigratorSettings(changelogTable, lockTimeout, validate, runner);
   }
 }

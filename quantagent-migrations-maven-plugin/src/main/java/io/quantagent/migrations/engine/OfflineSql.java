@@ -45,7 +45,7 @@ final class OfflineSql {
 
   private void migration(StringBuilder sql, MigrationInfo migration, boolean undo, String changelogStatement) {
     String filename = scripts.filename(migration);
-    boolean transactional = !RunRecorder.NO_TRANSACTION.matcher(scripts.loader().text(filename)).find();
+    boolean transactional = !ScriptDirectives.NO_TRANSACTION.matcher(scripts.loader().text(filename)).find();
     sql.append("\n-- ").append(filename).append(undo ? " (undo)" : "").append('\n');
     if (transactional) {
       sql.append("BEGIN;\n");

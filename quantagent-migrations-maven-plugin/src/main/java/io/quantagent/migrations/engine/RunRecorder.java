@@ -1,47 +1,42 @@
 package io.quantagent.migrations.engine;
 
 import io.quantagent.migrations.events.EventLog;
-import java.sql.SQLException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.apache.ibatis.migration.Change;
 import org.apache.ibatis.migration.hook.HookContext;
 import org.apache.ibatis.migration.hook.MigrationHook;
 
 /**
- * Hooks into a MyBatis up or down operation: commits each migration together with its changelog row (and
- * checksum), times it, runs a script marked {@code -- quantagent:no-transaction} outside a transaction,
+ * Hooks into a MyBatis up or down operation. MyBatis walks the migrations; for each one this collects what MyBatis
+ * would execute (the script section and its changelog insert or delete, through {@link MigrationConnection}), hands
+ * it to the {@link MigrationRunner} when MyBatis is done with the migration, says what runs and how long it took,
  * and remembers which migration was running when something failed.
  */
-final class RunRecorder implements MigrationHook {
-  static final Pattern NO_TRANSACTION = Pattern.compile("(?mi)^\\s*--\\s*quantagent:no-transaction\\s*$");
-
-  /** Work done in a migration's transaction, after its changelog row is written and before the commit. */
-  @FunctionalInterface
-  interface BeforeCommit {
-    void run(MigrationInfo migration) throws SQLException;
-  }
-
-  private final MigrationConnection session;
+final class RunRecorder implements MigrationHook, MigrationConnection.Collector {
+  private final RunPlan plan;
   private final ScriptSource source;
+  private final MigrationRunner runner;
+  private final String changelogTable;
   private final EventLog log;
-  private final String verb;
-  private final BeforeCommit beforeCommit;
+  private final boolean undo;
   private final List<MigrationRun> runs = new ArrayList<>();
-  private MigrationInfo running;
-  private String runningFile;
+  private PlannedMigration running;
+  private Optional<String> changelogRow;
   private long startedNanos;
 
-  RunRecorder(MigrationConnection session, ScriptSource source, EventLog log, String verb, BeforeCommit beforeCommit) {
-    this.session = session;
+  RunRecorder(RunPlan plan, ScriptSource source, MigrationRunner runner, String changelogTable, boolean undo,
+      EventLog log) {
+    this.plan = plan;
     this.source = source;
+    this.runner = runner;
+    this.changelogTable = changelogTable;
+    this.undo = undo;
     this.log = log;
-    this.verb = verb;
-    this.beforeCommit = beforeCommit;
   }
 
   @Override
@@ -50,52 +45,74 @@ final class RunRecorder implements MigrationHook {
   @Override
   public void beforeEach(Map<String, Object> bindingMap) {
     Change change = ((HookContext) bindingMap.get(HOOK_CONTEXT)).getChange();
-    running = MigrationInfo.of(change);
-    runningFile = change.getFilename();
-    if (NO_TRANSACTION.matcher(source.loader().text(runningFile)).find()) {
-      log.warn(runningFile + " is marked -- quantagent:no-transaction: its statements commit one by one.");
-      setAutoCommit(true);
-    }
+    running = plan.get(MigrationInfo.of(change));
+    changelogRow = Optional.empty();
+    log.info((undo ? "Undoing " : "Applying ") + running.migration() + " ..." + overrides(running.directives()));
     startedNanos = System.nanoTime();
   }
 
   @Override
-  public void afterEach(Map<String, Object> bindingMap) {
-    try {
-      beforeCommit.run(running);
-      session.commit();
-      setAutoCommit(false);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not commit " + running + ": " + e.getMessage(), e);
+  public void section(String script) {
+    if (!script.equals(running.section())) {
+      // MyBatis read the script again and it changed under the run: run what was checked, say so.
+      log.warn(running.file() + " changed while the run was starting; running the text read at its start.");
     }
+  }
+
+  @Override
+  public void changelogInsert(BigDecimal id, String appliedAt, String description) {
+    changelogRow = Optional.of("INSERT INTO " + changelogTable + " (id, applied_at, description, checksum) VALUES ("
+        + id.toPlainString() + ", " + literal(appliedAt) + ", " + literal(description) + ", "
+        + literal(source.checksum(running.migration())) + ")");
+  }
+
+  @Override
+  public void changelogDelete(BigDecimal id) {
+    changelogRow = Optional.of("DELETE FROM " + changelogTable + " WHERE id = " + id.toPlainString());
+  }
+
+  @Override
+  public void afterEach(Map<String, Object> bindingMap) {
+    runner.apply(running, changelogRow);
     Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
-    runs.add(new MigrationRun(running, took));
-    log.info(verb + " " + running + " in " + took.toMillis() + " ms");
+    runs.add(new MigrationRun(running.migration(), took));
+    log.info((undo ? "Undid " : "Applied ") + running.migration() + " in " + took.toMillis() + " ms"
+        + (runner.uncommitted() > 0 ? " (commits with the rest of the run)" : ""));
     running = null;
-    runningFile = null;
   }
 
   @Override
   public void after(Map<String, Object> bindingMap) {}
 
+  /** Migrations this run applied (or undid) and committed. */
   List<MigrationRun> runs() {
-    return List.copyOf(runs);
+    return List.copyOf(runs.subList(0, runs.size() - Math.min(runs.size(), runner.uncommitted())));
+  }
+
+  /** Migrations that ran in the transaction still open when the run failed ({@code all} mode): rolled back. */
+  List<MigrationRun> rolledBack() {
+    return List.copyOf(runs.subList(runs.size() - Math.min(runs.size(), runner.uncommitted()), runs.size()));
   }
 
   /** The migration that was running when the operation failed, if any. */
-  Optional<MigrationInfo> failed() {
+  Optional<PlannedMigration> failed() {
     return Optional.ofNullable(running);
   }
 
-  Optional<String> failedFile() {
-    return Optional.ofNullable(runningFile);
+  boolean undo() {
+    return undo;
   }
 
-  private void setAutoCommit(boolean autoCommit) {
-    try {
-      session.setAutoCommit(autoCommit);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not switch auto-commit for " + running + ": " + e.getMessage(), e);
-    }
+  /** What the script's header changes, so that a long wait or a cancel is no surprise. */
+  private static String overrides(ScriptDirectives directives) {
+    List<String> set = new ArrayList<>();
+    directives.lockTimeout().ifPresent(d -> set.add("lock timeout " + DurationSetting.show(d)));
+    directives.statementTimeout().ifPresent(d -> set.add("statement timeout " + DurationSetting.show(d)));
+    return set.isEmpty() ? "" : " (" + String.join(", ", set) + ": from its header)";
+  }
+
+  /** A string literal that reads the same whatever standard_conforming_strings says. */
+  private static String literal(String text) {
+    return "E'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
   }
 }

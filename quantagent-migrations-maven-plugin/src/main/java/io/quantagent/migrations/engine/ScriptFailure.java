@@ -1,35 +1,144 @@
 package io.quantagent.migrations.engine;
 
+import io.quantagent.migrations.db.DatabaseConnectionException;
 import java.sql.SQLException;
-import org.apache.ibatis.migration.MigrationException;
+import java.util.List;
 
-/** Turns what MyBatis throws when a script fails into a message naming the script, the statement and the fix. */
+/**
+ * Turns a failed run into a message that is true about what happened: which migration, file, statement and line,
+ * what PostgreSQL said (one line), what of it and of the run is applied, and what to do.
+ */
 final class ScriptFailure {
   private ScriptFailure() {}
 
-  static RuntimeException explain(MigrationException e, RunRecorder recorder, String location, String goal) {
-    SQLException sql = find(e, SQLException.class);
-    if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-      return new IllegalStateException("Lost the database connection during " + goal + ": " + sql.getMessage(), e);
+  /**
+   * @param durable false when the run's last commits may not have reached the disk (the connection was lost before
+   *     they could be flushed)
+   */
+  static RuntimeException explain(RuntimeException e, RunRecorder recorder, boolean durable, String location,
+      String goal) {
+    StepFailedException step = find(e, StepFailedException.class);
+    SQLException sql = step != null ? step.sqlCause() : find(e, SQLException.class);
+    if (step == null) {
+      String where = recorder.failed().map(m -> " in " + m.label() + " (" + m.file() + ")").orElse("");
+      if (sql != null && DriverCause.connectionLost(sql)) {
+        return new DatabaseConnectionException("Lost the database connection during " + goal + where + ": "
+            + DriverCause.of(sql) + "\n  " + applied(recorder, durable) + "\n  Check where the database is with mvn"
+            + " quantagent:current, then run the same mvn quantagent:" + goal + " command again.", e);
+      }
+      RuntimeException ours = ours(e);
+      if (sql == null && ours != null) {
+        return ours; // e.g. an interrupt while waiting to retry: its own message is the truth
+      }
+      return new ScriptFailedException("The " + goal + " failed" + where + ": "
+          + (sql != null ? DriverCause.of(sql) : rootMessage(e)) + "\n  " + applied(recorder, durable), e);
     }
-    StringBuilder message = new StringBuilder();
-    message.append(recorder.failed().map(m -> "Migration " + m).orElse("The " + goal)).append(" failed");
-    recorder.failedFile().ifPresent(file -> message.append(" in ").append(file));
-    StatementFailedException statement = find(e, StatementFailedException.class);
-    if (statement != null) {
-      message.append(", ").append(statement.getMessage());
-    } else {
-      message.append(":\n  ").append(sql != null ? sql.getMessage() : rootMessage(e));
+    PlannedMigration migration = step.migration();
+    StringBuilder message = new StringBuilder(recorder.undo() ? "Undoing migration " : "Migration ")
+        .append(migration.migration()).append(" failed in ").append(migration.file()).append(where(step))
+        .append("\n  ").append(DriverCause.of(sql));
+    if (step.connectionLost()) {
+      return new DatabaseConnectionException("Lost the database connection during " + goal + ". " + message
+          + "\n  " + consequence(step, recorder) + " " + applied(recorder, durable)
+          + "\n  Check where the database is with mvn quantagent:current, then run the same mvn quantagent:" + goal
+          + " command again.",
+          e);
     }
-    message.append("\n  It was rolled back: nothing of it is applied and it has no changelog row.");
-    int done = recorder.runs().size();
-    if (done > 0) {
-      MigrationInfo last = recorder.runs().get(done - 1).migration();
-      message.append(" The ").append(done).append(done == 1 ? " migration" : " migrations")
-          .append(" before it in this run stay applied; the database is at ").append(last).append('.');
+    if (step.lockTimeout()) {
+      message.append("\n  It timed out waiting for ").append(step.lockWait().map(LockWait::describe)
+          .orElse("a lock (its holder was not seen)")).append(", in ").append(step.attempts() == 1 ? "its only attempt"
+          : "each of " + step.attempts() + " attempts").append('.');
     }
-    message.append("\n  Fix the script (").append(location).append(") and run ").append(goal).append(" again.");
-    return new ScriptFailedException(message.toString(), e);
+    message.append("\n  ").append(consequence(step, recorder));
+    String before = applied(recorder, durable);
+    if (!recorder.runs().isEmpty()) {
+      message.append(' ').append(before);
+    }
+    message.append("\n  ").append(advice(step, recorder, location, goal));
+    return step.lockTimeout() ? new StatementLockTimeoutException(message.toString(), e)
+        : new ScriptFailedException(message.toString(), e);
+  }
+
+  private static String where(StepFailedException step) {
+    int n = step.migration().statements().size();
+    return switch (step.part()) {
+      case STATEMENT -> step.statement().map(s -> ", statement " + s.number() + " of " + n + " (line " + s.line()
+          + "): " + s.firstLine()).orElse("");
+      case CHANGELOG -> " when writing its changelog row, after its " + n + (n == 1 ? " statement" : " statements")
+          + " ran";
+      case COMMIT -> " at its commit (a deferred constraint or trigger fired then)";
+      case SETTING -> " when setting its lock and statement timeouts";
+      case UNKNOWN -> " (the failing statement could not be told from the driver's message)";
+    };
+  }
+
+  /** What is left of the failed migration itself. */
+  private static String consequence(StepFailedException step, RunRecorder recorder) {
+    PlannedMigration migration = step.migration();
+    if (step.committedStatements() < 0) {
+      List<MigrationRun> rolledBack = recorder.rolledBack();
+      String group = rolledBack.isEmpty() ? "" : " It shared its transaction (-Dquantagent.transaction=all) with the "
+          + rolledBack.size() + (rolledBack.size() == 1 ? " migration" : " migrations") + " before it in this run,"
+          + " rolled back with it: nothing of the run is applied.";
+      return (recorder.undo()
+          ? "The undo was rolled back: migration " + migration.migration() + " stays applied, with its changelog row."
+          : "It was rolled back: nothing of it is applied and it has no changelog row.") + group;
+    }
+    int n = migration.statements().size();
+    int done = step.committedStatements();
+    String statements = step.part() == TransactionBatch.Part.CHANGELOG ? "all " + n + " of its statements are applied"
+        : (done == 0 ? "none of its statements is applied" : (done == 1 ? "statement 1 is applied"
+            : "statements 1 to " + done + " are applied") + ", statement " + (done + 1) + (done + 1 < n
+            ? " and the " + (n - done - 1) + " after it are not" : " is not"));
+    String cleanup = step.cleanup().map(c -> "; " + c).orElse("");
+    String row = recorder.undo() ? "Its changelog row stays, so the next downgrade runs its whole undo again"
+        : "It has no changelog row, so the next upgrade runs the whole script again";
+    return migration.file() + " runs without a transaction (-- quantagent:no-transaction), so its statements commit"
+        + " one by one: " + statements + cleanup + ". " + row + ": each statement must be safe to repeat (IF NOT"
+        + " EXISTS, IF EXISTS).";
+  }
+
+  /** What of the run before the failed migration is applied (or undone). */
+  private static String applied(RunRecorder recorder, boolean durable) {
+    List<MigrationRun> runs = recorder.runs();
+    if (runs.isEmpty()) {
+      return recorder.undo() ? "Nothing else was undone." : "Nothing else was applied.";
+    }
+    MigrationInfo last = runs.get(runs.size() - 1).migration();
+    String count = runs.size() + (runs.size() == 1 ? " migration" : " migrations");
+    String stay = recorder.undo() ? "The " + count + " undone before it in this run stay undone (the last: " + last + ")."
+        : "The " + count + " before it in this run stay applied; the database is at " + last + ".";
+    return durable ? stay : stay + " Unless the server itself crashed: the run's last commits had not reached its"
+        + " disk yet, and a crash loses them (each migration together with its changelog row).";
+  }
+
+  private static String advice(StepFailedException step, RunRecorder recorder, String location, String goal) {
+    if (step.lockTimeout()) {
+      String end = step.lockWait().filter(w -> !w.blockers().isEmpty())
+          .map(w -> "end the session holding the lock (select pg_terminate_backend(" + w.first().pid() + ")), ")
+          .orElse("find and end the session holding the lock, ");
+      return "To get past it: " + end + "run the same mvn quantagent:" + goal + " command again at a quieter"
+          + " moment, or give this script more time with a line '-- quantagent:lock-timeout 30s' in "
+          + step.migration().file() + " (or -Dquantagent.statementLockTimeout=10s for the whole run).";
+    }
+    if ("57014".equals(DriverCause.sqlState(step.sqlCause()))) {
+      return "The statement was cancelled: by the statement timeout (-Dquantagent.statementTimeout, or a line"
+          + " '-- quantagent:statement-timeout 30min' in " + step.migration().file() + " to raise it for this script),"
+          + " or by someone's pg_cancel_backend. Run the same mvn quantagent:" + goal + " command again when that is"
+          + " sorted out.";
+    }
+    return (recorder.undo() ? "Fix its -- //@UNDO part (" : "Fix the script (") + location + ") and run the same mvn"
+        + " quantagent:" + goal + " command again.";
+  }
+
+  /** The first exception of ours in what MyBatis wrapped. */
+  private static RuntimeException ours(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof RuntimeException r && !(t instanceof org.apache.ibatis.migration.MigrationException)) {
+        return r;
+      }
+    }
+    return null;
   }
 
   private static String rootMessage(Throwable e) {

@@ -14,6 +14,7 @@ public record LintSettings(int postgresVersion, boolean runnerSetsLockTimeout) {
     }
   }
 
+  /** For scripts that another tool runs, or this runner with its lock timeout turned off. */
   public static LintSettings forVersion(int postgresVersion) {
     return new LintSettings(postgresVersion, false);
   }

@@ -1,5 +1,6 @@
 package io.quantagent.migrations.maven;
 
+import io.quantagent.migrations.engine.RunnerSettings;
 import io.quantagent.migrations.lint.Finding;
 import io.quantagent.migrations.lint.LintDatabase;
 import io.quantagent.migrations.lint.LintReport;
@@ -55,6 +56,13 @@ public abstract class AbstractLintingMojo extends AbstractDatabaseMojo {
   @Parameter(property = PropertyKeys.LINT_PROVE)
   private Boolean prove;
 
+  /**
+   * The lock timeout upgrade will run the scripts with (see upgrade); lint asks a script to set its own
+   * ({@code missing-lock-timeout}) only when this is {@code 0}/{@code off} or the script's header turns it off.
+   */
+  @Parameter(property = PropertyKeys.STATEMENT_LOCK_TIMEOUT, defaultValue = RunnerSettings.DEFAULT_STATEMENT_LOCK_TIMEOUT)
+  private String statementLockTimeout;
+
   protected abstract boolean proveByDefault();
 
   protected abstract boolean pendingOnlyByDefault();
@@ -70,6 +78,7 @@ public abstract class AbstractLintingMojo extends AbstractDatabaseMojo {
   protected void checkLintInputs() throws MojoFailureException {
     explicitVersion();
     failOn();
+    runnerGuardsLocks();
   }
 
   protected Optional<Integer> explicitVersion() throws MojoFailureException {
@@ -103,6 +112,11 @@ public abstract class AbstractLintingMojo extends AbstractDatabaseMojo {
         + " warning, review or none.");
   }
 
+  /** A bad value is the user's fault (InvalidSettingException names the property); it fails before any database. */
+  private boolean runnerGuardsLocks() {
+    return RunnerSettings.guardsLocks(statementLockTimeout);
+  }
+
   protected LintLines lines() {
     return new LintLines(getLog(), scriptsDirectory(), workingDirectory());
   }
@@ -123,7 +137,7 @@ public abstract class AbstractLintingMojo extends AbstractDatabaseMojo {
   protected LintReport lint(GoalContext context, List<String> pending, boolean logFindings)
       throws MojoFailureException {
     Set<String> reported = pendingOnly() ? new HashSet<>(pending) : null;
-    LintReport report = new MigrationLinter(LintSettings.forVersion(version(context)))
+    LintReport report = new MigrationLinter(new LintSettings(version(context), runnerGuardsLocks()))
         .lint(LintScript.all(context.scripts()), file -> reported == null || reported.contains(file));
     if (logFindings) {
       lines().findings(report, failOn(), true, "");

@@ -14,10 +14,12 @@ import org.apache.maven.plugin.logging.Log;
 final class PendingLint {
   private final Log log;
   private final LintLines lines;
+  private final boolean runnerGuardsLocks;
 
-  PendingLint(Log log, LintLines lines) {
+  PendingLint(Log log, LintLines lines, boolean runnerGuardsLocks) {
     this.log = log;
     this.lines = lines;
+    this.runnerGuardsLocks = runnerGuardsLocks;
   }
 
   void warn(GoalContext context) {
@@ -27,7 +29,7 @@ final class PendingLint {
       return;
     }
     Set<String> reported = new HashSet<>(pending);
-    LintReport report = new MigrationLinter(LintSettings.forVersion(database.serverMajor()))
+    LintReport report = new MigrationLinter(new LintSettings(database.serverMajor(), runnerGuardsLocks))
         .lint(LintScript.all(context.scripts()), reported::contains);
     if (report.standing().isEmpty()) {
       return;

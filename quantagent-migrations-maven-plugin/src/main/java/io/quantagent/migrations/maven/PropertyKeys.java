@@ -33,6 +33,10 @@ final class PropertyKeys {
   static final String LINT_PROVE = "quantagent.lint.prove";
   static final String LINT_SARIF = "quantagent.lint.sarif";
   static final String LINT_FAIL_ON = "quantagent.lint.failOn";
+  static final String STATEMENT_LOCK_TIMEOUT = "quantagent.statementLockTimeout";
+  static final String STATEMENT_LOCK_ATTEMPTS = "quantagent.statementLockAttempts";
+  static final String STATEMENT_TIMEOUT = "quantagent.statementTimeout";
+  static final String TRANSACTION = "quantagent.transaction";
 
   private PropertyKeys() {}
 }

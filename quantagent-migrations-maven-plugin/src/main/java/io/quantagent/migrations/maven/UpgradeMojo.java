@@ -22,7 +22,8 @@ public class UpgradeMojo extends AbstractMigrateMojo {
   @Override
   protected void beforeMigrate(GoalContext context) {
     if (lint) {
-      new PendingLint(getLog(), new LintLines(getLog(), scriptsDirectory(), workingDirectory())).warn(context);
+      new PendingLint(getLog(), new LintLines(getLog(), scriptsDirectory(), workingDirectory()), runnerGuardsLocks())
+          .warn(context);
     }
   }
 

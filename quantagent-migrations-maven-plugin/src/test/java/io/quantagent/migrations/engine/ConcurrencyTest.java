@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.TestDatabase;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,41 +23,80 @@ import org.junit.jupiter.api.io.TempDir;
 /** Separate JVM processes against one database: the advisory lock, and a SIGKILL in the middle of a migration. */
 @ExtendWith(PostgresFixture.class)
 class ConcurrencyTest {
+  private static final int PROCESSES = 8;
+  private static final long BARRIER = 4242;
 
+  /**
+   * The first migration waits at a barrier the test holds (an advisory lock of its own) until every other process
+   * has said it found the run lock taken and waits: so all eight overlap, by construction.
+   */
   @Test
   void eightUpgradesAtOnceApplyEachMigrationExactlyOnce(TestDatabase db, @TempDir Path dir) throws Exception {
-    Scripts scripts = new Scripts(dir);
-    for (int i = 1; i <= 5; i++) {
+    Scripts scripts = new Scripts(dir).add("001_create_t1.sql", "-- quantagent:lock-timeout off\n"
+        + "create table t1 (id int);\nselect pg_advisory_xact_lock_shared(" + BARRIER + ");", "drop table t1;");
+    for (int i = 2; i <= 5; i++) {
       // Plain CREATE TABLE: a second application would fail, and so would its process.
-      scripts.add("00" + i + "_create_t" + i + ".sql", "create table t" + i + " (id int);\nselect pg_sleep(0.1);",
-          "drop table t" + i + ";");
+      scripts.add("00" + i + "_create_t" + i + ".sql", "create table t" + i + " (id int);", "drop table t" + i + ";");
     }
+    CountDownLatch othersWaiting = new CountDownLatch(PROCESSES - 1);
+    List<CompletableFuture<String>> outputs = new ArrayList<>();
     List<Process> processes = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      processes.add(UpgradeProcess.command(db, dir).start());
+    try (Connection barrier = db.connect(); Statement b = barrier.createStatement()) {
+      b.execute("select pg_advisory_lock(" + BARRIER + ")");
+      for (int i = 0; i < PROCESSES; i++) {
+        Process process = UpgradeProcess.command(db, dir).start();
+        processes.add(process);
+        outputs.add(CompletableFuture.supplyAsync(() -> read(process, othersWaiting)));
+      }
+      assertTrue(othersWaiting.await(120, TimeUnit.SECONDS), "not every other process waited for the run lock");
+      b.execute("select pg_advisory_unlock(" + BARRIER + ")");
     }
     int appliedInTotal = 0;
-    for (Process process : processes) {
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(process.waitFor(120, TimeUnit.SECONDS), "an upgrade process hung:\n" + output);
-      assertEquals(0, process.exitValue(), output);
+    int waited = 0;
+    for (int i = 0; i < PROCESSES; i++) {
+      String output = outputs.get(i).get(120, TimeUnit.SECONDS);
+      assertTrue(processes.get(i).waitFor(120, TimeUnit.SECONDS), "an upgrade process hung:\n" + output);
+      assertEquals(0, processes.get(i).exitValue(), output);
       appliedInTotal += Integer.parseInt(output.replaceAll("(?s).*RESULT applied (\\d+).*", "$1"));
+      waited += output.contains("INFO Waiting for another migration run") ? 1 : 0;
     }
+    assertEquals(PROCESSES - 1, waited, "every process but the first found the lock held and waited");
     assertEquals(5, appliedInTotal, "every migration applied by exactly one process");
     assertEquals(List.of("1", "2", "3", "4", "5"), db.changelogIds());
   }
 
+  private static String read(Process process, CountDownLatch waiting) {
+    StringBuilder output = new StringBuilder();
+    try (BufferedReader reader = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        output.append(line).append('\n');
+        if (line.startsWith("INFO Waiting for another migration run")) {
+          waiting.countDown();
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return output.toString();
+  }
+
+  /**
+   * The killed client's backend is gone long before its hour-long statement could end: PostgreSQL notices the
+   * closed socket (client_connection_check_interval), rolls back and drops the run lock.
+   */
   @Test
   void aKilledUpgradeLeavesNothingOfItsMigrationAndNoLock(TestDatabase db, @TempDir Path dir) throws Exception {
     Scripts scripts = new Scripts(dir)
         .add("001_create_a.sql", "create table a (id int);", "drop table a;")
-        .add("002_slow.sql", "create table b (id int);\nselect pg_sleep(300);\ncreate table c (id int);",
+        .add("002_slow.sql", "create table b (id int);\nselect pg_sleep(3600);\ncreate table c (id int);",
             "drop table c;\ndrop table b;");
     Process upgrade = UpgradeProcess.command(db, dir).start();
-    awaitCondition(db, "select count(*) from pg_stat_activity where query like 'select pg_sleep(300)%'");
+    Await.until(db, "select count(*) from pg_stat_activity where query like 'select pg_sleep(3600)%'");
+    String pid = db.value("select pid from pg_stat_activity where query like 'select pg_sleep(3600)%'");
     upgrade.destroyForcibly();
     upgrade.waitFor();
-    awaitCondition(db, "select count(*) = 0 from pg_stat_activity where query like 'select pg_sleep(300)%'");
+    Await.until(db, "select count(*) = 0 from pg_stat_activity where pid = " + pid);
 
     assertEquals(List.of("0"), db.column("select count(*) from pg_locks where locktype = 'advisory'"));
     assertEquals(List.of("1"), db.changelogIds());
@@ -64,20 +107,5 @@ class ConcurrencyTest {
     String output = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, again.waitFor(), output);
     assertEquals(List.of("1", "2"), db.changelogIds());
-  }
-
-  /** Polls until the query's first value is true or non-zero; a deadline only turns a hang into a failure. */
-  private static void awaitCondition(TestDatabase db, String query) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (true) {
-      String value = db.column(query).get(0);
-      if ("t".equals(value) || "true".equals(value) || (!"0".equals(value) && !"f".equals(value) && !"false".equals(value))) {
-        return;
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("never true: " + query);
-      }
-      Thread.onSpinWait();
-    }
   }
 }

@@ -122,10 +122,14 @@ class IntegrityTest {
   }
 
   @Test
-  void withoutTheMarkerConcurrentIndexBuildsFailCleanly() throws Exception {
-    scripts.add("003_index_a.sql", "create index concurrently a_id on a (id);", "drop index a_id;");
-    ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> migrator().upgrade(new Target.Head()));
-    assertTrue(e.getMessage().contains("cannot run inside a transaction block"), e.getMessage());
-    assertEquals(List.of("1", "2"), db.changelogIds());
+  void withoutTheMarkerAConcurrentIndexBuildFailsBeforeAnythingRuns() throws Exception {
+    scripts.add("003_create_c.sql", "create table c (id int);", "drop table c;");
+    scripts.add("004_index_a.sql", "create table d (id int);\n\ncreate index concurrently a_id on a (id);",
+        "drop index a_id;");
+    InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("004_index_a.sql line 4: create index concurrently a_id on a (id);"
+        + " cannot run inside a transaction"), e.getMessage());
+    assertTrue(e.getMessage().contains("'-- quantagent:no-transaction'"), e.getMessage());
+    assertEquals(List.of(), db.tables(), "not even the migrations before it, nor the changelog table");
   }
 }

@@ -94,6 +94,8 @@ class MigratorTest {
     assertTrue(message.contains("statement 3 of 4 (line 5): insert into missing values (1);"), message);
     assertTrue(message.contains("relation \"missing\" does not exist"), message);
     assertTrue(message.contains("The 3 migrations before it in this run stay applied"), message);
+    assertTrue(message.contains("\n  PostgreSQL: relation \"missing\" does not exist [SQLSTATE 42P01]\n"), message);
+    assertEquals(1, message.split("insert into missing", -1).length - 1, "the statement once: " + message);
     assertEquals(List.of("1", "2", "3"), db.changelogIds());
     assertEquals(List.of("a", "b", "c", "changelog"), db.tables(), "nothing of migration 4, not even table d");
 
@@ -103,12 +105,94 @@ class MigratorTest {
   }
 
   @Test
-  void aFailingUndoKeepsItsMigrationApplied() throws Exception {
+  void aFailingUndoKeepsItsMigrationAppliedAndSaysSo() throws Exception {
     scripts.add("004_bad_undo.sql", "create table d (id int);", "drop table d;\ndrop table nonexistent;");
     migrator().upgrade(new Target.Head());
-    assertThrows(ScriptFailedException.class, () -> migrator().downgrade(new Target.Relative(1)));
+    ScriptFailedException e = assertThrows(ScriptFailedException.class,
+        () -> migrator().downgrade(new Target.Relative(1)));
+    String message = e.getMessage();
+    // the file: 1 header, 2 create, 3 @UNDO, 4 drop d, 5 drop nonexistent
+    assertTrue(message.startsWith("Undoing migration 4 (bad undo) failed in 004_bad_undo.sql, statement 2 of 2"
+        + " (line 5): drop table nonexistent;"), message);
+    assertTrue(message.contains("PostgreSQL: table \"nonexistent\" does not exist [SQLSTATE 42P01]"), message);
+    assertTrue(message.contains("The undo was rolled back: migration 4 (bad undo) stays applied, with its changelog"
+        + " row."), message);
+    assertFalse(message.contains("nothing of it is applied"), message);
     assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
     assertTrue(db.tables().contains("d"), "the undo's first statement was rolled back too");
+  }
+
+  @Test
+  void aFailureAfterTheChangelogRowIsWrittenLeavesNeitherTheRowNorTheChange() throws Exception {
+    // The deferred foreign key is checked at COMMIT, after the changelog row was written in the same transaction.
+    scripts.add("004_deferred.sql", """
+        create table d (id int primary key);
+        create table e (d_id int references d deferrable initially deferred);
+        insert into e values (1);""", "drop table e;\ndrop table d;");
+    ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("Migration 4 (deferred) failed in 004_deferred.sql at its commit"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("[SQLSTATE 23503]"), e.getMessage());
+    assertEquals(List.of("1", "2", "3"), db.changelogIds(), "the changelog row went with the migration");
+    assertEquals(List.of("a", "b", "c", "changelog"), db.tables(), "and so did its tables");
+  }
+
+  @Test
+  void aChangelogRowThatCannotBeWrittenTakesItsMigrationWithIt() throws Exception {
+    migrator().upgrade(new Target.Relative(1));
+    db.execute("""
+        create function refuse_4() returns trigger language plpgsql as $$
+        begin
+          if new.id = 4 then raise exception 'no row for 4'; end if;
+          return new;
+        end $$;
+        create trigger refuse_4 before insert on changelog for each row execute function refuse_4();""");
+    scripts.add("004_create_d.sql", "create table d (id int);", "drop table d;");
+    ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("Migration 4 (create d) failed in 004_create_d.sql when writing its changelog"
+        + " row, after its 1 statement ran"), e.getMessage());
+    assertTrue(e.getMessage().contains("PostgreSQL: no row for 4"), e.getMessage());
+    assertEquals(List.of("1", "2", "3"), db.changelogIds());
+    assertFalse(db.tables().contains("d"));
+  }
+
+  /** PostgreSQL times statement_timeout over a whole pipeline; the runner makes it bound each statement. */
+  @Test
+  void aStatementTimeoutBoundsEachStatementNotTheMigration() throws Exception {
+    scripts.add("004_three_waits.sql", "-- quantagent:statement-timeout 5s\nselect pg_sleep(2);\nselect pg_sleep(2);\n"
+        + "select pg_sleep(2);\ncreate table d (id int);", "drop table d;");
+    migrator().upgrade(new Target.Head());
+    assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
+  }
+
+  @Test
+  void transactionAllAppliesEveryPendingMigrationOrNone() throws Exception {
+    scripts.add("004_broken.sql", "create table d (id int);\ninsert into missing values (1);", "drop table d;");
+    RunnerSettings all = RunnerSettings.defaults().withTransaction(TransactionMode.ALL);
+    ScriptFailedException e = assertThrows(ScriptFailedException.class,
+        () -> migrator().withRunner(all).upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("It shared its transaction (-Dquantagent.transaction=all) with the 3"
+        + " migrations before it in this run, rolled back with it: nothing of the run is applied."), e.getMessage());
+    assertEquals(List.of(), db.changelogIds());
+    assertEquals(List.of("changelog"), db.tables());
+
+    scripts.add("004_broken.sql", "create table d (id int);", "drop table d;");
+    assertEquals(4, migrator().withRunner(all).upgrade(new Target.Head()).runs().size());
+    assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
+  }
+
+  @Test
+  void transactionAllCommitsBeforeANoTransactionScript() throws Exception {
+    scripts.add("004_index_a.sql", "-- quantagent:no-transaction\ncreate index concurrently a_id on a (id);",
+        "-- quantagent:no-transaction\ndrop index concurrently a_id;");
+    scripts.add("005_broken.sql", "insert into missing values (1);", "select 1;");
+    List<String> lines = new java.util.ArrayList<>();
+    Migrator all = new Migrator(db.connections(), scripts.source(), MigratorSettings.defaults()
+        .withRunner(RunnerSettings.defaults().withTransaction(TransactionMode.ALL)), Events.collecting(lines));
+    assertThrows(ScriptFailedException.class, () -> all.upgrade(new Target.Head()));
+    assertEquals(List.of("1", "2", "3", "4"), db.changelogIds(), "the group before the script, and the script");
+    assertTrue(lines.contains("INFO Committed 3 migrations in one transaction before 004_index_a.sql, which runs"
+        + " without a transaction."), String.join("\n", lines));
   }
 
   @Test

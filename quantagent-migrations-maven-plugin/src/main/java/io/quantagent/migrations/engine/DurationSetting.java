@@ -1,0 +1,57 @@
+package io.quantagent.migrations.engine;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A duration as users write it in a {@code -D} property or a script header: {@code 500ms}, {@code 2s},
+ * {@code 10min}, {@code 1h}, a bare number of seconds, or {@code 0}/{@code off} for none.
+ */
+final class DurationSetting {
+  private static final Pattern FORM = Pattern.compile("(\\d{1,9})\\s*(ms|s|min|h)?");
+
+  private DurationSetting() {}
+
+  /** @param where how the user wrote it, for the message, e.g. "-Dquantagent.statementLockTimeout" */
+  static Duration parse(String text, String where) {
+    String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+    if (value.equals("off")) {
+      return Duration.ZERO;
+    }
+    Matcher matcher = FORM.matcher(value);
+    if (!matcher.matches()) {
+      throw new InvalidSettingException(where + " '" + text + "' is not a duration: write e.g. 500ms, 2s, 10min,"
+          + " 1h, a number of seconds, or off.");
+    }
+    long amount = Long.parseLong(matcher.group(1));
+    String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+    return switch (unit) {
+      case "ms" -> Duration.ofMillis(amount);
+      case "min" -> Duration.ofMinutes(amount);
+      case "h" -> Duration.ofHours(amount);
+      default -> Duration.ofSeconds(amount);
+    };
+  }
+
+  /** How a duration is shown back to the user: {@code 2 s}, {@code 500 ms}, {@code 10 min}, {@code off}. */
+  static String show(Duration duration) {
+    if (duration.isZero()) {
+      return "off";
+    }
+    long millis = duration.toMillis();
+    if (millis % 60_000 == 0 && millis >= 60_000) {
+      return millis / 60_000 + " min";
+    }
+    if (millis % 1000 == 0) {
+      return millis / 1000 + " s";
+    }
+    return millis < 10_000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+  }
+
+  /** The value PostgreSQL takes for lock_timeout and statement_timeout: milliseconds, 0 for none. */
+  static String forPostgres(Duration duration) {
+    return Long.toString(Math.max(0, duration.toMillis()));
+  }
+}

@@ -1,0 +1,55 @@
+package io.quantagent.migrations.engine;
+
+import io.quantagent.migrations.events.EventLog;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * When a statement times out on a lock: how many attempts a migration gets, and how long to wait before the next
+ * one (the configured first wait, doubling each time, with jitter so that two runs do not retry in step).
+ */
+final class LockRetry {
+  private final RunnerSettings settings;
+  private final EventLog log;
+
+  LockRetry(RunnerSettings settings, EventLog log) {
+    this.settings = settings;
+    this.log = log;
+  }
+
+  int attempts() {
+    return settings.lockAttempts();
+  }
+
+  /**
+   * Logs the lock timeout of {@code attempt} and waits before the next one.
+   *
+   * @param what what is tried again, e.g. "20260102000000 (add risk level)"
+   */
+  void waitBeforeNext(int attempt, String what, Optional<SqlStatement> statement, int statements,
+      Duration lockTimeout, Optional<LockWait> wait) {
+    Duration pause = pause(attempt);
+    log.warn("Lock timeout in " + what + where(statement, statements) + ": waited " + DurationSetting.show(lockTimeout)
+        + " for " + wait.map(LockWait::describe).orElse("a lock (its holder was not seen)") + ". Rolled back;"
+        + " attempt " + (attempt + 1) + " of " + attempts() + " in " + DurationSetting.show(pause) + ".");
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting to try " + what + " again; nothing of it is applied.",
+          e);
+    }
+  }
+
+  static String where(Optional<SqlStatement> statement, int statements) {
+    return statement.map(s -> ", statement " + s.number() + " of " + statements + " (line " + s.line() + ") "
+        + s.firstLine()).orElse("");
+  }
+
+  private Duration pause(int attempt) {
+    long base = settings.retryWait().toMillis() << Math.min(attempt - 1, 20);
+    double jitter = 0.75 + ThreadLocalRandom.current().nextDouble() * 0.5;
+    return Duration.ofMillis(Math.round(base * jitter));
+  }
+}

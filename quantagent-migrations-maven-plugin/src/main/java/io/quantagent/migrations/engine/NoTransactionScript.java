@@ -1,0 +1,147 @@
+package io.quantagent.migrations.engine;
+
+import io.quantagent.migrations.events.EventLog;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A script marked {@code -- quantagent:no-transaction}: each statement runs alone in auto-commit, under the
+ * lock-timeout guard and retried on its own after a lock timeout, except that a {@code CONCURRENTLY} statement
+ * waits as long as it needs (the guard would abort its wait for older transactions and leave an invalid index)
+ * unless the script's header sets a lock timeout. A failed index build leaves no invalid index behind. The
+ * changelog row is written after the last statement.
+ */
+final class NoTransactionScript {
+  private final MigrationConnection session;
+  private final RunnerSettings settings;
+  private final StatementWatch watch;
+  private final LockRetry retry;
+  private final EventLog log;
+  private Duration lockTimeoutSet = Duration.ZERO;
+  private Duration statementTimeoutSet = Duration.ZERO;
+
+  NoTransactionScript(MigrationConnection session, RunnerSettings settings, StatementWatch watch, LockRetry retry,
+      EventLog log) {
+    this.session = session;
+    this.settings = settings;
+    this.watch = watch;
+    this.retry = retry;
+    this.log = log;
+  }
+
+  void run(PlannedMigration migration, Optional<String> changelogRow) {
+    Connection connection = session.connection();
+    List<SqlStatement> statements = migration.statements();
+    try {
+      for (SqlStatement statement : statements) {
+        runStatement(connection, migration, statement);
+      }
+      if (changelogRow.isPresent()) {
+        try (Statement insert = connection.createStatement()) {
+          insert.execute(changelogRow.get());
+        } catch (SQLException e) {
+          throw new StepFailedException(migration, TransactionBatch.Part.CHANGELOG, Optional.empty(), e, 1,
+              Optional.empty(), statements.size(), Optional.empty());
+        }
+      }
+    } finally {
+      resetTimeouts(connection);
+    }
+  }
+
+  private void runStatement(Connection connection, PlannedMigration migration, SqlStatement statement) {
+    boolean concurrently = Concurrently.is(statement);
+    Duration lockTimeout = concurrently ? migration.directives().lockTimeout().orElse(Duration.ZERO)
+        : migration.directives().lockTimeout(settings);
+    Optional<Concurrently.IndexBuild> build = Concurrently.indexBuild(statement);
+    int n = migration.statements().size();
+    for (int attempt = 1; ; attempt++) {
+      Optional<LockWait> wait = Optional.empty();
+      Set<String> invalidBefore = Set.of();
+      try {
+        setTimeouts(connection, lockTimeout, migration.directives().statementTimeout(settings));
+        if (build.isPresent()) {
+          dropLeftover(connection, build.get());
+          invalidBefore = InvalidIndexes.of(connection, build.get().anyIndex());
+        }
+        log.debug("SQL " + statement.number() + "/" + n + " (auto-commit): " + statement.sql());
+        try (StatementWatch.Watch watching = watch.start(migration, List.of(statement), lockTimeout);
+            Statement jdbc = connection.createStatement()) {
+          try {
+            jdbc.setEscapeProcessing(false);
+            jdbc.execute(statement.sql());
+            for (SQLWarning w = jdbc.getWarnings(); w != null; w = w.getNextWarning()) {
+              log.debug("PostgreSQL: " + w.getMessage());
+            }
+          } finally {
+            wait = watching.lockWait();
+          }
+        }
+        return;
+      } catch (SQLException e) {
+        Optional<String> cleanup = build.isPresent() && !DriverCause.connectionLost(e)
+            ? cleanUp(connection, build.get(), invalidBefore, e) : Optional.empty();
+        boolean lockTimedOut = "55P03".equals(DriverCause.sqlState(e));
+        if (!lockTimedOut || attempt >= retry.attempts()) {
+          throw new StepFailedException(migration, TransactionBatch.Part.STATEMENT, Optional.of(statement), e, attempt,
+              wait, statement.number() - 1, cleanup);
+        }
+        retry.waitBeforeNext(attempt, migration.label(), Optional.of(statement), n, lockTimeout, wait);
+      }
+    }
+  }
+
+  /** An invalid index of the name this CREATE INDEX CONCURRENTLY builds can only be a failed earlier build. */
+  private void dropLeftover(Connection connection, Concurrently.IndexBuild build) throws SQLException {
+    if (build.indexName().isPresent() && build.table().isPresent()) {
+      for (String index : InvalidIndexes.of(connection, build)) {
+        log.warn(index + " is an invalid index left by an earlier failed CREATE INDEX CONCURRENTLY.");
+        InvalidIndexes.drop(connection, index, log);
+      }
+    }
+  }
+
+  private Optional<String> cleanUp(Connection connection, Concurrently.IndexBuild build, Set<String> before,
+      SQLException failure) {
+    try {
+      List<String> dropped = InvalidIndexes.dropNew(connection, build, before, log);
+      return dropped.isEmpty() ? Optional.empty()
+          : Optional.of("the invalid index " + String.join(", ", dropped) + " it left was dropped");
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+      return Optional.of("the invalid index it may have left could not be dropped (" + DriverCause.of(e) + "):"
+          + " look for it with select indexrelid::regclass from pg_index where not indisvalid, and drop it");
+    }
+  }
+
+  private void setTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout)
+      throws SQLException {
+    if (lockTimeout.equals(lockTimeoutSet) && statementTimeout.equals(statementTimeoutSet)) {
+      return;
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(setting("lock_timeout", lockTimeout) + "; " + setting("statement_timeout", statementTimeout));
+    }
+    lockTimeoutSet = lockTimeout;
+    statementTimeoutSet = statementTimeout;
+  }
+
+  private void resetTimeouts(Connection connection) {
+    try {
+      setTimeouts(connection, Duration.ZERO, Duration.ZERO);
+    } catch (SQLException ignored) {
+      // the connection is gone, and its settings with it
+    }
+  }
+
+  /** Zero leaves the server's (or role's) own setting in place. */
+  private static String setting(String name, Duration value) {
+    return value.isZero() ? "reset " + name : "set " + name + " = " + DurationSetting.forPostgres(value);
+  }
+}

@@ -1,0 +1,94 @@
+package io.quantagent.migrations.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The migrations a run will apply (or undo), each read, split and checked once before the first one runs: a
+ * transactional script with a {@code CONCURRENTLY} statement, or a header with a bad value, fails the run before
+ * anything changes.
+ */
+final class RunPlan {
+  private static final Pattern UNDO_LINE = Pattern.compile("(?m)^\\s*--\\s*//\\s*@UNDO\\b.*$");
+
+  private final List<PlannedMigration> migrations;
+  private final Map<MigrationInfo, PlannedMigration> byMigration = new HashMap<>();
+
+  private RunPlan(List<PlannedMigration> migrations) {
+    this.migrations = migrations;
+    migrations.forEach(m -> byMigration.put(m.migration(), m));
+  }
+
+  static RunPlan of(ScriptSource scripts, List<MigrationInfo> plan, boolean undo) {
+    List<PlannedMigration> planned = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (MigrationInfo migration : plan) {
+      String file = scripts.filename(migration);
+      String text = scripts.loader().text(file);
+      ScriptDirectives directives;
+      try {
+        directives = ScriptDirectives.of(file, text);
+      } catch (InvalidSettingException e) {
+        problems.add(e.getMessage());
+        continue;
+      }
+      String section = scripts.section(migration, undo);
+      List<SqlStatement> statements = inFile(PostgresScriptSplitter.split(section), undo ? undoLine(text) - 1 : 0);
+      if (!directives.noTransaction()) {
+        statements.stream().filter(Concurrently::is).findFirst().ifPresent(s -> problems.add(file + " line " + s.line()
+            + ": " + s.firstLine() + " cannot run inside a transaction, and this script runs in one. Put the line"
+            + " '-- quantagent:no-transaction' in the script, so that its statements run one by one in auto-commit"
+            + " (then write them so that the script can run again: IF NOT EXISTS, IF EXISTS)."));
+      }
+      planned.add(new PlannedMigration(migration, file, undo, directives, section, statements));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidScriptException("Nothing was " + (undo ? "undone" : "applied") + ":\n  - "
+          + String.join("\n  - ", problems));
+    }
+    return new RunPlan(planned);
+  }
+
+  PlannedMigration get(MigrationInfo migration) {
+    PlannedMigration planned = byMigration.get(migration);
+    if (planned == null) {
+      throw new IllegalStateException("MyBatis ran " + migration + ", which is not in the plan " + byMigration.keySet());
+    }
+    return planned;
+  }
+
+  int size() {
+    return migrations.size();
+  }
+
+  List<PlannedMigration> migrations() {
+    return migrations;
+  }
+
+  /** The line number of the {@code -- //@UNDO} line, which is the first line of the undo part MyBatis reads. */
+  private static int undoLine(String text) {
+    Matcher matcher = UNDO_LINE.matcher(text);
+    if (!matcher.find()) {
+      return 1;
+    }
+    int line = 1;
+    for (int i = 0; i < matcher.start(); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  private static List<SqlStatement> inFile(List<SqlStatement> statements, int offset) {
+    List<SqlStatement> shifted = new ArrayList<>(statements.size());
+    for (SqlStatement s : statements) {
+      shifted.add(offset == 0 ? s : new SqlStatement(s.number(), s.line() + offset, s.sql()));
+    }
+    return shifted;
+  }
+}

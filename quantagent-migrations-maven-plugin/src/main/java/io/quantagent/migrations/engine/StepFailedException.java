@@ -1,0 +1,75 @@
+package io.quantagent.migrations.engine;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * A migration of the run failed on the database, with everything its message needs: which part failed, how
+ * many attempts were made, what a lock timeout waited for, and, for a script that runs without a transaction,
+ * how many of its statements were committed before. {@link ScriptFailure} turns it into the user's message.
+ */
+final class StepFailedException extends RuntimeException {
+  private final PlannedMigration migration;
+  private final TransactionBatch.Part part;
+  private final Optional<SqlStatement> statement;
+  private final SQLException sqlCause;
+  private final int attempts;
+  private final Optional<LockWait> lockWait;
+  private final int committedStatements;
+  private final Optional<String> cleanup;
+
+  StepFailedException(PlannedMigration migration, TransactionBatch.Part part, Optional<SqlStatement> statement,
+      SQLException cause, int attempts, Optional<LockWait> lockWait, int committedStatements, Optional<String> cleanup) {
+    super(migration.label() + " failed: " + cause.getMessage(), cause);
+    this.migration = migration;
+    this.part = part;
+    this.statement = statement;
+    this.sqlCause = cause;
+    this.attempts = attempts;
+    this.lockWait = lockWait;
+    this.committedStatements = committedStatements;
+    this.cleanup = cleanup;
+  }
+
+  PlannedMigration migration() {
+    return migration;
+  }
+
+  TransactionBatch.Part part() {
+    return part;
+  }
+
+  Optional<SqlStatement> statement() {
+    return statement;
+  }
+
+  SQLException sqlCause() {
+    return sqlCause;
+  }
+
+  int attempts() {
+    return attempts;
+  }
+
+  Optional<LockWait> lockWait() {
+    return lockWait;
+  }
+
+  /** For a no-transaction script: the statements committed before the failing one; -1 in a transaction. */
+  int committedStatements() {
+    return committedStatements;
+  }
+
+  /** What was cleaned up after the failure, e.g. the invalid index a failed CREATE INDEX CONCURRENTLY left. */
+  Optional<String> cleanup() {
+    return cleanup;
+  }
+
+  boolean lockTimeout() {
+    return "55P03".equals(DriverCause.sqlState(sqlCause));
+  }
+
+  boolean connectionLost() {
+    return DriverCause.connectionLost(sqlCause);
+  }
+}

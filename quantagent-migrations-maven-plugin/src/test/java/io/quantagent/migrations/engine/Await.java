@@ -1,0 +1,27 @@
+package io.quantagent.migrations.engine;
+
+import io.quantagent.migrations.testing.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Waits for a state of the database; a deadline only turns a hang into a failure. */
+final class Await {
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+  private Await() {}
+
+  /** Polls until the query's first value is true or a non-zero number. */
+  static void until(TestDatabase db, String query) throws Exception {
+    Instant deadline = Instant.now().plus(DEADLINE);
+    while (true) {
+      String value = db.value(query);
+      if (value != null && !value.equals("0") && !value.equals("f") && !value.equals("false")) {
+        return;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("never true within " + DEADLINE.toSeconds() + " s: " + query);
+      }
+      Thread.onSpinWait();
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package io.quantagent.migrations.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.testing.PostgresFixture;
+import io.quantagent.migrations.testing.TestDatabase;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** CONCURRENTLY in a no-transaction script: a failed build leaves no invalid index, and a re-run succeeds. */
+@ExtendWith(PostgresFixture.class)
+class ConcurrentIndexTest {
+  private static final String INDEX_SCRIPT = """
+      -- quantagent:no-transaction
+      create table if not exists prices (id int);
+      create unique index concurrently orders_symbol on orders (symbol);
+      create index concurrently if not exists prices_id on prices (id);""";
+
+  private TestDatabase db;
+  private Scripts scripts;
+
+  @BeforeEach
+  void ordersWithADuplicate(TestDatabase db, @TempDir Path dir) throws Exception {
+    this.db = db;
+    scripts = new Scripts(dir).add("001_create_orders.sql",
+        "create table orders (id int, symbol text);\ninsert into orders values (1, 'AAPL'), (2, 'AAPL');",
+        "drop table orders;");
+  }
+
+  private Migrator migrator() {
+    return new Migrator(db.connections(), scripts.source(), "changelog", EventLog.silent());
+  }
+
+  private List<String> invalidIndexes() throws Exception {
+    return db.column("select indexrelid::regclass::text from pg_index where not indisvalid");
+  }
+
+  @Test
+  void aFailedUniqueIndexBuildLeavesNoInvalidIndexAndARerunAfterFixingTheDataSucceeds() throws Exception {
+    scripts.add("002_index_orders.sql", INDEX_SCRIPT, "-- quantagent:no-transaction\ndrop index concurrently"
+        + " orders_symbol;\ndrop index concurrently prices_id;\ndrop table prices;");
+    ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> migrator().upgrade(new Target.Head()));
+    String message = e.getMessage();
+    assertTrue(message.startsWith("Migration 2 (index orders) failed in 002_index_orders.sql, statement 2 of 3 (line"
+        + " 4): create unique index concurrently orders_symbol on orders (symbol);\n  PostgreSQL: could not create"
+        + " unique index \"orders_symbol\" (Key (symbol)=(AAPL) is duplicated.) [SQLSTATE 23505]\n"), message);
+    assertTrue(message.contains("002_index_orders.sql runs without a transaction (-- quantagent:no-transaction), so its"
+        + " statements commit one by one: statement 1 is applied, statement 2 and the 1 after it are not; the invalid"
+        + " index orders_symbol it left was dropped. It has no changelog row, so the next upgrade runs the whole"
+        + " script again"), message);
+    assertEquals(List.of(), invalidIndexes());
+    assertEquals(List.of("1"), db.changelogIds());
+
+    db.execute("delete from orders where id = 2");
+    migrator().upgrade(new Target.Head());
+    assertEquals(List.of("1", "2"), db.changelogIds());
+    assertEquals(List.of(), invalidIndexes());
+    assertEquals(List.of("orders_symbol", "prices_id"), db.column("select indexname from pg_indexes"
+        + " where tablename in ('orders', 'prices') order by 1"));
+  }
+
+  @Test
+  void anInvalidIndexAnEarlierBuildLeftIsDroppedBeforeTheBuild() throws Exception {
+    migrator().upgrade(new Target.Head());
+    assertThrows(Exception.class, () -> db.execute("create unique index concurrently orders_symbol on orders (symbol)"));
+    assertEquals(List.of("orders_symbol"), invalidIndexes(), "what a killed or failed earlier run leaves");
+    db.execute("delete from orders where id = 2");
+    scripts.add("002_index_orders.sql", INDEX_SCRIPT, "select 1;");
+    migrator().upgrade(new Target.Head());
+    assertEquals(List.of(), invalidIndexes());
+    assertEquals(List.of("1", "2"), db.changelogIds());
+  }
+}

@@ -1,0 +1,137 @@
+package io.quantagent.migrations.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quantagent.migrations.db.AdvisoryLock;
+import io.quantagent.migrations.db.LockTimeoutException;
+import io.quantagent.migrations.testing.FreshDatabases;
+import io.quantagent.migrations.testing.PostgresFixture;
+import io.quantagent.migrations.testing.PostgresMajor;
+import io.quantagent.migrations.testing.TestDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The run lock: who holds it, giving up, every writing goal taking it, and no deadlock with CONCURRENTLY. */
+@ExtendWith(PostgresFixture.class)
+@Timeout(value = 3, unit = TimeUnit.MINUTES) // only turns a run that never gives up into a failure
+class RunLockTest {
+  private static final long KEY = AdvisoryLock.keyFor("changelog");
+
+  private static Scripts threeTables(Path dir) {
+    return new Scripts(dir)
+        .add("001_create_a.sql", "create table a (id int primary key);", "drop table a;")
+        .add("002_create_b.sql", "create table b (id int primary key);", "drop table b;")
+        .add("003_create_c.sql", "create table c (id int primary key);", "drop table c;");
+  }
+
+  private static Migrator migrator(TestDatabase db, Scripts scripts, Duration lockTimeout, List<String> lines) {
+    return new Migrator(db.connections(), scripts.source(),
+        MigratorSettings.defaults().withLockTimeout(lockTimeout), Events.collecting(lines));
+  }
+
+  @Test
+  void aSecondRunSaysWhichBackendHoldsTheLockAndGivesUpAfterTheTimeout(TestDatabase db, @TempDir Path dir)
+      throws Exception {
+    Scripts scripts = threeTables(dir);
+    List<String> lines = new CopyOnWriteArrayList<>();
+    try (Connection holder = db.connect(); Statement s = holder.createStatement()) {
+      s.execute("select pg_advisory_lock(" + KEY + ")");
+      String pid = db.value("select pid from pg_locks where locktype = 'advisory' and granted");
+      LockTimeoutException e = assertThrows(LockTimeoutException.class,
+          () -> migrator(db, scripts, Duration.ofMillis(300), lines).upgrade(new Target.Head()));
+      assertTrue(e.getMessage().startsWith("Gave up after 300 ms waiting for another migration run on this database"
+          + " (held by PostgreSQL backend " + pid + ", application 'quantagent-migrations'"), e.getMessage());
+      assertTrue(e.getMessage().contains("-Dquantagent.lockTimeout=<seconds>"), e.getMessage());
+      assertEquals(1, lines.stream().filter(l -> l.startsWith("INFO Waiting for another migration run on this"
+          + " database to finish (held by PostgreSQL backend " + pid + ",")).count(), String.join("\n", lines));
+    }
+    assertEquals(List.of(), db.tables(), "the run that gave up changed nothing");
+  }
+
+  @Test
+  void aWaitingRunGoesOnOnceTheHolderEnds(TestDatabase db, @TempDir Path dir) throws Exception {
+    Scripts scripts = threeTables(dir);
+    CountDownLatch waiting = new CountDownLatch(1);
+    try (Connection holder = db.connect(); Statement s = holder.createStatement()) {
+      s.execute("select pg_advisory_lock(" + KEY + ")");
+      CompletableFuture<UpgradeResult> run = CompletableFuture.supplyAsync(() -> new Migrator(db.connections(),
+          scripts.source(), MigratorSettings.defaults(), Events.listening(line -> {
+            if (line.startsWith("INFO Waiting for another migration run")) {
+              waiting.countDown();
+            }
+          })).upgrade(new Target.Head()));
+      assertTrue(waiting.await(60, TimeUnit.SECONDS), "the second run never said it waits");
+      s.execute("select pg_advisory_unlock(" + KEY + ")");
+      assertEquals(3, run.get(60, TimeUnit.SECONDS).runs().size());
+    }
+  }
+
+  @ParameterizedTest(name = "{0} takes the run lock")
+  @ValueSource(strings = {"downgrade", "repair"})
+  void downgradeAndRepairTakeTheLockToo(String goal, TestDatabase db, @TempDir Path dir) throws Exception {
+    Scripts scripts = threeTables(dir);
+    migrator(db, scripts, Duration.ofSeconds(60), new CopyOnWriteArrayList<>()).upgrade(new Target.Head());
+    Function<Migrator, Object> run = goal.equals("downgrade") ? m -> m.downgrade(new Target.Relative(1)) : Migrator::repair;
+    try (Connection holder = db.connect(); Statement s = holder.createStatement()) {
+      s.execute("select pg_advisory_lock(" + KEY + ")");
+      assertThrows(LockTimeoutException.class,
+          () -> run.apply(migrator(db, scripts, Duration.ofMillis(200), new CopyOnWriteArrayList<>())));
+    }
+    assertEquals(List.of("1", "2", "3"), db.changelogIds());
+  }
+
+  /**
+   * While one run builds an index concurrently, a second run waits for the run lock. CREATE INDEX CONCURRENTLY
+   * waits for every transaction older than its snapshot; a waiter blocked in pg_advisory_lock inside a
+   * transaction is one, and waits for the first run in turn: PostgreSQL kills one with "deadlock detected".
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(PostgresMajor.class)
+  void twoRunsDuringAConcurrentIndexBuildBothSucceed(PostgresMajor version, FreshDatabases databases,
+      @TempDir Path dir) throws Exception {
+    TestDatabase db = databases.create(version);
+    Scripts scripts = new Scripts(dir).add("001_create_t.sql", "create table t (id int);", "drop table t;");
+    migrator(db, scripts, Duration.ofSeconds(60), new CopyOnWriteArrayList<>()).upgrade(new Target.Head());
+    scripts.add("002_index_t.sql", "-- quantagent:no-transaction\ncreate index concurrently t_id on t (id);",
+        "-- quantagent:no-transaction\ndrop index concurrently t_id;");
+    CountDownLatch secondWaits = new CountDownLatch(1);
+    try (Connection writer = db.connect(); Statement w = writer.createStatement()) {
+      w.execute("begin; insert into t values (1)"); // holds the index build in its first phase
+      CompletableFuture<UpgradeResult> first = CompletableFuture.supplyAsync(
+          () -> migrator(db, scripts, Duration.ofSeconds(60), new CopyOnWriteArrayList<>()).upgrade(new Target.Head()));
+      Await.until(db, "select count(*) from pg_stat_activity where query like 'create index concurrently t_id%'"
+          + " and wait_event_type = 'Lock'");
+      CompletableFuture<UpgradeResult> second = CompletableFuture.supplyAsync(() -> new Migrator(db.connections(),
+          scripts.source(), MigratorSettings.defaults(), Events.listening(line -> {
+            if (line.startsWith("INFO Waiting for another migration run")) {
+              secondWaits.countDown();
+            }
+          })).upgrade(new Target.Head()));
+      assertTrue(secondWaits.await(60, TimeUnit.SECONDS), "the second run never waited for the first");
+      // and asks for the lock again (a blocking waiter: from inside its transaction) while the build still waits
+      Await.until(db, "select count(*) from pg_stat_activity where query like 'select pg_%advisory_lock(%'");
+      w.execute("commit");
+      assertEquals(1, first.get(120, TimeUnit.SECONDS).runs().size());
+      assertEquals(0, second.get(120, TimeUnit.SECONDS).runs().size());
+    }
+    assertEquals(List.of("t_id"), db.column("select indexrelid::regclass::text from pg_index where indisvalid"
+        + " and indrelid = 't'::regclass"));
+  }
+}

@@ -1,0 +1,188 @@
+package io.quantagent.migrations.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quantagent.migrations.testing.FreshDatabases;
+import io.quantagent.migrations.testing.PostgresFixture;
+import io.quantagent.migrations.testing.PostgresMajor;
+import io.quantagent.migrations.testing.TestDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A migration that needs a lock a long report holds: it must not queue the writers behind it. A blocker holds
+ * ACCESS SHARE on orders in an open transaction while upgrade adds a column and a writer inserts every 10 ms.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(PostgresMajor.class)
+@ExtendWith(PostgresFixture.class)
+@Timeout(value = 3, unit = TimeUnit.MINUTES) // only turns a migration that waits forever into a failure
+class StatementLockGuardTest {
+  private static final String ADD_COLUMN = "alter table orders add column risk_level numeric(10,2);";
+
+  @Parameter
+  PostgresMajor version;
+
+  private TestDatabase db;
+  private Scripts scripts;
+
+  @BeforeEach
+  void ordersTable(FreshDatabases databases, @TempDir Path dir) throws Exception {
+    db = databases.create(version);
+    scripts = new Scripts(dir).add("001_create_orders.sql", "create table orders (id bigserial primary key,"
+        + " symbol text not null, created_at timestamptz not null default clock_timestamp());", "drop table orders;");
+    migrator(RunnerSettings.defaults(), line -> { }).upgrade(new Target.Head());
+  }
+
+  private Migrator migrator(RunnerSettings runner, Consumer<String> lines) {
+    return new Migrator(db.connections(), scripts.source(), MigratorSettings.defaults().withRunner(runner),
+        Events.listening(lines));
+  }
+
+  private static RunnerSettings guard(Duration lockTimeout, int attempts) {
+    return RunnerSettings.defaults().withStatementLockTimeout(lockTimeout).withLockAttempts(attempts,
+        Duration.ofMillis(50));
+  }
+
+  @Test
+  void itTimesOutAndRetriesWhileWritersGetThroughThenSucceedsOnceTheBlockerEnds() throws Exception {
+    scripts.add("002_add_risk_level.sql", ADD_COLUMN, "alter table orders drop column risk_level;");
+    List<String> lines = new CopyOnWriteArrayList<>();
+    CountDownLatch firstTimeout = new CountDownLatch(1);
+    CountDownLatch threeTimeouts = new CountDownLatch(3);
+    try (Connection blocker = db.connect(); Statement b = blocker.createStatement(); Writer writer = new Writer(db)) {
+      b.execute("begin; select count(*) from orders");
+      String blockerPid = db.value("select pid from pg_stat_activity where state = 'idle in transaction'");
+      CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
+          migrator(guard(Duration.ofMillis(400), 100), line -> {
+            lines.add(line);
+            if (line.startsWith("WARN Lock timeout in 2 (add risk level)")) {
+              firstTimeout.countDown();
+              threeTimeouts.countDown();
+            }
+          }).upgrade(new Target.Head()));
+      assertTrue(firstTimeout.await(60, TimeUnit.SECONDS), "no lock timeout: " + lines);
+      String afterFirstTimeout = db.value("select clock_timestamp()");
+      assertTrue(threeTimeouts.await(60, TimeUnit.SECONDS), "fewer than three lock timeouts: " + lines);
+      String blockerEnds = db.value("select clock_timestamp()");
+      b.execute("commit");
+
+      assertEquals(1, upgrade.get(60, TimeUnit.SECONDS).runs().size());
+      assertTrue(db.column("select attname from pg_attribute where attrelid = 'orders'::regclass")
+          .contains("risk_level"));
+      assertTrue(Integer.parseInt(db.value("select count(*) from orders where created_at > '" + afterFirstTimeout
+          + "' and created_at < '" + blockerEnds + "'")) > 0, "the writer's inserts got through while the blocker"
+          + " held its lock, after the migration's first lock timeout");
+      assertTrue(lines.stream().anyMatch(l -> l.contains(", statement 1 of 1 (line 2) " + ADD_COLUMN
+          + ": waited 400 ms for AccessExclusiveLock on orders, held by backend " + blockerPid + " (application"
+          + " 'quantagent-migrations', idle in transaction for ")), String.join("\n", lines));
+      assertTrue(lines.stream().anyMatch(l -> l.contains("Rolled back; attempt 2 of 100 in ")), lines.toString());
+    }
+  }
+
+  @Test
+  void afterTheLastAttemptNothingIsAppliedAndTheMessageNamesTheBlocker() throws Exception {
+    scripts.add("002_add_risk_level.sql", "create table risk (id int);\n" + ADD_COLUMN, "drop table risk;");
+    try (Connection blocker = db.connect(); Statement b = blocker.createStatement()) {
+      b.execute("begin; select count(*) from orders");
+      String blockerPid = db.value("select pid from pg_stat_activity where state = 'idle in transaction'");
+      StatementLockTimeoutException e = assertThrows(StatementLockTimeoutException.class,
+          () -> migrator(guard(Duration.ofSeconds(1), 2), line -> { }).upgrade(new Target.Head()));
+      String message = e.getMessage();
+      assertTrue(message.startsWith("Migration 2 (add risk level) failed in 002_add_risk_level.sql, statement 2 of 2"
+          + " (line 3): " + ADD_COLUMN + "\n  PostgreSQL: canceling statement due to lock timeout [SQLSTATE 55P03]\n"
+          + "  It timed out waiting for AccessExclusiveLock on orders, held by backend " + blockerPid), message);
+      assertTrue(message.contains(", in each of 2 attempts."), message);
+      assertTrue(message.contains("It was rolled back: nothing of it is applied and it has no changelog row."), message);
+      assertTrue(message.contains("select pg_terminate_backend(" + blockerPid + ")"), message);
+      assertTrue(message.contains("'-- quantagent:lock-timeout 30s' in 002_add_risk_level.sql"), message);
+    }
+    assertEquals(List.of("1"), db.changelogIds());
+    assertEquals(List.of("changelog", "orders"), db.tables());
+  }
+
+  @Test
+  void aScriptHeaderTurnsTheGuardOffAndALongWaitSaysForWhom() throws Exception {
+    scripts.add("002_add_risk_level.sql", "-- quantagent:lock-timeout off\n" + ADD_COLUMN,
+        "alter table orders drop column risk_level;");
+    List<String> lines = new CopyOnWriteArrayList<>();
+    CountDownLatch stillRunning = new CountDownLatch(1);
+    try (Connection blocker = db.connect(); Statement b = blocker.createStatement()) {
+      b.execute("begin; select count(*) from orders");
+      String blockerPid = db.value("select pid from pg_stat_activity where state = 'idle in transaction'");
+      CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
+          migrator(guard(Duration.ofMillis(100), 2).withProgressEvery(Duration.ofSeconds(1)), line -> {
+            lines.add(line);
+            if (line.contains("still running after")) {
+              stillRunning.countDown();
+            }
+          }).upgrade(new Target.Head()));
+      assertTrue(stillRunning.await(60, TimeUnit.SECONDS), "no progress line: " + lines);
+      b.execute("commit");
+      assertEquals(1, upgrade.get(60, TimeUnit.SECONDS).runs().size());
+      assertTrue(lines.stream().anyMatch(l -> l.equals("INFO   2 (add risk level): statement 1 of 1 (line 3) "
+          + ADD_COLUMN + " still running after 1 s, waiting for AccessExclusiveLock on orders, held by backend "
+          + blockerPid + " (application 'quantagent-migrations', idle in transaction for " + l.replaceAll(
+              "(?s).*idle in transaction for (\\d+) s.*", "$1") + " s, holding AccessShareLock, last ran: select"
+          + " count(*) from orders)")), String.join("\n", lines));
+      assertFalse(lines.stream().anyMatch(l -> l.contains("Lock timeout")), "the run's 100 ms guard was off: " + lines);
+    }
+  }
+
+  @Test
+  void aStatementTimeoutBoundsARunawayStatement() throws Exception {
+    scripts.add("002_slow.sql", "-- quantagent:statement-timeout 200ms\nselect pg_sleep(30);", "select 1;");
+    ScriptFailedException e = assertThrows(ScriptFailedException.class,
+        () -> migrator(RunnerSettings.defaults(), line -> { }).upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("statement 1 of 1 (line 3): select pg_sleep(30);\n  PostgreSQL: canceling"
+        + " statement due to statement timeout [SQLSTATE 57014]"), e.getMessage());
+    assertTrue(e.getMessage().contains("'-- quantagent:statement-timeout 30min' in 002_slow.sql"), e.getMessage());
+    assertEquals(List.of("1"), db.changelogIds());
+  }
+
+  /** Inserts into orders every 10 ms on its own connection, until closed. */
+  private static final class Writer implements AutoCloseable {
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final CompletableFuture<Void> done;
+
+    Writer(TestDatabase db) {
+      done = CompletableFuture.runAsync(() -> {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+          while (running.get()) {
+            s.execute("insert into orders (symbol) values ('AAPL')");
+            Thread.sleep(10); // the writer's pace, not a wait for an event
+          }
+        } catch (SQLException | InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    }
+
+    @Override
+    public void close() throws Exception {
+      running.set(false);
+      done.get(60, TimeUnit.SECONDS);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.quantagent.migrations.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Which part of a migration's batch failed, from pgjdbc's "Batch entry N" (its update counts say nothing then). */
+class TransactionBatchTest {
+  private static final List<SqlStatement> STATEMENTS = List.of(new SqlStatement(1, 2, "create table a (id int)"),
+      new SqlStatement(2, 4, "insert into missing values (1)"));
+  private static final TransactionBatch BATCH = new TransactionBatch(new PlannedMigration(
+      new MigrationInfo(java.math.BigDecimal.ONE, "x"), "1_x.sql", false,
+      ScriptDirectives.of("1_x.sql", ""), "", STATEMENTS),
+      List.of("SET LOCAL lock_timeout = 2000", "SET LOCAL synchronous_commit = off"),
+      Optional.of("INSERT INTO changelog ..."), true);
+
+  private static TransactionBatch.Position at(String message) {
+    return BATCH.failedAt(new BatchUpdateException(message, "42P01", 0, new int[0], null));
+  }
+
+  @Test
+  void theEntryIndexNamesTheStatementTheChangelogRowOrTheCommit() {
+    assertEquals(new TransactionBatch.Position(TransactionBatch.Part.SETTING, Optional.empty()),
+        at("Batch entry 1 SET LOCAL synchronous_commit = off was aborted: ERROR: ..."));
+    assertEquals(new TransactionBatch.Position(TransactionBatch.Part.STATEMENT, Optional.of(STATEMENTS.get(1))),
+        at("Batch entry 3 insert into missing values (1) was aborted: ERROR: relation \"missing\" does not exist"));
+    assertEquals(TransactionBatch.Part.CHANGELOG, at("Batch entry 4 INSERT INTO changelog ... was aborted").part());
+    assertEquals(TransactionBatch.Part.COMMIT, at("Batch entry 5 COMMIT was aborted: ERROR: insert or update").part());
+  }
+
+  @Test
+  void aTranslatedMessageStillGivesTheIndexAndAnythingElseIsUnknown() {
+    assertEquals(Optional.of(STATEMENTS.get(0)), at("批次处理 2 <unknown> 被中止，呼叫 getNextException 以取得原因。").statement());
+    assertEquals(TransactionBatch.Part.UNKNOWN, BATCH.failedAt(new SQLException("I/O error", "08006")).part());
+    assertEquals(TransactionBatch.Part.UNKNOWN, at("Batch entry 9 nothing there").part());
+  }
+}
