@@ -13,13 +13,15 @@ final class Databases {
 
   private Databases() {}
 
-  static void createIfMissing(EmbeddedPostgres server) {
+  /** Returns the server's version ({@code 17.6}), read on the same connection. */
+  static String createIfMissing(EmbeddedPostgres server) {
     Properties props = new Properties();
     props.setProperty("user", server.user());
     props.setProperty("password", server.password());
     props.setProperty("connectTimeout", "30");
     // The driver directly, not DriverManager: in a Maven plugin's class realm DriverManager may not see it.
     try (Connection c = new org.postgresql.Driver().connect(server.jdbcUrl("postgres"), props)) {
+      String version = c.getMetaData().getDatabaseProductVersion();
       if (!exists(c, server.database())) {
         try (Statement s = c.createStatement()) {
           s.execute("CREATE DATABASE \"" + server.database() + "\""); // the settings allow plain identifiers only
@@ -30,6 +32,7 @@ final class Databases {
           }
         }
       }
+      return version;
     } catch (SQLException e) {
       String hint = INVALID_PASSWORD.equals(e.getSQLState())
           ? " The server running on " + server.dataDirectory() + " expects another password: it was initialized"

@@ -31,13 +31,22 @@ final class Launcher {
     this.gid = gid;
   }
 
+  /** The programs that make root someone else; tests substitute ones that fail. */
+  record Tools(String unshare, String setpriv) {
+    static final Tools SYSTEM = new Tools("unshare", "setpriv");
+  }
+
   static Launcher choose(PrivilegeMode requested, Path postgres, EventLog log) {
+    return choose(requested, postgres, Tools.SYSTEM, log);
+  }
+
+  static Launcher choose(PrivilegeMode requested, Path postgres, Tools tools, EventLog log) {
     if (requested == PrivilegeMode.DIRECT || requested == PrivilegeMode.AUTO && !RootCheck.isRoot()) {
       return new Launcher(PrivilegeMode.DIRECT, List.of(), -1, -1);
     }
-    Launcher unshare = new Launcher(PrivilegeMode.USER_NAMESPACE, List.of("unshare", "-U"), 0, 0);
+    Launcher unshare = new Launcher(PrivilegeMode.USER_NAMESPACE, List.of(tools.unshare(), "-U"), 0, 0);
     int[] nobody = RootCheck.nobodyIds();
-    Launcher setpriv = new Launcher(PrivilegeMode.SETPRIV, List.of("setpriv", "--reuid=" + nobody[0],
+    Launcher setpriv = new Launcher(PrivilegeMode.SETPRIV, List.of(tools.setpriv(), "--reuid=" + nobody[0],
         "--regid=" + nobody[1], "--clear-groups"), nobody[0], nobody[1]);
     ProcessRunner.Result unshareProbe = null;
     if (requested != PrivilegeMode.SETPRIV) {

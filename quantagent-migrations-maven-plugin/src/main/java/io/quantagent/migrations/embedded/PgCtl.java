@@ -84,7 +84,7 @@ final class PgCtl {
   }
 
   private boolean isRunning() {
-    return PostmasterPid.read(dataDirectory).filter(PostmasterPid::alive).isPresent();
+    return PostmasterPid.running(dataDirectory).isPresent();
   }
 
   private ProcessRunner.Result pgCtlStop(String mode) {

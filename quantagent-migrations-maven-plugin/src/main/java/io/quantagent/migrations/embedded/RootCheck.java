@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Whether this JVM runs as root, and who {@code nobody} is. */
 final class RootCheck {
@@ -15,10 +16,27 @@ final class RootCheck {
     if (System.getProperty("os.name", "").startsWith("Windows")) {
       return false; // pg_ctl itself drops administrator rights there
     }
+    return uid().map(uid -> uid == 0).orElse("root".equals(System.getProperty("user.name")));
+  }
+
+  /** This process's numeric uid; empty on Windows, or on a JDK without jdk.security.auth. */
+  static Optional<Long> uid() {
+    if (System.getProperty("os.name", "").startsWith("Windows")) {
+      return Optional.empty();
+    }
     try {
-      return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+      return Optional.of(new com.sun.security.auth.module.UnixSystem().getUid());
     } catch (LinkageError e) {
-      return "root".equals(System.getProperty("user.name")); // a JDK without jdk.security.auth
+      return uidFromProc();
+    }
+  }
+
+  private static Optional<Long> uidFromProc() {
+    try {
+      return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Uid:"))
+          .map(l -> Long.parseLong(l.split("\\s+")[1])).findFirst();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
     }
   }
 

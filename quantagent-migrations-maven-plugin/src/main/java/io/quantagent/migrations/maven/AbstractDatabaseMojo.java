@@ -91,7 +91,7 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
     }
     ConnectionSettings connection = connectionSettings();
     try (DatabaseLease database = DatabaseLease.open(connection, startedServer(), workingDirectory(),
-        this::embeddedBinaries, eventLog())) {
+        this::embeddedBinaries, embeddedPort(), eventLog())) {
       getLog().info("Scripts: " + scripts.location());
       ConfiguredScratchDatabases scratch = new ConfiguredScratchDatabases(scratchUrl, this::binariesForMajor,
           Path.of(project().getBuild().getDirectory()), eventLog());

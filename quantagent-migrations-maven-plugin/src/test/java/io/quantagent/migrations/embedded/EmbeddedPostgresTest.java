@@ -82,7 +82,7 @@ class EmbeddedPostgresTest {
         assertTrue(second.privilegeMode().isEmpty());
         assertEquals(first.port(), second.port());
         assertEquals("otherdb", queryOne(second, "select current_database()"));
-        assertTrue(log.contains("Reusing the PostgreSQL server already running on " + first.dataDirectory()));
+        assertTrue(log.contains("Joining the PostgreSQL server already running on " + first.dataDirectory()));
       }
       assertEquals("1", queryOne(first, "select 1"));
     }
