@@ -41,8 +41,12 @@ final class Launcher {
   }
 
   static Launcher choose(PrivilegeMode requested, Path postgres, Tools tools, EventLog log) {
-    if (requested == PrivilegeMode.DIRECT || requested == PrivilegeMode.AUTO && !RootCheck.isRoot()) {
+    boolean root = RootCheck.isRoot();
+    if (requested == PrivilegeMode.DIRECT || requested == PrivilegeMode.AUTO && !root && RootCheck.hasUserName()) {
       return new Launcher(PrivilegeMode.DIRECT, List.of(), -1, -1);
+    }
+    if (!root) {
+      return withoutUserName(postgres, tools, log);
     }
     Launcher unshare = new Launcher(PrivilegeMode.USER_NAMESPACE, List.of(tools.unshare(), "-U"), 0, 0);
     int[] nobody = RootCheck.nobodyIds();
@@ -73,6 +77,29 @@ final class Launcher {
         + " seccomp=unconfined, or a seccomp profile that permits unshare); let nobody reach the binaries (every"
         + " directory above them needs o+x); or give the plugin a running server with"
         + " -Dquantagent.url=jdbc:postgresql://... or DATABASE_URL.");
+  }
+
+  /**
+   * A uid without a passwd entry (docker run --user 12345, OpenShift): postgres does not mind, but initdb and
+   * {@code postgres --single} refuse to run without a user name. In a user namespace the binaries are nobody, who
+   * has one, and the user's files look like nobody's; the files stay the user's.
+   */
+  private static Launcher withoutUserName(Path postgres, Tools tools, EventLog log) {
+    int uid = RootCheck.uid().map(Long::intValue).orElse(-1);
+    Launcher unshare = new Launcher(PrivilegeMode.USER_NAMESPACE, List.of(tools.unshare(), "-U"), uid, -1);
+    ProcessRunner.Result probe = ProcessRunner.run(unshare.command(List.of(postgres.toString(), "--version")),
+        PROBE_TIMEOUT);
+    if (probe.succeeded()) {
+      log.info("This process's uid " + uid + " has no user name (no passwd entry), which initdb needs: PostgreSQL"
+          + " runs in a user namespace (unshare -U), where it is nobody");
+      return unshare;
+    }
+    throw new EmbeddedPostgresException("This process runs as uid " + uid + ", which has no passwd entry, and"
+        + " initdb refuses to run without a user name. A user namespace would give it one, but:\n"
+        + attempt("unshare -U " + postgres + " --version", probe) + "Fix one of these: give the uid a passwd entry"
+        + " (in the image, or with nss_wrapper); allow user namespaces (for Docker: --security-opt"
+        + " seccomp=unconfined, or a seccomp profile that permits unshare); or give the plugin a running server"
+        + " with -Dquantagent.url=jdbc:postgresql://... or DATABASE_URL.");
   }
 
   PrivilegeMode mode() {

@@ -19,22 +19,34 @@ final class RootCheck {
     return uid().map(uid -> uid == 0).orElse("root".equals(System.getProperty("user.name")));
   }
 
-  /** This process's numeric uid; empty on Windows, or on a JDK without jdk.security.auth. */
+  /** False for a uid without a passwd entry, whose user.name the JDK sets to "?". */
+  static boolean hasUserName() {
+    return !"?".equals(System.getProperty("user.name"));
+  }
+
+  /**
+   * This process's numeric uid; empty on Windows. From {@code /proc} first: the JDK's UnixSystem reports uid 0 for
+   * a uid without a passwd entry (docker run --user 12345), which would make such a user root.
+   */
   static Optional<Long> uid() {
     if (System.getProperty("os.name", "").startsWith("Windows")) {
       return Optional.empty();
     }
+    Optional<Long> fromProc = uidFromProc();
+    if (fromProc.isPresent()) {
+      return fromProc;
+    }
     try {
       return Optional.of(new com.sun.security.auth.module.UnixSystem().getUid());
     } catch (LinkageError e) {
-      return uidFromProc();
+      return Optional.empty();
     }
   }
 
   private static Optional<Long> uidFromProc() {
     try {
       return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Uid:"))
-          .map(l -> Long.parseLong(l.split("\\s+")[1])).findFirst();
+          .map(l -> Long.parseLong(l.split("\\s+")[2])).findFirst(); // the effective uid
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
