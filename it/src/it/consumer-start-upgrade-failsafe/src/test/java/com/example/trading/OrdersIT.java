@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class OrdersIT {
 
   private static Connection connect() throws Exception {
-    return DriverManager.getConnection(System.getProperty("quantagent.url"), System.getProperty("quantagent.user"),
-        System.getProperty("quantagent.password"));
+    return DriverManager.getConnection(System.getProperty("quantagent.started.jdbcUrl"),
+        System.getProperty("quantagent.started.user"), System.getProperty("quantagent.started.password"));
   }
 
   @Test
