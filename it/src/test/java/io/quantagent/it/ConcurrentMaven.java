@@ -25,9 +25,16 @@ public final class ConcurrentMaven {
   private final Path basedir;
   private final String localRepository;
 
-  public ConcurrentMaven(File basedir, Object localRepositoryPath) {
+  public ConcurrentMaven(File basedir, Object localRepositoryPath) throws IOException {
     this.basedir = basedir.toPath();
     this.localRepository = String.valueOf(localRepositoryPath);
+    // What the invoker's builds resolved came from the repository id local.central (src/it/settings.xml); Maven
+    // offline trusts a cached artifact only while its repository id is in the build's context.
+    String url = Path.of(localRepository).toUri().toString();
+    Files.writeString(settings(), "<settings><profiles><profile><id>it-repo</id><activation><activeByDefault>true"
+        + "</activeByDefault></activation><repositories><repository><id>local.central</id><url>" + url + "</url>"
+        + "</repository></repositories><pluginRepositories><pluginRepository><id>local.central</id><url>" + url
+        + "</url></pluginRepository></pluginRepositories></profile></profiles></settings>\n", StandardCharsets.UTF_8);
   }
 
   /** Starts {@code mvn <args>} with its output in {@code <logName>.log}. */
@@ -37,7 +44,7 @@ public final class ConcurrentMaven {
       throw new IllegalStateException("maven.home is not set: run this from the invoker plugin");
     }
     List<String> command = new ArrayList<>(List.of(Path.of(mavenHome, "bin", "mvn").toString(), "-o", "-B",
-        "-Dmaven.repo.local=" + localRepository));
+        "-s", settings().toString(), "-Dmaven.repo.local=" + localRepository));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(basedir.toFile()).redirectErrorStream(true)
         .redirectOutput(log(logName).toFile());
@@ -94,6 +101,10 @@ public final class ConcurrentMaven {
       throw new AssertionError(String.join(" ", command) + " failed:\n" + output);
     }
     return output;
+  }
+
+  private Path settings() {
+    return basedir.resolve("concurrent-maven-settings.xml");
   }
 
   private Path log(String logName) {
