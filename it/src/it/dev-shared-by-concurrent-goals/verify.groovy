@@ -48,3 +48,4 @@ assert mvn.run('last', 'quantagent:current') == 0 && mvn.text('last').contains('
 logs << 'last'
 noServerLeft('at the end')
 logs.each { db.buildLog(basedir.toPath(), "${it}.log", *passwords) }
+true
