@@ -17,3 +17,6 @@ assert pids.size() == 2
 pids.each { assert !io.quantagent.it.Processes.running(it) : "the server with pid $it outlived its build" }
 def firstData = (log =~ /PostgreSQL started on \S+ \(pid \d+\) with data in (\S+)/)[0][1]
 assert !new File(firstData).exists()
+// 3. A database name that is no plain identifier: the user's mistake, named with its property.
+assert log.contains("The database name 'my-db' (-Dquantagent.database or <database>) is not a plain PostgreSQL identifier")
+assert log.contains('http://cwiki.apache.org/confluence/display/MAVEN/MojoFailureException')
