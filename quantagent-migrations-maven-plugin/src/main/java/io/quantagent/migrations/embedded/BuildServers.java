@@ -36,7 +36,9 @@ public final class BuildServers {
 
   private static void cleanUpAfterKilledBuilds(PostgresBinaries binaries, Path root, EventLog log) {
     for (Path dir : children(root)) {
-      Optional<OwnerProcess> owner = OwnerProcess.fromSuffix(dir.getFileName().toString(), "");
+      // <owner tag>-<n>, or .<owner tag>-<n>.staging-... while its cluster was being copied
+      String name = dir.getFileName().toString().replaceFirst("^\\.", "");
+      Optional<OwnerProcess> owner = OwnerProcess.fromSuffix(name, "");
       if (owner.isEmpty() || owner.get().alive()) {
         continue;
       }

@@ -35,6 +35,7 @@ final class ClusterInitializer {
       launcher.checkReachable(data);
       String prefix = "." + data.getFileName() + ".staging-";
       Staging.deleteAbandoned(data.getParent(), prefix, log);
+      Staging.deleteAbandoned(data.getParent(), "." + data.getFileName() + ".initdb-", log); // older plugins' initdb
       Path template = ClusterTemplate.ensure(pgCtl, settings.binaries().templateDirectory(settings.user(), log),
           settings.user(), log);
       Path staging = data.resolveSibling(prefix + OwnerProcess.current().tag() + "-" + System.nanoTime());

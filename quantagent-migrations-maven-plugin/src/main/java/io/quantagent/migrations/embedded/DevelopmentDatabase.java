@@ -88,7 +88,8 @@ public final class DevelopmentDatabase {
     }
     String address = "127.0.0.1:" + server.port() + "/" + server.database();
     return List.of(
-        "JDBC URL:     " + server.jdbcUrl() + " (user " + server.user() + ", password in " + passwordFile(baseDir) + ")",
+        "JDBC URL:     " + server.jdbcUrl() + " (user " + server.user() + ", password in " + passwordFile(baseDir)
+            + ")",
         "psql:         psql \"postgresql://" + server.user() + "@" + address + "?passfile=" + uriPath(passfile) + "\"",
         "DATABASE_URL: export DATABASE_URL=\"postgresql://" + server.user() + ":$(cat '" + passwordFile(baseDir)
             + "')@" + address + "\"");

@@ -21,7 +21,10 @@ final class Staging {
     }
   }
 
-  /** Deletes the entries named {@code <prefix><owner tag>...} whose owner process is gone. */
+  /**
+   * Deletes the entries named {@code <prefix><owner tag>...} whose owner process is gone; an entry without an
+   * owner tag (left by a version that wrote none) counts as abandoned.
+   */
   static void deleteAbandoned(Path parent, String prefix, EventLog log) throws IOException {
     for (Path leftover : entries(parent, prefix)) {
       boolean ownerAlive = OwnerProcess.fromSuffix(leftover.getFileName().toString(), prefix)
