@@ -31,6 +31,16 @@ logs << 'after-kill'
 assert mvn.text('after-kill').contains("Joining the PostgreSQL server already running on ${data} (pid ${devServer}")
 assert !Processes.running(devServer) : "the server a killed build left (pid $devServer) outlived the next goal"
 
+// SIGTERM to Maven (a terminal's kill, a CI runner's cancel; Ctrl-C is SIGINT, handled alike): its exit stops the
+// server it was the last user of.
+def dev2 = mvn.start('dev-sigterm', 'quantagent:dev')
+logs << 'dev-sigterm'
+mvn.awaitLine(dev2, 'dev-sigterm', /psql:\s+psql "/)
+long devServer2 = postmaster()
+dev2.destroy()
+dev2.waitFor()
+assert !Processes.running(devServer2) : "the server of a Maven sent SIGTERM (pid $devServer2) outlived it"
+
 // Three goals at once on a fresh project, five times: none breaks another, and the last one out stops the server.
 def passwords = [secret()]
 new File(basedir, '.quantagent').deleteDir()
