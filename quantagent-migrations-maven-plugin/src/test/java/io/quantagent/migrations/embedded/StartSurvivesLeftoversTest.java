@@ -48,12 +48,18 @@ class StartSurvivesLeftoversTest {
   void aStalePostmasterPidOfALiveNonPostgresProcessIsRemoved() throws Exception {
     DevelopmentDatabase.start(project, BINARIES, EventLog.silent()).close();
     Path pidFile = DevelopmentDatabase.dataDirectory(project).resolve("postmaster.pid");
-    // This JVM is alive and no postgres; PostgreSQL itself refuses to start while the pid in the file lives.
-    Files.writeString(pidFile, ProcessHandle.current().pid() + "\n" + DevelopmentDatabase.dataDirectory(project)
-        + "\n1700000000\n5432\n\n127.0.0.1\n  1234  5678\nready\n");
-    try (EmbeddedPostgres dev = DevelopmentDatabase.start(project, BINARIES, EventLog.silent())) {
-      assertFalse(dev.reused());
-      assertEquals("1", queryOne(dev, "select 1"));
+    // A live process that is no postgres (and not postgres's parent, whose pid PostgreSQL knows to be stale):
+    // PostgreSQL itself refuses to start while the pid in the file lives.
+    Process sleeper = new ProcessBuilder("sleep", "600").start();
+    try {
+      Files.writeString(pidFile, sleeper.pid() + "\n" + DevelopmentDatabase.dataDirectory(project)
+          + "\n1700000000\n5432\n\n127.0.0.1\n  1234  5678\nready\n");
+      try (EmbeddedPostgres dev = DevelopmentDatabase.start(project, BINARIES, EventLog.silent())) {
+        assertFalse(dev.reused());
+        assertEquals("1", queryOne(dev, "select 1"));
+      }
+    } finally {
+      sleeper.destroyForcibly();
     }
   }
 
