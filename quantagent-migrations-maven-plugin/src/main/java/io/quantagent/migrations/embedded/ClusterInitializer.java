@@ -10,6 +10,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -70,9 +71,13 @@ final class ClusterInitializer {
     }
   }
 
-  private static void syncToDisk(PgCtl pgCtl, Path staging) {
-    ProcessRunner.Result result = ProcessRunner.run(pgCtl.launcher().command(List.of(pgCtl.exe("initdb"),
-        "--sync-only", "-D", staging.toString())), SINGLE_USER_TIMEOUT);
+  /** One syncfs where PostgreSQL 17's initdb offers it (Linux): a third of the time of a thousand fsyncs, or less. */
+  private static void syncToDisk(PgCtl pgCtl, Path staging) throws IOException {
+    List<String> argv = new ArrayList<>(List.of(pgCtl.exe("initdb"), "--sync-only", "-D", staging.toString()));
+    if (Processes.hasProc() && Integer.parseInt(Files.readString(staging.resolve("PG_VERSION")).strip()) >= 17) {
+      argv.add("--sync-method=syncfs");
+    }
+    ProcessRunner.Result result = ProcessRunner.run(pgCtl.launcher().command(argv), SINGLE_USER_TIMEOUT);
     if (!result.succeeded()) {
       throw new EmbeddedPostgresException("Could not write the new PostgreSQL data directory for "
           + pgCtl.dataDirectory() + " to disk (initdb --sync-only, exit " + result.exitCode() + "):\n"
