@@ -74,7 +74,8 @@ final class ClusterInitializer {
   /** One syncfs where PostgreSQL 17's initdb offers it (Linux): a third of the time of a thousand fsyncs, or less. */
   private static void syncToDisk(PgCtl pgCtl, Path staging) throws IOException {
     List<String> argv = new ArrayList<>(List.of(pgCtl.exe("initdb"), "--sync-only", "-D", staging.toString()));
-    if (Processes.hasProc() && Integer.parseInt(Files.readString(staging.resolve("PG_VERSION")).strip()) >= 17) {
+    String major = Files.readString(staging.resolve("PG_VERSION")).strip(); // "17", or "9.6" long ago
+    if (Processes.hasProc() && major.matches("\\d+") && Integer.parseInt(major) >= 17) {
       argv.add("--sync-method=syncfs");
     }
     ProcessRunner.Result result = ProcessRunner.run(pgCtl.launcher().command(argv), SINGLE_USER_TIMEOUT);
