@@ -1,8 +1,8 @@
 def db = new io.quantagent.it.ItDatabase(pgPort, pgUser, pgPassword, basedir.toPath())
 def log = db.buildLog(basedir.toPath(), 'build.log')
 assert !log.contains('[INFO]') // -q was in effect
-assert log.contains('This plugin has 14 goals:')
-['check', 'create', 'current', 'diff', 'downgrade', 'help', 'history', 'lint', 'repair', 'setup', 'stamp', 'start', 'stop', 'upgrade'].each {
+assert log.contains('This plugin has 15 goals:')
+['check', 'create', 'current', 'dev', 'diff', 'downgrade', 'help', 'history', 'lint', 'repair', 'setup', 'stamp', 'start', 'stop', 'upgrade'].each {
   assert log.contains('\nquantagent:' + it + '\n')
 }
 assert log.contains('    target (Default: head)\n')

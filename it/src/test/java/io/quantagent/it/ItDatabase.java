@@ -109,7 +109,8 @@ public final class ItDatabase {
    * The case's build log, after checking that it shows none of the secrets the build had: the IT server's password
    * when the case's invoker.properties hands it to the build, the password of a {@code DATABASE_URL} in the case's
    * {@code .env}, the embedded development database's password file, passwords in URLs and
-   * {@code -Dquantagent.password=} in invoker.properties, and {@code otherSecrets} (e.g. what settings.xml holds).
+   * {@code -Dquantagent.password=} in invoker.properties, what the case's code wrote to {@code target/it-secrets/}, and
+   * {@code otherSecrets} (e.g. what settings.xml holds).
    * A case whose build had no secret this can find fails: a check that cannot fail proves nothing.
    */
   public String buildLog(Path basedir, String name, String... otherSecrets) throws IOException {
@@ -157,6 +158,14 @@ public final class ItDatabase {
         for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".password")).toList()) {
           secrets.add(Files.readString(file).strip());
         }
+      }
+    }
+    // What the case's own code received at run time (start's throwaway password): written to target/it-secrets/ of
+    // the case or of one of its modules.
+    try (Stream<Path> files = Files.find(basedir, 4,
+        (file, attributes) -> attributes.isRegularFile() && file.getParent().endsWith(Path.of("target", "it-secrets")))) {
+      for (Path file : files.toList()) {
+        secrets.add(Files.readString(file).strip());
       }
     }
     return secrets;

@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The database a goal uses for its duration: a configured one, the one {@code quantagent:start} started
- * in this build, or the embedded development database started for this goal and stopped after it.
+ * The database a goal uses for its duration: a configured one, the one {@code quantagent:start} started in this
+ * build, or the embedded development database, started for this goal or joined when it runs, and stopped after it
+ * unless another goal or process still uses it.
  */
 public final class DatabaseLease implements AutoCloseable {
   /** For goals that said they need no database: any attempt to connect is a bug, said plainly. */
@@ -27,8 +28,9 @@ public final class DatabaseLease implements AutoCloseable {
     this.ownedServer = ownedServer;
   }
 
+  /** @param embeddedPort the development database's port; 0 for the one kept for the project */
   public static DatabaseLease open(ConnectionSettings settings, Optional<EmbeddedPostgres> started, Path workingDirectory,
-      Supplier<PostgresBinaries> binaries, EventLog log) {
+      Supplier<PostgresBinaries> binaries, int embeddedPort, EventLog log) {
     Optional<ResolvedConnection> configured = settings.resolve();
     if (configured.isPresent() && (started.isEmpty() || configured.get().source() == ConnectionSource.COMMAND_LINE)) {
       ResolvedConnection connection = configured.get();
@@ -38,7 +40,7 @@ public final class DatabaseLease implements AutoCloseable {
     if (started.isPresent()) {
       return new DatabaseLease(connectorTo(started.get(), "the database quantagent:start started", log), null);
     }
-    EmbeddedPostgres server = DevelopmentDatabase.start(workingDirectory, binaries.get(), log);
+    EmbeddedPostgres server = DevelopmentDatabase.start(workingDirectory, binaries.get(), embeddedPort, log);
     return new DatabaseLease(connectorTo(server, ConnectionSource.EMBEDDED.description(), log), server);
   }
 

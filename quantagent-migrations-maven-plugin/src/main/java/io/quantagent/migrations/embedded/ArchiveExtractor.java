@@ -27,15 +27,17 @@ final class ArchiveExtractor {
   private ArchiveExtractor() {}
 
   static Path defaultCacheRoot() {
-    return defaultCacheRoot(Path.of(System.getProperty("java.io.tmpdir")), System.getProperty("user.name", "user"));
+    // By uid, not name: a uid without a passwd entry (docker run --user 12345, OpenShift) has the user.name "?".
+    String user = RootCheck.uid().map(String::valueOf).orElse(System.getProperty("user.name", "user"));
+    return defaultCacheRoot(Path.of(System.getProperty("java.io.tmpdir")), user);
   }
 
   /**
-   * Per user: a directory another user could write to would let them plant binaries we then execute. The user name
-   * is reduced to characters every file system and command line takes ({@code John Doe} on Windows has a space).
+   * Per user: a directory another user could write to would let them plant binaries we then execute. The user is
+   * reduced to characters every file system and command line takes ({@code John Doe} on Windows has a space).
    */
-  static Path defaultCacheRoot(Path temporaryDirectory, String userName) {
-    return temporaryDirectory.resolve("quantagent-postgres-" + userName.replaceAll("[^A-Za-z0-9._-]", "_"));
+  static Path defaultCacheRoot(Path temporaryDirectory, String user) {
+    return temporaryDirectory.resolve("quantagent-postgres-" + user.replaceAll("[^A-Za-z0-9._-]", "_"));
   }
 
   /** Returns the directory holding {@code bin/}, {@code lib/} and {@code share/}. */
@@ -80,17 +82,18 @@ final class ArchiveExtractor {
     return name + "-" + Files.size(archive);
   }
 
-  private static void checkCacheRoot(Path root) throws IOException {
+  static void checkCacheRoot(Path root) throws IOException {
     Files.createDirectories(root);
     if (!FileTrees.isPosix()) {
       return;
     }
-    String owner = Files.getOwner(root).getName();
+    int owner = (Integer) Files.getAttribute(root, "unix:uid");
     Set<PosixFilePermission> perms = Files.getPosixFilePermissions(root);
-    if (!owner.equals(System.getProperty("user.name"))
+    if (RootCheck.uid().map(uid -> uid != owner).orElse(false)
         || perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
-      throw new IOException("the cache directory " + root + " belongs to " + owner + " or can be written by others"
-          + " (" + perms + "); delete it so that it is created again for the current user");
+      throw new IOException("the cache directory " + root + " belongs to uid " + owner + " or can be written by others"
+          + " (" + perms + "); delete it so that it is created again for the current user (uid "
+          + RootCheck.uid().map(String::valueOf).orElse("?") + ")");
     }
     FileTrees.setMode(root, 0755); // an unprivileged launch user (setpriv) must reach the binaries
   }

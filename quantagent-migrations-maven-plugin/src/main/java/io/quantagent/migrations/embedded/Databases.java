@@ -10,25 +10,40 @@ import java.util.Properties;
 /** Creates the configured database when the cluster does not have it yet. */
 final class Databases {
   private static final String INVALID_PASSWORD = "28P01";
+  private static final String NO_SUCH_DATABASE = "3D000";
 
   private Databases() {}
 
-  static void createIfMissing(EmbeddedPostgres server) {
+  /**
+   * Returns the server's version ({@code 17.6}). One connection when the database exists (every start but the
+   * first): to it, and only when it is missing, to {@code postgres} to create it.
+   */
+  static String createIfMissing(EmbeddedPostgres server) {
     Properties props = new Properties();
     props.setProperty("user", server.user());
     props.setProperty("password", server.password());
     props.setProperty("connectTimeout", "30");
-    // The driver directly, not DriverManager: in a Maven plugin's class realm DriverManager may not see it.
-    try (Connection c = new org.postgresql.Driver().connect(server.jdbcUrl("postgres"), props)) {
-      if (!exists(c, server.database())) {
-        try (Statement s = c.createStatement()) {
-          s.execute("CREATE DATABASE \"" + server.database() + "\""); // the settings allow plain identifiers only
-        } catch (SQLException e) {
-          // Another process created it just now: a duplicate (42P04), or a unique violation when the two raced.
-          if (!exists(c, server.database())) {
-            throw e;
+    try {
+      // The driver directly, not DriverManager: in a Maven plugin's class realm DriverManager may not see it.
+      try (Connection c = new org.postgresql.Driver().connect(server.jdbcUrl(), props)) {
+        return c.getMetaData().getDatabaseProductVersion();
+      } catch (SQLException e) {
+        if (!NO_SUCH_DATABASE.equals(e.getSQLState())) {
+          throw e;
+        }
+      }
+      try (Connection c = new org.postgresql.Driver().connect(server.jdbcUrl("postgres"), props)) {
+        if (!exists(c, server.database())) {
+          try (Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE \"" + server.database() + "\""); // the settings allow plain identifiers only
+          } catch (SQLException e) {
+            // Another process created it just now: a duplicate (42P04), or a unique violation when the two raced.
+            if (!exists(c, server.database())) {
+              throw e;
+            }
           }
         }
+        return c.getMetaData().getDatabaseProductVersion();
       }
     } catch (SQLException e) {
       String hint = INVALID_PASSWORD.equals(e.getSQLState())

@@ -3,15 +3,16 @@ package io.quantagent.migrations.embedded;
 import io.quantagent.migrations.events.EventLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * The database the plugin uses when no URL is configured: a persistent embedded PostgreSQL with its data in
- * {@code <baseDir>/.quantagent/pgdata} and the database {@code quantagent_dev}. Its superuser password is generated
- * at the first start and kept beside the data, readable by the owner only, so that the next build can connect.
+ * {@code <baseDir>/.quantagent/pgdata} and the database {@code quantagent_dev}, on a port kept for the project. Its
+ * superuser password is generated at the first start and kept beside the data, readable by the owner only, so that
+ * the next build can connect. Every goal and process using it shares one server, which stops when the last ends.
  */
 public final class DevelopmentDatabase {
   public static final String DATABASE = "quantagent_dev";
@@ -20,19 +21,40 @@ public final class DevelopmentDatabase {
 
   private DevelopmentDatabase() {}
 
-  /** Starts the development database of the project in {@code baseDir}, or reuses it when it already runs. */
+  /** Starts the development database of the project in {@code baseDir} on its kept port, or joins it. */
   public static EmbeddedPostgres start(Path baseDir, PostgresBinaries binaries, EventLog log) {
-    return start(baseDir, binaries, PrivilegeMode.AUTO, log);
+    return start(baseDir, binaries, 0, PrivilegeMode.AUTO, log);
   }
 
-  static EmbeddedPostgres start(Path baseDir, PostgresBinaries binaries, PrivilegeMode mode, EventLog log) {
-    Path home = baseDir.toAbsolutePath().normalize().resolve(DIRECTORY);
+  /**
+   * Starts the development database, or joins it when it runs.
+   *
+   * @param port 0: the port kept in {@code .quantagent/port} (chosen at the first start); else this one, kept from
+   *     now on
+   */
+  public static EmbeddedPostgres start(Path baseDir, PostgresBinaries binaries, int port, EventLog log) {
+    return start(baseDir, binaries, port, PrivilegeMode.AUTO, log);
+  }
+
+  static EmbeddedPostgres start(Path baseDir, PostgresBinaries binaries, int port, PrivilegeMode mode,
+      EventLog log) {
+    Path project = baseDir.toAbsolutePath().normalize();
+    Path home = project.resolve(DIRECTORY);
     Path data = dataDirectory(baseDir);
     log.info("No database URL configured (-Dquantagent.url or DATABASE_URL): using the embedded development"
         + " database in " + data);
-    String password = password(home, data, passwordFile(baseDir));
-    EmbeddedPostgres server = EmbeddedPostgres.start(
-        EmbeddedPostgresSettings.persistent(binaries, data, USER, password, DATABASE).withPrivilegeMode(mode), log);
+    String password;
+    int kept;
+    try {
+      createHome(home);
+      password = password(home, data, passwordFile(baseDir));
+      kept = StablePort.resolve(home.resolve("port"), port, project);
+    } catch (IOException e) {
+      throw new EmbeddedPostgresException("Could not prepare the development database's directory " + home + ": "
+          + e + ". Check that it is writable.", e);
+    }
+    EmbeddedPostgres server = EmbeddedPostgres.start(EmbeddedPostgresSettings.persistent(binaries, data, USER,
+        password, DATABASE).withPort(kept).withPrivilegeMode(mode), log);
     log.info("Development database: " + server.jdbcUrl() + " (user " + USER + ", password in "
         + passwordFile(baseDir) + ")");
     return server;
@@ -46,34 +68,62 @@ public final class DevelopmentDatabase {
     return baseDir.toAbsolutePath().normalize().resolve(DIRECTORY).resolve("pgdata.password");
   }
 
-  private static String password(Path home, Path data, Path file) {
+  /**
+   * How a person reaches the running development database from outside the build: the JDBC URL, a {@code psql}
+   * command line, and a {@code DATABASE_URL} line for the shell. None of them shows the password: psql reads it from
+   * a password file written beside the data now, the shell from the password file.
+   */
+  public static List<String> howToConnect(EmbeddedPostgres server, Path baseDir) {
+    Path home = baseDir.toAbsolutePath().normalize().resolve(DIRECTORY);
+    Path passfile = home.resolve("pgpass");
     try {
-      if (Files.exists(file)) {
-        return Files.readString(file, StandardCharsets.UTF_8).strip();
-      }
-      if (Files.exists(data.resolve("PG_VERSION"))) {
-        throw new EmbeddedPostgresException("The development database in " + data + " exists but its password file "
-            + file + " is gone, so nothing can log in. Delete " + home + " to start over with an empty database"
-            + " (its data is lost), or restore the file.");
-      }
-      Files.createDirectories(home);
-      Path ignore = home.resolve(".gitignore");
-      if (!Files.exists(ignore)) {
-        Files.writeString(ignore, "# The embedded development database: local data, not for version control.\n*\n");
-      }
-      // Written whole under another name, then moved: a concurrent first start reads a complete file or makes its own.
-      Path draft = Files.createTempFile(home, "pgdata.password", ".tmp");
+      Path draft = Files.createTempFile(home, ".pgpass", ".draft");
       FileTrees.setMode(draft, 0600);
-      Files.writeString(draft, EmbeddedPostgresSettings.randomPassword() + "\n", StandardCharsets.UTF_8);
-      try {
-        Files.move(draft, file, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException e) {
-        Files.delete(draft);
-      }
-      return Files.readString(file, StandardCharsets.UTF_8).strip();
+      Files.writeString(draft, "127.0.0.1:" + server.port() + ":*:" + server.user() + ":"
+          + server.password().replace("\\", "\\\\").replace(":", "\\:") + "\n", StandardCharsets.UTF_8);
+      Files.move(draft, passfile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new EmbeddedPostgresException("Could not create the development database's password file " + file + ": "
-          + e + ". Check that " + home + " is writable.", e);
+      throw new EmbeddedPostgresException("Could not write the password file for psql " + passfile + ": " + e
+          + ". Check that " + home + " is writable.", e);
     }
+    String address = "127.0.0.1:" + server.port() + "/" + server.database();
+    return List.of(
+        "JDBC URL:     " + server.jdbcUrl() + " (user " + server.user() + ", password in " + passwordFile(baseDir)
+            + ")",
+        "psql:         psql \"postgresql://" + server.user() + "@" + address + "?passfile=" + uriPath(passfile) + "\"",
+        "DATABASE_URL: export DATABASE_URL=\"postgresql://" + server.user() + ":$(cat '" + passwordFile(baseDir)
+            + "')@" + address + "\"");
+  }
+
+  /** A path as a URI query value: unreserved characters and slashes as they are, the rest percent-encoded. */
+  private static String uriPath(Path path) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : path.toString().getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if (c < 0x80 && (Character.isLetterOrDigit(c) || "/-._~".indexOf(c) >= 0)) {
+        out.append(c);
+      } else {
+        out.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    return out.toString();
+  }
+
+  private static void createHome(Path home) throws IOException {
+    Files.createDirectories(home);
+    Path ignore = home.resolve(".gitignore");
+    if (!Files.exists(ignore)) {
+      Files.writeString(ignore, "# The embedded development database: local data, not for version control.\n*\n",
+          StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String password(Path home, Path data, Path file) throws IOException {
+    if (!Files.exists(file) && Files.exists(data.resolve("PG_VERSION"))) {
+      throw new EmbeddedPostgresException("The development database in " + data + " exists but its password file "
+          + file + " is gone, so nothing can log in. Delete " + home + " to start over with an empty database"
+          + " (its data is lost), or restore the file.");
+    }
+    return WriteOnceFile.readOrCreate(file, EmbeddedPostgresSettings::randomPassword);
   }
 }

@@ -2,37 +2,33 @@ package io.quantagent.migrations.embedded;
 
 import io.quantagent.migrations.events.EventLog;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A PostgreSQL server on 127.0.0.1 for one data directory: initialized when new, started, and stopped on close (a
- * throwaway data directory is then deleted). When a server already runs on the data directory (another Maven
- * process, or one a killed build left behind), it is reused and left running.
+ * A PostgreSQL server on 127.0.0.1 for one data directory, initialized when new and started when not running.
+ * Persistent (the development database): shared by every goal and process that uses the directory, and stopped
+ * when the last of them ends (see {@link SharedServer}). Throwaway: this process's own server, stopped on close or
+ * when the JVM exits, and its data directory deleted.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
-  private static final int PORT_ATTEMPTS = 3;
-
   private final EmbeddedPostgresSettings settings;
   private final Path dataDirectory;
-  private final int port;
-  private final PgCtl pgCtl; // null: reused, not ours to stop
+  private final Postmaster server;
+  private final SharedServer.Lease lease; // persistent: this handle's share of the server
+  private final Thread stopOnExit; // throwaway: pg_ctl detaches the server, so Ctrl-C on Maven would leave it running
   private final EventLog log;
-  private final Thread stopOnExit;
+  private String serverVersion = "";
   private boolean closed;
 
-  private EmbeddedPostgres(EmbeddedPostgresSettings settings, Path dataDirectory, int port, PgCtl pgCtl,
-      EventLog log) {
+  private EmbeddedPostgres(EmbeddedPostgresSettings settings, Path dataDirectory, Postmaster server,
+      SharedServer.Lease lease, EventLog log) {
     this.settings = settings;
     this.dataDirectory = dataDirectory;
-    this.port = port;
-    this.pgCtl = pgCtl;
+    this.server = server;
+    this.lease = lease;
     this.log = log;
-    // pg_ctl detaches the server from our session: without this, Ctrl-C on Maven would leave it running.
-    this.stopOnExit = pgCtl == null ? null : new Thread(this::stopAtExit, "quantagent-postgres-stop");
+    this.stopOnExit = lease != null ? null : new Thread(this::stopAtExit, "quantagent-postgres-stop");
     if (stopOnExit != null) {
       Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
@@ -40,13 +36,39 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
   public static EmbeddedPostgres start(EmbeddedPostgresSettings settings, EventLog log) {
     Path data = settings.dataDirectory().toAbsolutePath().normalize();
-    Optional<PostmasterPid> running = PostmasterPid.awaitLive(data);
     Path bin = settings.binaries().binDirectory(log);
     Launcher launcher = Launcher.choose(settings.privilegeMode(), PostgresBinaries.executable(bin, "postgres"), log);
     PgCtl pgCtl = new PgCtl(bin, launcher, data, log);
-    if (running.isPresent() && settings.persistent()) {
-      return withDatabase(reuse(settings, data, running.get(), log));
+    if (settings.persistent()) {
+      SharedServer.Lease lease;
+      try {
+        lease = SharedServer.join(data, () -> startOrAdopt(settings, pgCtl, log));
+      } catch (IOException e) {
+        throw new EmbeddedPostgresException("Could not prepare the PostgreSQL data directory " + data + ": " + e
+            + ". Check that its parent directory exists and is writable.", e);
+      }
+      if (lease.joined()) {
+        log.info("Joining the PostgreSQL server already running on " + data + " (pid " + lease.server().pid()
+            + ", port " + lease.server().port() + "); it stops when its last user ends");
+      }
+      return withDatabase(new EmbeddedPostgres(settings, data, lease.server(), lease, log));
     }
+    return withDatabase(new EmbeddedPostgres(settings, data, startThrowaway(settings, pgCtl, log), null, log));
+  }
+
+  private static Postmaster startOrAdopt(EmbeddedPostgresSettings settings, PgCtl pgCtl, EventLog log)
+      throws IOException {
+    Optional<PostmasterPid> running = PostmasterPid.awaitLive(pgCtl.dataDirectory());
+    if (running.isPresent()) {
+      return Postmaster.adopt(pgCtl, running.get());
+    }
+    ClusterInitializer.prepare(pgCtl, settings, log);
+    return Postmaster.launch(settings, pgCtl, log);
+  }
+
+  private static Postmaster startThrowaway(EmbeddedPostgresSettings settings, PgCtl pgCtl, EventLog log) {
+    Path data = pgCtl.dataDirectory();
+    Optional<PostmasterPid> running = PostmasterPid.awaitLive(data);
     if (running.isPresent()) {
       // A throwaway directory with a live server: a killed build left it; its password is lost with it.
       log.warn("Stopping the PostgreSQL server a previous build left running on " + data + " (pid "
@@ -59,58 +81,23 @@ public final class EmbeddedPostgres implements AutoCloseable {
             + ". Delete it (mvn clean) and run again.", e);
       }
     }
-    boolean created = !Files.exists(data);
-    EmbeddedPostgres server;
+    boolean created = !data.toFile().exists();
     try {
       ClusterInitializer.prepare(pgCtl, settings, log);
-      server = launch(settings, data, pgCtl, log);
+      return Postmaster.launch(settings, pgCtl, log);
     } catch (IOException | RuntimeException e) {
-      if (!settings.persistent() && created) {
+      if (created) {
         deleteQuietly(data, e); // on failure, delete only what this start created
       }
       throw e instanceof RuntimeException ? (RuntimeException) e : new EmbeddedPostgresException("Could not prepare"
           + " the PostgreSQL data directory " + data + ": " + e + ". Check that its parent directory exists and is"
           + " writable.", e);
     }
-    return withDatabase(server);
-  }
-
-  private static EmbeddedPostgres launch(EmbeddedPostgresSettings settings, Path data, PgCtl pgCtl, EventLog log)
-      throws IOException {
-    String failure = "";
-    for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
-      int port = settings.port() != 0 ? settings.port() : freePort();
-      Optional<String> result = pgCtl.start(port, !settings.persistent());
-      if (result.isEmpty()) {
-        log.info("PostgreSQL started on 127.0.0.1:" + port + " with data in " + data);
-        return new EmbeddedPostgres(settings, data, port, pgCtl, log);
-      }
-      failure = result.get();
-      if (settings.port() != 0 || !failure.contains("could not bind")) {
-        break; // only a free port picked by us can have been taken by someone else meanwhile
-      }
-    }
-    if (failure.contains("lock file")) { // another process started it at the same time
-      Optional<PostmasterPid> winner = PostmasterPid.awaitLive(data);
-      if (winner.isPresent()) {
-        return reuse(settings, data, winner.get(), log);
-      }
-    }
-    throw new EmbeddedPostgresException("PostgreSQL did not start on the data directory " + data + ":\n"
-        + FileTrees.indent(failure) + "\nCheck the log above: a port in use (choose another), a data directory from"
-        + " another PostgreSQL version (delete it or use matching binaries), or too little memory or disk.");
-  }
-
-  private static EmbeddedPostgres reuse(EmbeddedPostgresSettings settings, Path data, PostmasterPid pid,
-      EventLog log) {
-    log.info("Reusing the PostgreSQL server already running on " + data + " (pid " + pid.pid() + ", port "
-        + pid.port() + "); it stays running after this build");
-    return new EmbeddedPostgres(settings, data, pid.port(), null, log);
   }
 
   private static EmbeddedPostgres withDatabase(EmbeddedPostgres server) {
     try {
-      Databases.createIfMissing(server);
+      server.serverVersion = Databases.createIfMissing(server);
       return server;
     } catch (RuntimeException e) {
       server.stopQuietly();
@@ -123,11 +110,21 @@ public final class EmbeddedPostgres implements AutoCloseable {
   }
 
   public String jdbcUrl(String database) {
-    return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
   }
 
   public int port() {
-    return port;
+    return server.port();
+  }
+
+  /** The postmaster's process id. */
+  public long pid() {
+    return server.pid();
+  }
+
+  /** The server's version, as PostgreSQL reports it ({@code 17.6}). */
+  public String serverVersion() {
+    return serverVersion;
   }
 
   public String user() {
@@ -146,25 +143,32 @@ public final class EmbeddedPostgres implements AutoCloseable {
     return dataDirectory;
   }
 
-  /** True when another process started this server: close() then leaves it running. */
+  /** True when the server was already running (started by another goal or process) and this one joined it. */
   public boolean reused() {
-    return pgCtl == null;
+    return lease != null && lease.joined();
   }
 
-  /** How this process launched the server; empty when it reused one. */
+  /** How this process launched the server; empty when it joined one that was running. */
   public Optional<PrivilegeMode> privilegeMode() {
-    return Optional.ofNullable(pgCtl).map(p -> p.launcher().mode());
+    return reused() ? Optional.empty() : Optional.of(server.pgCtl().launcher().mode());
   }
 
-  /** Stops the server this process started (fast shutdown) and deletes a throwaway data directory. */
+  /**
+   * Persistent: stops using the server, which stops when no other goal or process uses it. Throwaway: stops the
+   * server (fast shutdown) and deletes its data directory.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
-    if (pgCtl == null) {
-      log.debug("Leaving the PostgreSQL server on " + dataDirectory + " running: another process started it");
+    if (lease != null) {
+      if (lease.leave()) {
+        log.debug("PostgreSQL on " + dataDirectory + " stopped: this was its last user");
+      } else {
+        log.debug("PostgreSQL on " + dataDirectory + " keeps running for its other users");
+      }
       return;
     }
     try {
@@ -172,14 +176,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
     } catch (IllegalStateException e) {
       // the JVM is exiting and the hook is stopping the server
     }
-    pgCtl.stop();
-    if (!settings.persistent()) {
-      try {
-        FileTrees.deleteRecursively(dataDirectory);
-      } catch (IOException e) {
-        throw new EmbeddedPostgresException("Could not delete the throwaway PostgreSQL data directory "
-            + dataDirectory + ": " + e + ". Delete it yourself; nothing uses it any more.", e);
-      }
+    server.stop();
+    try {
+      FileTrees.deleteRecursively(dataDirectory);
+    } catch (IOException e) {
+      throw new EmbeddedPostgresException("Could not delete the throwaway PostgreSQL data directory "
+          + dataDirectory + ": " + e + ". Delete it yourself; nothing uses it any more.", e);
     }
     log.debug("PostgreSQL on " + dataDirectory + " stopped");
   }
@@ -196,7 +198,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
         closed = true;
       }
-      pgCtl.stop();
+      server.stop();
     } catch (Throwable e) {
       // nothing can be reported at exit; the next start stops a server left behind
     }
@@ -215,12 +217,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
       FileTrees.deleteRecursively(data);
     } catch (IOException e) {
       failure.addSuppressed(e);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return socket.getLocalPort();
     }
   }
 }

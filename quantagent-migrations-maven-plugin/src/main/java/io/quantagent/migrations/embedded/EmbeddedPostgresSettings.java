@@ -83,8 +83,13 @@ public record EmbeddedPostgresSettings(PostgresBinaries binaries, Path dataDirec
         + ", privilegeMode=" + privilegeMode + "]";
   }
 
+  /** Letters, digits and _, not starting with a digit, at most 63: a name that needs no quoting anywhere. */
+  public static boolean isPlainIdentifier(String value) {
+    return value != null && value.matches("[A-Za-z_][A-Za-z0-9_]{0,62}");
+  }
+
   private static void requireName(String value, String what) {
-    if (value == null || !value.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+    if (!isPlainIdentifier(value)) {
       throw new IllegalArgumentException(what + " must be a plain PostgreSQL identifier (letters, digits, _), not "
           + value);
     }

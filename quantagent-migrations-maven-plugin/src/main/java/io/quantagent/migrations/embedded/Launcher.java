@@ -31,23 +31,35 @@ final class Launcher {
     this.gid = gid;
   }
 
-  static Launcher choose(PrivilegeMode requested, Path postgres, EventLog log) {
-    return choose(requested, postgres, log, System.getProperty("os.name", ""), RootCheck.isRoot());
+  /** The programs that make root someone else; tests substitute ones that fail. */
+  record Tools(String unshare, String setpriv) {
+    static final Tools SYSTEM = new Tools("unshare", "setpriv");
   }
 
-  static Launcher choose(PrivilegeMode requested, Path postgres, EventLog log, String osName, boolean root) {
-    if (requested == PrivilegeMode.DIRECT || requested == PrivilegeMode.AUTO && !root) {
+  static Launcher choose(PrivilegeMode requested, Path postgres, EventLog log) {
+    return choose(requested, postgres, Tools.SYSTEM, log, System.getProperty("os.name", ""), RootCheck.isRoot());
+  }
+
+  static Launcher choose(PrivilegeMode requested, Path postgres, Tools tools, EventLog log, String osName,
+      boolean root) {
+    boolean linux = runsOnLinux(osName);
+    // Off Linux a uid without a user name has no way around it here; initdb will say so itself.
+    if (requested == PrivilegeMode.DIRECT
+        || requested == PrivilegeMode.AUTO && !root && (RootCheck.hasUserName() || !linux)) {
       return new Launcher(PrivilegeMode.DIRECT, List.of(), -1, -1);
     }
-    if (!runsOnLinux(osName)) {
+    if (!linux) {
       throw new EmbeddedPostgresException("PostgreSQL refuses to run as root, and on " + osName + " there is no user"
           + " namespace (unshare -U) or setpriv to run it as another user; those exist on Linux only. Run Maven as a"
           + " non-root user, or give the plugin a running server with -Dquantagent.url=jdbc:postgresql://... or"
           + " DATABASE_URL.");
     }
-    Launcher unshare = new Launcher(PrivilegeMode.USER_NAMESPACE, List.of("unshare", "-U"), 0, 0);
+    if (!root) {
+      return withoutUserName(postgres, tools, log);
+    }
+    Launcher unshare = new Launcher(PrivilegeMode.USER_NAMESPACE, List.of(tools.unshare(), "-U"), 0, 0);
     int[] nobody = RootCheck.nobodyIds();
-    Launcher setpriv = new Launcher(PrivilegeMode.SETPRIV, List.of("setpriv", "--reuid=" + nobody[0],
+    Launcher setpriv = new Launcher(PrivilegeMode.SETPRIV, List.of(tools.setpriv(), "--reuid=" + nobody[0],
         "--regid=" + nobody[1], "--clear-groups"), nobody[0], nobody[1]);
     ProcessRunner.Result unshareProbe = null;
     if (requested != PrivilegeMode.SETPRIV) {
@@ -82,6 +94,29 @@ final class Launcher {
     } catch (EmbeddedPostgresException unknownSystem) {
       return false;
     }
+  }
+
+  /**
+   * A uid without a passwd entry (docker run --user 12345, OpenShift): postgres does not mind, but initdb and
+   * {@code postgres --single} refuse to run without a user name. In a user namespace the binaries are nobody, who
+   * has one, and the user's files look like nobody's; the files stay the user's.
+   */
+  private static Launcher withoutUserName(Path postgres, Tools tools, EventLog log) {
+    int uid = RootCheck.uid().map(Long::intValue).orElse(-1);
+    Launcher unshare = new Launcher(PrivilegeMode.USER_NAMESPACE, List.of(tools.unshare(), "-U"), uid, -1);
+    ProcessRunner.Result probe = ProcessRunner.run(unshare.command(List.of(postgres.toString(), "--version")),
+        PROBE_TIMEOUT);
+    if (probe.succeeded()) {
+      log.info("This process's uid " + uid + " has no user name (no passwd entry), which initdb needs: PostgreSQL"
+          + " runs in a user namespace (unshare -U), where it is nobody");
+      return unshare;
+    }
+    throw new EmbeddedPostgresException("This process runs as uid " + uid + ", which has no passwd entry, and"
+        + " initdb refuses to run without a user name. A user namespace would give it one, but:\n"
+        + attempt("unshare -U " + postgres + " --version", probe) + "Fix one of these: give the uid a passwd entry"
+        + " (in the image, or with nss_wrapper); allow user namespaces (for Docker: --security-opt"
+        + " seccomp=unconfined, or a seccomp profile that permits unshare); or give the plugin a running server"
+        + " with -Dquantagent.url=jdbc:postgresql://... or DATABASE_URL.");
   }
 
   PrivilegeMode mode() {

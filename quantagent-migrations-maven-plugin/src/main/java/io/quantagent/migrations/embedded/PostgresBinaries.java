@@ -84,6 +84,25 @@ public final class PostgresBinaries {
     return binDirectory;
   }
 
+  /**
+   * Where the {@link ClusterTemplate} for these binaries and superuser lives: beside the extracted binaries, or in
+   * the per-user cache for an installed PostgreSQL (keyed by its location and its postgres executable, which a
+   * package upgrade replaces).
+   */
+  Path templateDirectory(String superuser, EventLog log) throws IOException {
+    Path bin = binDirectory(log);
+    if (archive != null) {
+      Path extracted = bin.getParent();
+      return extracted.resolveSibling(extracted.getFileName() + ".cluster-" + superuser);
+    }
+    Path root = ArchiveExtractor.defaultCacheRoot();
+    ArchiveExtractor.checkCacheRoot(root);
+    Path postgres = executable(bin, "postgres");
+    String key = Integer.toHexString(bin.toAbsolutePath().normalize().toString().hashCode()) + "-"
+        + Files.size(postgres) + "-" + Files.getLastModifiedTime(postgres).toMillis();
+    return root.resolve("installed-" + key + ".cluster-" + superuser);
+  }
+
   static Path executable(Path binDirectory, String name) {
     return binDirectory.resolve(Platform.executableFor(System.getProperty("os.name", ""), name));
   }

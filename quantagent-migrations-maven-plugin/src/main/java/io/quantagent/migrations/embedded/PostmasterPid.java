@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The data directory's {@code postmaster.pid}: a server's pid, port and status ({@code starting}, {@code ready},
- * {@code stopping}). A live pid means a server owns the data directory, possibly started by another Maven process.
+ * The data directory's {@code postmaster.pid}: a server's pid, start time, port and status ({@code starting},
+ * {@code ready}, {@code stopping}). The file outlives a killed server, and after a reboot or a while its pid may
+ * belong to any other process, even another PostgreSQL: it is trusted only when that pid is a live {@code postgres}
+ * working in this data directory and started when the file says.
  */
-record PostmasterPid(long pid, int port, String status) {
+record PostmasterPid(long pid, long startEpochSeconds, int port, String status) {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-  private static final long POLL_MILLIS = 20;
+  private static final long POLL_MILLIS = 10;
+  /** Between the postmaster's exec and the time it writes into the file; generous, the data directory decides. */
+  private static final long START_TOLERANCE_SECONDS = 10;
 
   static Optional<PostmasterPid> read(Path dataDirectory) {
     try {
@@ -22,11 +26,16 @@ record PostmasterPid(long pid, int port, String status) {
         return Optional.empty(); // being written right now
       }
       String status = lines.size() > 7 ? lines.get(7).strip() : "";
-      return Optional.of(new PostmasterPid(Long.parseLong(lines.get(0).strip()),
+      return Optional.of(new PostmasterPid(Long.parseLong(lines.get(0).strip()), Long.parseLong(lines.get(2).strip()),
           Integer.parseInt(lines.get(3).strip()), status));
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
     }
+  }
+
+  /** The server running on the data directory, whatever its status; empty when none does. */
+  static Optional<PostmasterPid> running(Path dataDirectory) {
+    return read(dataDirectory).filter(p -> p.runsOn(dataDirectory));
   }
 
   /**
@@ -36,7 +45,7 @@ record PostmasterPid(long pid, int port, String status) {
   static Optional<PostmasterPid> awaitLive(Path dataDirectory) {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (true) {
-      Optional<PostmasterPid> pid = read(dataDirectory).filter(PostmasterPid::alive);
+      Optional<PostmasterPid> pid = running(dataDirectory);
       if (pid.isEmpty() || pid.get().ready()) {
         return pid;
       }
@@ -45,24 +54,69 @@ record PostmasterPid(long pid, int port, String status) {
             + ") stayed '" + pid.get().status() + "' for " + READY_TIMEOUT.toSeconds() + " s. Stop it (pg_ctl stop -D "
             + dataDirectory + ", or kill " + pid.get().pid() + ") and run again.");
       }
-      try {
-        Thread.sleep(POLL_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new EmbeddedPostgresException("Interrupted while waiting for PostgreSQL on " + dataDirectory, e);
-      }
+      pause();
     }
   }
 
-  /** Alive and a postgres: after a reboot a stale file's pid may belong to some other program. */
-  boolean alive() {
-    return ProcessHandle.of(pid)
-        .filter(ProcessHandle::isAlive)
-        .map(p -> p.info().command().map(c -> c.contains("postgres")).orElse(true))
-        .orElse(false);
+  /**
+   * Deletes a {@code postmaster.pid} that no running server of this data directory owns. PostgreSQL itself refuses
+   * to start while the pid in it is alive, whatever that process is. Returns whether there was one.
+   */
+  static boolean removeStale(Path dataDirectory) throws IOException {
+    Path file = dataDirectory.resolve("postmaster.pid");
+    if (!Files.exists(file) || running(dataDirectory).isPresent()) {
+      return false;
+    }
+    return Files.deleteIfExists(file);
+  }
+
+  /** A live postgres whose working directory is this data directory (postgres chdirs there) and start time fits. */
+  boolean runsOn(Path dataDirectory) {
+    if (!Processes.running(pid)) {
+      return false;
+    }
+    if (!Processes.name(pid).map(n -> n.startsWith("postgres")).orElse(false)) {
+      return false;
+    }
+    if (!Processes.hasProc()) {
+      return true; // no way to read another process's directory here: a live postgres is the best we know
+    }
+    boolean sameDirectory = Processes.workingDirectory(pid).map(cwd -> sameFile(cwd, dataDirectory)).orElse(false);
+    boolean sameStart = Processes.startInstant(pid)
+        .map(i -> Math.abs(i.getEpochSecond() - startEpochSeconds) <= START_TOLERANCE_SECONDS).orElse(true);
+    return sameDirectory && sameStart;
   }
 
   boolean ready() {
     return status.equals("ready");
+  }
+
+  /** Waits until the postmaster process is gone, or the timeout passes; true when it is gone. */
+  boolean awaitExit(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (Processes.running(pid)) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      pause();
+    }
+    return true;
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(POLL_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EmbeddedPostgresException("Interrupted while waiting for a PostgreSQL server", e);
+    }
   }
 }

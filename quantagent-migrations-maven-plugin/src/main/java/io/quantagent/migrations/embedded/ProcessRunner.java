@@ -26,6 +26,11 @@ final class ProcessRunner {
    * the same way.
    */
   static Result run(List<String> command, Duration timeout) {
+    return run(command, "", timeout);
+  }
+
+  /** As {@link #run(List, Duration)}, with {@code input} written to the command's standard input. */
+  static Result run(List<String> command, String input, Duration timeout) {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> env = builder.environment();
     // The user's PGDATA, PGPORT and friends must not redirect our commands; English messages for the user's report.
@@ -37,7 +42,7 @@ final class ProcessRunner {
     } catch (IOException e) {
       return new Result(command, -1, e.getMessage());
     }
-    closeQuietly(process);
+    feed(process, input);
     CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -53,12 +58,12 @@ final class ProcessRunner {
     }
   }
 
-  /** The commands read nothing; an immediate end of input keeps a prompt from waiting forever. */
-  private static void closeQuietly(Process process) {
-    try {
-      process.getOutputStream().close();
+  /** Then the end of input, which also keeps a prompt from waiting forever. */
+  private static void feed(Process process, String input) {
+    try (var stdin = process.getOutputStream()) {
+      stdin.write(input.getBytes(StandardCharsets.UTF_8));
     } catch (IOException ignored) {
-      // the process may already be gone; it reads nothing from us anyway
+      // the process is already gone; its exit code and output say why
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 
 /** Whether this JVM runs as root, and who {@code nobody} is. */
@@ -23,11 +24,41 @@ final class RootCheck {
     return uid.getAsInt() == 0;
   }
 
+  /** -1 when the uid cannot be known (then only the name root counts as root). */
   private static int unixUid() {
+    return uid().map(Long::intValue).orElse("root".equals(System.getProperty("user.name")) ? 0 : -1);
+  }
+
+  /** False for a uid without a passwd entry, whose user.name the JDK sets to "?". */
+  static boolean hasUserName() {
+    return !"?".equals(System.getProperty("user.name"));
+  }
+
+  /**
+   * This process's numeric uid; empty on Windows. From {@code /proc} first: the JDK's UnixSystem reports uid 0 for
+   * a uid without a passwd entry (docker run --user 12345), which would make such a user root.
+   */
+  static Optional<Long> uid() {
+    if (System.getProperty("os.name", "").startsWith("Windows")) {
+      return Optional.empty();
+    }
+    Optional<Long> fromProc = uidFromProc();
+    if (fromProc.isPresent()) {
+      return fromProc;
+    }
     try {
-      return (int) new com.sun.security.auth.module.UnixSystem().getUid();
+      return Optional.of(new com.sun.security.auth.module.UnixSystem().getUid());
     } catch (LinkageError e) {
-      return "root".equals(System.getProperty("user.name")) ? 0 : -1; // a JDK without jdk.security.auth
+      return Optional.empty(); // a JDK without jdk.security.auth
+    }
+  }
+
+  private static Optional<Long> uidFromProc() {
+    try {
+      return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Uid:"))
+          .map(l -> Long.parseLong(l.split("\\s+")[2])).findFirst(); // the effective uid
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
     }
   }
 

@@ -101,7 +101,7 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
     }
     ConnectionSettings connection = connectionSettings();
     try (DatabaseLease database = DatabaseLease.open(connection, startedServer(), workingDirectory(),
-        this::embeddedBinaries, eventLog())) {
+        this::embeddedBinaries, embeddedPort(), eventLog())) {
       getLog().info("Scripts: " + scripts.location());
       DriftCheck drift = new DriftCheck(database.connections(),
           new ExpectedSchema(scripts, migratorSettings, eventLog()), scratch, new TrackingTables(changelogTable),

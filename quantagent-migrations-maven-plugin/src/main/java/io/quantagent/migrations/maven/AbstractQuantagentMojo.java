@@ -46,6 +46,14 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
   @Parameter(property = PropertyKeys.EMBEDDED_VERSION, defaultValue = "17.6.0")
   private String embeddedVersion;
 
+  /**
+   * The TCP port on 127.0.0.1 of the embedded development database: unset, the port kept for the project in
+   * {@code .quantagent/port} (chosen at its first start); set, this one, kept from then on. For {@code start}, its
+   * server's port (unset: any free port).
+   */
+  @Parameter(property = PropertyKeys.PORT)
+  private Integer port;
+
   @Component
   private RepositorySystem repositorySystem;
 
@@ -146,6 +154,18 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
   /** The directory Maven runs from: where {@code .env} and the embedded database live. */
   protected Path workingDirectory() {
     return Path.of(session.getExecutionRootDirectory());
+  }
+
+  /** The port asked for with {@code -Dquantagent.port}, or 0 when none was. */
+  protected int embeddedPort() throws MojoFailureException {
+    if (port == null) {
+      return 0;
+    }
+    if (port < 1 || port > 65535) {
+      throw new MojoFailureException("-D" + PropertyKeys.PORT + "=" + port + " is not a TCP port: give one from 1 to"
+          + " 65535 (<port> in the POM), or leave it out to keep the project's port.");
+    }
+    return port;
   }
 
   protected PostgresBinaries embeddedBinaries() {

@@ -16,6 +16,7 @@ final class PropertyKeys {
   static final String SKIP = "quantagent.skip";
   static final String EMBEDDED_VERSION = "quantagent.embeddedVersion";
   static final String DATABASE = "quantagent.database";
+  static final String PORT = "quantagent.port";
   static final String LOCK_TIMEOUT = "quantagent.lockTimeout";
   static final String VALIDATE = "quantagent.validate";
   static final String SERVER_ID = "quantagent.serverId";

@@ -1,47 +1,61 @@
 package io.quantagent.migrations.maven;
 
+import io.quantagent.migrations.embedded.BuildServers;
 import io.quantagent.migrations.embedded.EmbeddedPostgres;
 import io.quantagent.migrations.embedded.EmbeddedPostgresSettings;
 import java.io.File;
 import java.util.Properties;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Starts a throwaway embedded PostgreSQL on a free port for this build's integration tests and publishes
- * it as the project properties {@code quantagent.url}, {@code quantagent.user}, {@code quantagent.password}
- * and {@code quantagent.port}. A following {@code upgrade} in the same build uses it; {@code stop} (or the
- * end of the build, whatever happens) shuts it down.
+ * Starts a throwaway embedded PostgreSQL on a free port for this build's integration tests and publishes it as
+ * the project properties {@code quantagent.started.url} ({@code postgresql://user:password@host:port/db}),
+ * {@code quantagent.started.jdbcUrl}, {@code quantagent.started.user}, {@code quantagent.started.password} and
+ * {@code quantagent.started.port}: names no goal reads as a parameter of its own. A following {@code upgrade} in
+ * the same build uses it; {@code stop} (or the end of the build, whatever happens) shuts it down.
  */
 @Mojo(name = "start", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
 public class StartMojo extends AbstractQuantagentMojo {
   static final String SERVER_KEY = "quantagent.server";
+  static final String STARTED = "quantagent.started.";
 
-  /** The database created on the started server. */
+  /** The database created on the started server: a plain identifier (letters, digits, _). */
   @Parameter(property = PropertyKeys.DATABASE, defaultValue = "quantagent")
   private String database;
 
-  /** Where the throwaway server keeps its data while it runs; deleted when it stops. */
+  /**
+   * Where the throwaway servers keep their data while they run: each build's server in a directory of its own
+   * under this one, deleted when it stops.
+   */
   @Parameter(defaultValue = "${project.build.directory}/quantagent-postgres")
   private File dataDirectory;
 
   @Override
-  protected void run() {
+  protected void run() throws MojoFailureException {
     if (getPluginContext().get(SERVER_KEY) != null) {
       getLog().info("The embedded PostgreSQL of this build is already running.");
       return;
     }
-    EmbeddedPostgres server = EmbeddedPostgres.start(
-        EmbeddedPostgresSettings.throwaway(embeddedBinaries(), dataDirectory.toPath()).withDatabase(database),
-        eventLog());
+    if (!EmbeddedPostgresSettings.isPlainIdentifier(database)) {
+      throw new MojoFailureException("The database name '" + database + "' (-D" + PropertyKeys.DATABASE + " or"
+          + " <database>) is not a plain PostgreSQL identifier: use letters, digits and _, not starting with a digit,"
+          + " at most 63 characters (for example " + database.replaceAll("[^A-Za-z0-9_]", "_") + ").");
+    }
+    EmbeddedPostgres server = BuildServers.start(embeddedBinaries(), dataDirectory.toPath(), database,
+        embeddedPort(), eventLog());
     getPluginContext().put(SERVER_KEY, server);
     Properties properties = project().getProperties();
-    properties.setProperty("quantagent.url", server.jdbcUrl());
-    properties.setProperty("quantagent.user", server.user());
-    properties.setProperty("quantagent.password", server.password());
-    properties.setProperty("quantagent.port", String.valueOf(server.port()));
-    getLog().info("Started PostgreSQL for this build at " + server.jdbcUrl() + " as " + server.user()
-        + "; quantagent.url, quantagent.user, quantagent.password and quantagent.port are set.");
+    properties.setProperty(STARTED + "url", "postgresql://" + server.user() + ":" + server.password()
+        + "@127.0.0.1:" + server.port() + "/" + server.database());
+    properties.setProperty(STARTED + "jdbcUrl", server.jdbcUrl());
+    properties.setProperty(STARTED + "user", server.user());
+    properties.setProperty(STARTED + "password", server.password());
+    properties.setProperty(STARTED + "port", String.valueOf(server.port()));
+    getLog().info("Started PostgreSQL " + server.serverVersion() + " for this build at " + server.jdbcUrl() + " as "
+        + server.user() + " (pid " + server.pid() + "); " + STARTED + "url, .jdbcUrl, .user, .password and .port"
+        + " are set.");
   }
 }

@@ -16,6 +16,6 @@ public class StopMojo extends AbstractQuantagentMojo {
       return;
     }
     server.close();
-    getLog().info("Stopped the embedded PostgreSQL on port " + server.port() + ".");
+    getLog().info("Stopped the embedded PostgreSQL on port " + server.port() + " (pid " + server.pid() + ").");
   }
 }

@@ -50,4 +50,36 @@ class DevelopmentDatabaseTest {
     assertTrue(e.getMessage().contains("password file " + DevelopmentDatabase.passwordFile(project) + " is gone"),
         e.getMessage());
   }
+
+  @Test
+  void thePortIsKeptForTheProjectAndCanBeSet() throws Exception {
+    int first;
+    try (EmbeddedPostgres pg = DevelopmentDatabase.start(project, BINARIES, EventLog.silent())) {
+      first = pg.port();
+    }
+    Path kept = project.resolve(".quantagent/port");
+    assertEquals(String.valueOf(first), Files.readString(kept).strip());
+    try (EmbeddedPostgres pg = DevelopmentDatabase.start(project, BINARIES, EventLog.silent())) {
+      assertEquals(first, pg.port());
+    }
+    int other;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      other = free.getLocalPort();
+    }
+    try (EmbeddedPostgres pg = DevelopmentDatabase.start(project, BINARIES, other, EventLog.silent())) {
+      assertEquals(other, pg.port());
+    }
+    assertEquals(String.valueOf(other), Files.readString(kept).strip());
+  }
+
+  @Test
+  void aPortInUseIsNamedWithTheWayToChooseAnother() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      EmbeddedPostgresException e = assertThrows(EmbeddedPostgresException.class,
+          () -> DevelopmentDatabase.start(project, BINARIES, taken.getLocalPort(), EventLog.silent()));
+      assertTrue(e.getMessage().contains("The port " + taken.getLocalPort() + " on 127.0.0.1 is in use"),
+          e.getMessage());
+      assertTrue(e.getMessage().contains("-Dquantagent.port=<port>"), e.getMessage());
+    }
+  }
 }

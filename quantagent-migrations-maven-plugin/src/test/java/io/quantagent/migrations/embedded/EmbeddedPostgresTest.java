@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.testing.Prerequisite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -82,7 +82,7 @@ class EmbeddedPostgresTest {
         assertTrue(second.privilegeMode().isEmpty());
         assertEquals(first.port(), second.port());
         assertEquals("otherdb", queryOne(second, "select current_database()"));
-        assertTrue(log.contains("Reusing the PostgreSQL server already running on " + first.dataDirectory()));
+        assertTrue(log.contains("Joining the PostgreSQL server already running on " + first.dataDirectory()));
       }
       assertEquals("1", queryOne(first, "select 1"));
     }
@@ -149,7 +149,8 @@ class EmbeddedPostgresTest {
 
   @Test
   void theSystemsPostgres15RunsAsASecondVersion() throws Exception {
-    assumeTrue(Files.isExecutable(SYSTEM_POSTGRES_15.resolve("initdb")), "no PostgreSQL 15 in " + SYSTEM_POSTGRES_15);
+    Prerequisite.require(Files.isExecutable(SYSTEM_POSTGRES_15.resolve("initdb")),
+        "the system PostgreSQL 15 in " + SYSTEM_POSTGRES_15 + " (apt-get install postgresql-15)");
     try (EmbeddedPostgres pg = EmbeddedPostgres.start(EmbeddedPostgresSettings.throwaway(
         PostgresBinaries.installed(SYSTEM_POSTGRES_15), dir.resolve("data")).withDatabase("app"), EventLog.silent())) {
       assertTrue(queryOne(pg, "select version()").startsWith("PostgreSQL 15."));

@@ -51,7 +51,7 @@ class OtherPlatformsTest {
   @Test
   void withoutRootTheBinariesRunDirectlyEverywhere() {
     for (String os : new String[] {"Windows 11", "Mac OS X", "Linux"}) {
-      assertEquals(PrivilegeMode.DIRECT, Launcher.choose(PrivilegeMode.AUTO, POSTGRES, EventLog.silent(), os, false)
+      assertEquals(PrivilegeMode.DIRECT, Launcher.choose(PrivilegeMode.AUTO, POSTGRES, Launcher.Tools.SYSTEM, EventLog.silent(), os, false)
           .mode(), os);
     }
   }
@@ -59,7 +59,8 @@ class OtherPlatformsTest {
   @Test
   void rootOnMacOsIsToldToUseAnotherUserInsteadOfProbingForUnshareOrSetpriv() {
     EmbeddedPostgresException e = assertThrows(EmbeddedPostgresException.class,
-        () -> Launcher.choose(PrivilegeMode.AUTO, POSTGRES, EventLog.silent(), "Mac OS X", true));
+        () -> Launcher.choose(PrivilegeMode.AUTO, POSTGRES, Launcher.Tools.SYSTEM, EventLog.silent(), "Mac OS X",
+            true));
     assertTrue(e.getMessage().contains("on Mac OS X there is no user namespace (unshare -U) or setpriv"),
         e.getMessage());
     assertTrue(e.getMessage().contains("Run Maven as a non-root user"), e.getMessage());

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.testing.Prerequisite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,13 +26,13 @@ class RunningAsRootTest {
 
   @BeforeEach
   void onlyAsRoot() {
-    assumeTrue(RootCheck.isRoot(), "not running as root");
+    Prerequisite.require(RootCheck.isRoot(), "root (these tests cover what a root user's build does; CI runs as root)");
   }
 
   @Test
   void asRootTheUserNamespaceIsChosenWhenItWorks() throws Exception {
-    assumeTrue(ProcessRunner.run(List.of("unshare", "-U", "true"), Duration.ofSeconds(20)).succeeded(),
-        "user namespaces are blocked here");
+    Prerequisite.require(ProcessRunner.run(List.of("unshare", "-U", "true"), Duration.ofSeconds(20)).succeeded(),
+        "user namespaces (unshare -U), which this host blocks");
     Path data = dir.resolve("data");
     try (EmbeddedPostgres pg = EmbeddedPostgres.start(EmbeddedPostgresSettings.throwaway(BINARIES, data),
         EventLog.silent())) {
@@ -61,8 +61,8 @@ class RunningAsRootTest {
 
   @Test
   void aPersistentDirectoryMovesBetweenSetprivAndTheUserNamespace() throws Exception {
-    assumeTrue(ProcessRunner.run(List.of("unshare", "-U", "true"), Duration.ofSeconds(20)).succeeded(),
-        "user namespaces are blocked here");
+    Prerequisite.require(ProcessRunner.run(List.of("unshare", "-U", "true"), Duration.ofSeconds(20)).succeeded(),
+        "user namespaces (unshare -U), which this host blocks");
     FileTrees.setMode(dir, 0711);
     EmbeddedPostgresSettings settings = EmbeddedPostgresSettings.persistent(BINARIES, dir.resolve("data"), "app",
         "secret", "app");
@@ -84,5 +84,73 @@ class RunningAsRootTest {
         EventLog.silent()));
     assertTrue(e.getMessage().contains("nobody cannot enter " + dir), e.getMessage());
     assertTrue(e.getMessage().contains("chmod o+x " + dir), e.getMessage());
+  }
+
+  @Test
+  void whenUnshareFailsSetprivIsChosen() throws Exception {
+    Launcher.Tools blocked = new Launcher.Tools(failing("unshare", "unshare: unshare failed: Operation not permitted"),
+        "setpriv");
+    TestSupport.RecordingLog log = new TestSupport.RecordingLog();
+    Launcher launcher = Launcher.choose(PrivilegeMode.AUTO, postgres(), blocked, log, "Linux", true);
+    assertEquals(PrivilegeMode.SETPRIV, launcher.mode());
+    assertTrue(log.contains("runs as user nobody"), log.lines.toString());
+    ProcessRunner.Result id = ProcessRunner.run(launcher.command(List.of("id", "-u")), Duration.ofSeconds(20));
+    assertEquals(String.valueOf(RootCheck.nobodyIds()[0]), id.output().strip());
+  }
+
+  @Test
+  void whenNeitherWorksTheMessageNamesBothCausesAndTheFixes() throws Exception {
+    Launcher.Tools blocked = new Launcher.Tools(failing("unshare", "unshare: unshare failed: Operation not permitted"),
+        failing("setpriv", "setpriv: setresuid failed: Operation not permitted"));
+    EmbeddedPostgresException e = assertThrows(EmbeddedPostgresException.class,
+        () -> Launcher.choose(PrivilegeMode.AUTO, postgres(), blocked, EventLog.silent(), "Linux", true));
+    assertTrue(e.getMessage().contains("unshare: unshare failed: Operation not permitted"), e.getMessage());
+    assertTrue(e.getMessage().contains("setpriv: setresuid failed: Operation not permitted"), e.getMessage());
+    assertTrue(e.getMessage().contains("run Maven as a non-root user"), e.getMessage());
+    assertTrue(e.getMessage().contains("-Dquantagent.url"), e.getMessage());
+  }
+
+  /** docker run --user 12345, OpenShift: a uid with no passwd entry, whose user.name is "?". */
+  @Test
+  void theDevelopmentDatabaseWorksForAUidWithoutAPasswdEntry() throws Exception {
+    int uid = 12345;
+    assertTrue(Files.readAllLines(Path.of("/etc/passwd")).stream().noneMatch(l -> l.split(":")[2].equals("" + uid)));
+    FileTrees.setMode(dir, 0755);
+    Path classes = Files.createDirectories(dir.resolve("classpath"));
+    List<String> classpath = new java.util.ArrayList<>();
+    for (String entry : ChildJvm.classpath()) { // ours lies under /root, which that uid cannot enter
+      Path copy = classes.resolve(classpath.size() + "-" + Path.of(entry).getFileName());
+      ProcessRunner.run(List.of("cp", "-r", entry, copy.toString()), Duration.ofMinutes(1));
+      classpath.add(copy.toString());
+    }
+    ProcessRunner.run(List.of("chmod", "-R", "a+rX", classes.toString()), Duration.ofMinutes(1));
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    Path project = Files.createDirectories(dir.resolve("project"));
+    for (Path p : List.of(tmp, project)) {
+      Files.setAttribute(p, "unix:uid", uid);
+      Files.setAttribute(p, "unix:gid", uid);
+    }
+    try (ChildJvm user = ChildJvm.start(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups"),
+        List.of("-Djava.io.tmpdir=" + tmp), String.join(java.io.File.pathSeparator, classpath), "dev",
+        project.toString(), "close-on-eof")) {
+      long pid = user.awaitReady();
+      assertEquals(uid, (int) Files.getAttribute(Path.of("/proc/" + pid), "unix:uid"));
+      user.endInput();
+      assertEquals(0, user.awaitExit());
+      assertFalse(alive(pid));
+    }
+    assertEquals(uid, (int) Files.getAttribute(tmp.resolve("quantagent-postgres-" + uid), "unix:uid"));
+    assertTrue(Files.exists(project.resolve(".quantagent/pgdata/PG_VERSION")));
+  }
+
+  private String failing(String name, String message) throws Exception {
+    Path script = Files.createDirectories(dir.resolve("bin")).resolve(name);
+    Files.writeString(script, "#!/bin/sh\necho '" + message + "' >&2\nexit 1\n");
+    FileTrees.setMode(script, 0755);
+    return script.toAbsolutePath().toString();
+  }
+
+  private static Path postgres() {
+    return PostgresBinaries.executable(BINARIES.binDirectory(EventLog.silent()), "postgres");
   }
 }

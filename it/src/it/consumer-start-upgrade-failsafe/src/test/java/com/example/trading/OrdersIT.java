@@ -3,6 +3,8 @@ package com.example.trading;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -13,8 +15,11 @@ import org.junit.jupiter.api.Test;
 class OrdersIT {
 
   private static Connection connect() throws Exception {
-    return DriverManager.getConnection(System.getProperty("quantagent.url"), System.getProperty("quantagent.user"),
-        System.getProperty("quantagent.password"));
+    // The throwaway password this test received, for the IT's check that the build log never shows it.
+    Path secrets = Files.createDirectories(Path.of("target", "it-secrets"));
+    Files.writeString(secrets.resolve("started.password"), System.getProperty("quantagent.started.password"));
+    return DriverManager.getConnection(System.getProperty("quantagent.started.jdbcUrl"),
+        System.getProperty("quantagent.started.user"), System.getProperty("quantagent.started.password"));
   }
 
   @Test

@@ -1,0 +1,71 @@
+package io.quantagent.migrations.embedded;
+
+import io.quantagent.migrations.events.EventLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The throwaway servers that builds start for their integration tests ({@code quantagent:start}): each in a
+ * directory of its own under one parent ({@code target/quantagent-postgres}), named after the build's process, so
+ * two builds of one checkout never touch each other's server. A directory whose build was killed is cleaned up by
+ * the next build's start there, its server stopped first.
+ */
+public final class BuildServers {
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  private BuildServers() {}
+
+  /**
+   * Starts a throwaway server for this process in a new directory under {@code parent}.
+   *
+   * @param port 0 for any free port
+   */
+  public static EmbeddedPostgres start(PostgresBinaries binaries, Path parent, String database, int port,
+      EventLog log) {
+    Path root = parent.toAbsolutePath().normalize();
+    cleanUpAfterKilledBuilds(binaries, root, log);
+    Path data = root.resolve(OwnerProcess.current().tag() + "-" + SEQUENCE.incrementAndGet());
+    return EmbeddedPostgres.start(EmbeddedPostgresSettings.throwaway(binaries, data).withDatabase(database)
+        .withPort(port), log);
+  }
+
+  private static void cleanUpAfterKilledBuilds(PostgresBinaries binaries, Path root, EventLog log) {
+    for (Path dir : children(root)) {
+      // <owner tag>-<n>, or .<owner tag>-<n>.staging-... while its cluster was being copied
+      String name = dir.getFileName().toString().replaceFirst("^\\.", "");
+      Optional<OwnerProcess> owner = OwnerProcess.fromSuffix(name, "");
+      if (owner.isEmpty() || owner.get().alive()) {
+        continue;
+      }
+      Optional<PostmasterPid> running = PostmasterPid.running(dir);
+      if (running.isPresent()) {
+        log.warn("Stopping the PostgreSQL server (pid " + running.get().pid() + ") of a build that was killed (pid "
+            + owner.get().pid() + "), in " + dir);
+        Path bin = binaries.binDirectory(log);
+        Launcher launcher = Launcher.choose(PrivilegeMode.AUTO, PostgresBinaries.executable(bin, "postgres"), log);
+        new PgCtl(bin, launcher, dir, log).stop();
+      }
+      try {
+        FileTrees.deleteRecursively(dir);
+      } catch (IOException e) {
+        log.warn("Could not delete " + dir + ", left by a build that was killed: " + e + ". Delete it (mvn clean).");
+      }
+    }
+  }
+
+  private static List<Path> children(Path root) {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(root)) {
+      return entries.filter(Files::isDirectory).toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.quantagent.migrations.embedded;
+
+import static io.quantagent.migrations.embedded.TestSupport.BINARIES;
+import static io.quantagent.migrations.embedded.TestSupport.alive;
+import static io.quantagent.migrations.embedded.TestSupport.queryOne;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quantagent.migrations.events.EventLog;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The development database is shared by every goal and process of a project: it stops when its last user ends,
+ * never before, and a user that dies (kill -9, SIGTERM, an exit without close) neither stops it under the others nor
+ * leaves it running for ever. Asserted by the postmaster's pid.
+ */
+class SharedUseTest {
+  @TempDir Path project;
+
+  @Test
+  void twoGoalsInOneProcessShareOneServerUntilTheLastEnds() throws Exception {
+    EmbeddedPostgres first = DevelopmentDatabase.start(project, BINARIES, EventLog.silent());
+    long pid = first.pid();
+    try (EmbeddedPostgres second = DevelopmentDatabase.start(project, BINARIES, EventLog.silent())) {
+      assertTrue(second.reused());
+      assertEquals(pid, second.pid());
+      first.close();
+      assertEquals("1", queryOne(second, "select 1"));
+    }
+    assertFalse(alive(pid), "the last user stops the server");
+  }
+
+  @Test
+  void anotherProcessKeepsTheServerRunningUntilItEnds() throws Exception {
+    try (ChildJvm other = ChildJvm.start("dev", project.toString(), "close-on-eof")) {
+      long pid = other.awaitReady();
+      try (EmbeddedPostgres mine = DevelopmentDatabase.start(project, BINARIES, EventLog.silent())) {
+        assertTrue(mine.reused());
+        assertEquals(pid, mine.pid());
+      }
+      assertTrue(alive(pid), "the other process still uses the server");
+      other.endInput();
+      assertEquals(0, other.awaitExit());
+      assertFalse(alive(pid), "its last user has ended");
+    }
+  }
+
+  @Test
+  void aServerWhoseOnlyUserWasKilledIsJoinedAndStoppedByTheNext() throws Exception {
+    long pid;
+    try (ChildJvm killed = ChildJvm.start("dev", project.toString(), "wait")) {
+      pid = killed.awaitReady();
+      killed.kill();
+    }
+    assertTrue(alive(pid), "kill -9 runs no shutdown hook, so the server outlives its user");
+    TestSupport.RecordingLog log = new TestSupport.RecordingLog();
+    try (EmbeddedPostgres next = DevelopmentDatabase.start(project, BINARIES, log)) {
+      assertTrue(next.reused());
+      assertEquals(pid, next.pid());
+      assertTrue(log.contains("Joining the PostgreSQL server already running on"), log.lines.toString());
+    }
+    assertFalse(alive(pid), "the next user was its last");
+  }
+
+  /** Maven that dies (a failed build's exit, SIGTERM from a terminal or a CI runner) still stops what it started. */
+  @ParameterizedTest(name = "{0} server, {1}")
+  @CsvSource({"dev, exit", "dev, sigterm", "throwaway, exit", "throwaway, sigterm"})
+  void aProcessThatEndsWithoutClosingStopsItsServer(String kind, String end) throws Exception {
+    Path dir = kind.equals("dev") ? project : project.resolve("data");
+    try (ChildJvm user = ChildJvm.start(kind, dir.toString(), end.equals("exit") ? "exit" : "wait")) {
+      long pid = user.awaitReady();
+      if (end.equals("sigterm")) {
+        user.terminate();
+      } else {
+        assertEquals(0, user.awaitExit());
+      }
+      assertFalse(alive(pid), "the shutdown hook stops the server");
+    }
+  }
+}
