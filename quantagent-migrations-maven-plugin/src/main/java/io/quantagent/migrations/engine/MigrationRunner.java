@@ -26,6 +26,7 @@ final class MigrationRunner implements AutoCloseable {
   private final LockRetry retry;
   private final NoTransactionScript noTransaction;
   private final List<TransactionBatch> openGroup = new ArrayList<>();
+  private List<String> changelogDdl = List.of();
   private int started;
   private boolean unflushed;
 
@@ -40,11 +41,22 @@ final class MigrationRunner implements AutoCloseable {
     this.noTransaction = new NoTransactionScript(session, settings, watch, retry, log);
   }
 
+  /**
+   * The changelog's DDL, sent with the first migration: in its transaction, so that a first run that fails leaves
+   * no table behind; before it, committed, when that migration runs without a transaction.
+   */
+  void createChangelogFirst(List<String> ddl) {
+    changelogDdl = List.copyOf(ddl);
+  }
+
   /** Runs one migration; in {@code all} mode it joins the open transaction, which {@link #finish} commits. */
   void apply(PlannedMigration migration, Optional<String> changelogRow) {
     started++;
+    List<String> ddl = changelogDdl;
+    changelogDdl = List.of();
     if (migration.directives().noTransaction()) {
       commitGroup(" before " + migration.file() + ", which runs without a transaction");
+      createChangelog(ddl, migration);
       log.warn(migration.file() + " is marked -- quantagent:no-transaction: its statements commit one by one.");
       noTransaction.run(migration, changelogRow);
       unflushed = false; // auto-commit statements wait for the disk, and so flush every earlier commit
@@ -52,8 +64,9 @@ final class MigrationRunner implements AutoCloseable {
     }
     boolean each = settings.transaction() == TransactionMode.EACH;
     boolean asynchronous = each && started < planned;
-    TransactionBatch batch = new TransactionBatch(migration, settings(migration, asynchronous, each), changelogRow,
-        each);
+    List<String> prefix = new ArrayList<>(settings(migration, asynchronous, each));
+    prefix.addAll(ddl);
+    TransactionBatch batch = new TransactionBatch(migration, prefix, changelogRow, each);
     send(batch);
     openGroup.add(batch);
     if (each) {
@@ -138,6 +151,20 @@ final class MigrationRunner implements AutoCloseable {
         retry.waitBeforeNext(attempt, what, at.statement(), sending.migration().statements().size(),
             lockTimeout(sending.migration()), wait);
       }
+    }
+  }
+
+  private void createChangelog(List<String> ddl, PlannedMigration before) {
+    if (ddl.isEmpty()) {
+      return;
+    }
+    try (Statement statement = session.connection().createStatement()) {
+      for (String sql : ddl) {
+        statement.execute(sql);
+      }
+    } catch (SQLException e) {
+      throw new StepFailedException(before, TransactionBatch.Part.SETTING, Optional.empty(), e, 1, Optional.empty(),
+          -1, Optional.empty());
     }
   }
 

@@ -56,8 +56,14 @@ public final class Migrator {
       }
       new UnfinishedScripts(scripts).findings(plan, false).forEach(log::warn);
       RunPlan run = RunPlan.of(scripts, plan, false);
-      changelog.createIfMissing();
-      List<MigrationRun> runs = run(session, run, false, "upgrade", (sql, hook) ->
+      // A missing changelog is created in the first migration's transaction: a first run that fails leaves nothing.
+      List<String> changelogDdl = List.of();
+      if (changelog.exists()) {
+        changelog.createIfMissing(); // adds the checksum column to a changelog stock MyBatis made
+      } else {
+        changelogDdl = Changelog.ddl(settings.changelogTable());
+      }
+      List<MigrationRun> runs = run(session, run, false, "upgrade", changelogDdl, (sql, hook) ->
           new UpOperation(plan.size()).operate(session.provider(), scripts.loader(), changelog.options(), sql, hook));
       return new UpgradeResult(runs, planner.current(), Optional.of(plan.get(plan.size() - 1)));
     });
@@ -80,7 +86,7 @@ public final class Migrator {
       }
       new UnfinishedScripts(scripts).findings(plan, true).forEach(log::warn);
       RunPlan run = RunPlan.of(scripts, plan, true);
-      List<MigrationRun> runs = run(session, run, true, "downgrade", (sql, hook) ->
+      List<MigrationRun> runs = run(session, run, true, "downgrade", List.of(), (sql, hook) ->
           new DownOperation(plan.size()).operate(session.provider(), scripts.loader(), changelog.options(), sql, hook));
       List<MigrationInfo> remaining = new ArrayList<>(planner.downgrade(new Target.Base()));
       remaining.removeAll(plan);
@@ -242,7 +248,7 @@ public final class Migrator {
 
   /** Runs the plan through a MyBatis operation, one batch per migration; see {@link MigrationRunner}. */
   private List<MigrationRun> run(MigrationConnection session, RunPlan plan, boolean undo, String goal,
-      Operation operation) {
+      List<String> changelogDdl, Operation operation) {
     RunnerSettings runner = settings.runner();
     if (runner.transaction() == TransactionMode.ALL && plan.size() > 1) {
       boolean split = plan.migrations().stream().anyMatch(m -> m.directives().noTransaction());
@@ -251,6 +257,7 @@ public final class Migrator {
           + " and runs alone" : "") + ".");
     }
     try (MigrationRunner migrations = new MigrationRunner(session, runner, plan.size(), connections, log)) {
+      migrations.createChangelogFirst(changelogDdl);
       RunRecorder recorder = new RunRecorder(plan, scripts, migrations, settings.changelogTable(), undo, log);
       session.collectInto(recorder);
       try (PrintStream sql = LogPrintStream.debug(log)) {

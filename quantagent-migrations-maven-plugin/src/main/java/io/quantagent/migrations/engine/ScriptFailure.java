@@ -67,7 +67,7 @@ final class ScriptFailure {
       case CHANGELOG -> " when writing its changelog row, after its " + n + (n == 1 ? " statement" : " statements")
           + " ran";
       case COMMIT -> " at its commit (a deferred constraint or trigger fired then)";
-      case SETTING -> " when setting its lock and statement timeouts";
+      case SETTING -> " before its first statement (setting its timeouts, or creating the changelog table)";
       case UNKNOWN -> " (the failing statement could not be told from the driver's message)";
     };
   }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * {@link #failedAt} tells which part failed.
  */
 final class TransactionBatch {
-  /** Where in the batch a failure happened. */
+  /** Where in the batch a failure happened; SETTING is what comes before the statements (timeouts, changelog DDL). */
   enum Part { SETTING, STATEMENT, CHANGELOG, COMMIT, UNKNOWN }
 
   record Position(Part part, Optional<SqlStatement> statement) {}

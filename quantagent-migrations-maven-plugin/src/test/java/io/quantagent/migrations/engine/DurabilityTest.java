@@ -143,7 +143,10 @@ class DurabilityTest {
     assertThrows(ExecutionException.class, () -> run.get(60, TimeUnit.SECONDS));
 
     TreeSet<Integer> recorded = new TreeSet<>();
-    query("select id from changelog").forEach(id -> recorded.add(Integer.parseInt(id)));
+    // The changelog itself is created in the first migration's transaction: a crash can take it too.
+    if (query("select to_regclass('changelog') is not null").get(0).equals("t")) {
+      query("select id from changelog").forEach(id -> recorded.add(Integer.parseInt(id)));
+    }
     TreeSet<Integer> tables = new TreeSet<>();
     query("select tablename from pg_tables where schemaname = 'public' and tablename like 't%'")
         .forEach(t -> tables.add(Integer.parseInt(t.substring(1))));

@@ -105,6 +105,27 @@ class MigratorTest {
   }
 
   @Test
+  void aFirstRunWhoseFirstMigrationFailsLeavesNotEvenTheChangelog() throws Exception {
+    scripts.add("001_create_a.sql", "create table a (id int primary key);\ninsert into missing values (1);",
+        "drop table a;");
+    ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("statement 2 of 2"), e.getMessage());
+    assertEquals(List.of(), db.tables(), "the changelog is created in the first migration's transaction");
+
+    scripts.add("001_create_a.sql", "create table a (id int primary key);", "drop table a;");
+    assertEquals(3, migrator().upgrade(new Target.Head()).runs().size());
+    assertEquals(List.of("1", "2", "3"), db.changelogIds());
+  }
+
+  @Test
+  void aFirstMigrationWithoutATransactionFindsTheChangelogCreatedBeforeIt() throws Exception {
+    scripts.add("001_create_a.sql", "-- quantagent:no-transaction\ncreate table a (id int primary key);",
+        "drop table a;");
+    assertEquals(3, migrator().upgrade(new Target.Head()).runs().size());
+    assertEquals(List.of("1", "2", "3"), db.changelogIds());
+  }
+
+  @Test
   void aFailingUndoKeepsItsMigrationAppliedAndSaysSo() throws Exception {
     scripts.add("004_bad_undo.sql", "create table d (id int);", "drop table d;\ndrop table nonexistent;");
     migrator().upgrade(new Target.Head());
@@ -174,7 +195,7 @@ class MigratorTest {
     assertTrue(e.getMessage().contains("It shared its transaction (-Dquantagent.transaction=all) with the 3"
         + " migrations before it in this run, rolled back with it: nothing of the run is applied."), e.getMessage());
     assertEquals(List.of(), db.changelogIds());
-    assertEquals(List.of("changelog"), db.tables());
+    assertEquals(List.of(), db.tables(), "not even the changelog, which the first migration's transaction creates");
 
     scripts.add("004_broken.sql", "create table d (id int);", "drop table d;");
     assertEquals(4, migrator().withRunner(all).upgrade(new Target.Head()).runs().size());
