@@ -44,8 +44,11 @@ final class DriverCause {
     return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
   }
 
-  /** The server's own error behind pgjdbc's batch wrapper. */
-  private static SQLException innermost(SQLException e) {
+  /**
+   * The server's own error behind pgjdbc's batch wrapper, whose message repeats the statement: the cause to hand on
+   * when our message already names the statement.
+   */
+  static SQLException innermost(SQLException e) {
     SQLException current = e;
     while (current instanceof BatchUpdateException) {
       SQLException next = current.getNextException() != null ? current.getNextException()

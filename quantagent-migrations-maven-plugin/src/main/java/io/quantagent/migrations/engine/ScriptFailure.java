@@ -34,6 +34,9 @@ final class ScriptFailure {
           + (sql != null ? DriverCause.of(sql) : rootMessage(e)) + "\n  " + applied(recorder, durable), e);
     }
     PlannedMigration migration = step.migration();
+    // Our message names the migration, statement and line; MyBatis' wrappers and pgjdbc's batch text would repeat
+    // the statement in Maven's summary, so the server's own error is the cause.
+    Throwable cause = DriverCause.innermost(sql);
     StringBuilder message = new StringBuilder(recorder.undo() ? "Undoing migration " : "Migration ")
         .append(migration.migration()).append(" failed in ").append(migration.file()).append(where(step))
         .append("\n  ").append(DriverCause.of(sql));
@@ -42,7 +45,7 @@ final class ScriptFailure {
           + "\n  " + consequence(step, recorder) + " " + applied(recorder, durable)
           + "\n  Check where the database is with mvn quantagent:current, then run the same mvn quantagent:" + goal
           + " command again.",
-          e);
+          cause);
     }
     if (step.lockTimeout()) {
       message.append("\n  It timed out waiting for ").append(step.lockWait().map(LockWait::describe)
@@ -55,8 +58,8 @@ final class ScriptFailure {
       message.append(' ').append(before);
     }
     message.append("\n  ").append(advice(step, recorder, location, goal));
-    return step.lockTimeout() ? new StatementLockTimeoutException(message.toString(), e)
-        : new ScriptFailedException(message.toString(), e);
+    return step.lockTimeout() ? new StatementLockTimeoutException(message.toString(), cause)
+        : new ScriptFailedException(message.toString(), cause);
   }
 
   private static String where(StepFailedException step) {

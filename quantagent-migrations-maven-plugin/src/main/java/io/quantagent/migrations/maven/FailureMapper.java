@@ -9,6 +9,8 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * The one place where engine exceptions become Maven's two kinds: BUILD FAILURE ({@link MojoFailureException})
@@ -35,7 +37,7 @@ final class FailureMapper {
     SQLException database = deepest(e, SQLException.class);
     if (database != null) {
       String said = secrets.mask(database.getMessage());
-      if (said != null && !message.contains(said)) {
+      if (said != null && !message.contains(said) && !message.contains(serverMessage(database))) {
         message += "\n  Cause: " + said + state(database);
       }
     }
@@ -84,6 +86,12 @@ final class FailureMapper {
     } catch (IllegalStateException shutdownInProgress) {
       return true;
     }
+  }
+
+  /** What the server said, without pgjdbc's "ERROR: " and position lines: how the engine's messages quote it. */
+  private static String serverMessage(SQLException e) {
+    ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+    return server != null && server.getMessage() != null ? server.getMessage() : String.valueOf(e.getMessage());
   }
 
   private static String state(SQLException e) {

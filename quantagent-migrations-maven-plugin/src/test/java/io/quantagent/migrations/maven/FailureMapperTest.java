@@ -148,9 +148,9 @@ class FailureMapperTest {
     assertTrue(trace.contains("Caused by: org.postgresql.util.PSQLException: ERROR: syntax error"), trace);
   }
 
-  /** A migration whose session the server ends (as a Ctrl-C does to the embedded database) reads as interrupted. */
+  /** A migration whose session the server ends (as a Ctrl-C does to the embedded database): the system's kind, said once. */
   @Test
-  void aMigrationCutShortByTheServerSaysItWasInterrupted(TestDatabase db, @TempDir Path dir) throws Exception {
+  void aMigrationCutShortByTheServerIsALostConnectionNotABrokenScript(TestDatabase db, @TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("20250101000001_slow.sql"), "-- // slow\nCREATE TABLE orders (id int);\n"
         + "SELECT pg_sleep(60);\n-- //@UNDO\nDROP TABLE orders;\n");
     CompletableFuture<RuntimeException> run = CompletableFuture.supplyAsync(() -> upgradeFailure(db, dir));
@@ -163,9 +163,15 @@ class FailureMapperTest {
     db.execute("select pg_terminate_backend(pid) from pg_stat_activity where query like '%pg_sleep(60)%'"
         + " and pid <> pg_backend_pid()");
     Exception mapped = FailureMapper.map(run.get(30, TimeUnit.SECONDS), new KnownSecrets(), "upgrade");
-    assertInstanceOf(MojoExecutionException.class, mapped);
-    assertTrue(mapped.getMessage().startsWith("quantagent:upgrade was interrupted: the database server ended the"
-        + " session"), mapped.getMessage());
+    assertInstanceOf(MojoExecutionException.class, mapped, mapped.getMessage());
+    String message = mapped.getMessage();
+    assertTrue(message.startsWith("Lost the database connection during upgrade. Migration 20250101000001 (slow) failed"
+        + " in 20250101000001_slow.sql, statement 2 of 2 (line 3)"), message);
+    assertTrue(message.contains("\n  PostgreSQL: terminating connection due to administrator command [SQLSTATE 57P01]\n"),
+        message);
+    assertTrue(message.contains("It was rolled back: nothing of it is applied"), message);
+    assertFalse(message.contains("Fix the script"), message);
+    assertEquals(1, occurrences(message, "terminating connection"), "said once, not again as a Cause: " + message);
     assertFalse(db.tables().contains("orders"), "the interrupted migration was rolled back");
   }
 
