@@ -9,4 +9,7 @@ assert !log.contains('not marked as thread-safe')
 assert (log =~ /Started PostgreSQL \S+ for this build at /).size() == 2
 assert log.count('Upgraded 6 migrations') == 2
 assert log.count('Stopped the embedded PostgreSQL on port') == 2
-['module-a', 'module-b'].each { assert !new File(basedir, it + '/target/quantagent-postgres').exists() }
+// stop removed each build's own data directory (under target/quantagent-postgres/) once its server had stopped
+def dataDirectories = (log =~ /PostgreSQL started on \S+ \(pid \d+\) with data in (\S+)/).collect { it[1] }
+assert dataDirectories.size() == 2
+dataDirectories.each { assert !new File(it).exists() : "$it outlived stop" }
