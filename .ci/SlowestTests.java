@@ -31,7 +31,7 @@ public class SlowestTests {
       }
     }
     double total = timings.stream().mapToDouble(Timing::seconds).sum();
-    System.out.printf("Test time by class and invoker case: %d reports, %.0f s in all (cases run two at a time)%n",
+    System.out.printf("Test time by class and invoker case: %d reports, %.0f s in all (invoker cases run three at a time)%n",
         timings.size(), total);
     timings.stream().sorted(Comparator.comparingDouble(Timing::seconds).reversed()).limit(Integer.getInteger("top", 10))
         .forEach(t -> System.out.printf("  %7.1f s  %s%n", t.seconds(), t.what()));

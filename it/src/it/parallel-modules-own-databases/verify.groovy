@@ -13,3 +13,4 @@ assert log.count('Stopped the embedded PostgreSQL on port') == 2
 def dataDirectories = (log =~ /PostgreSQL started on \S+ \(pid \d+\) with data in (\S+)/).collect { it[1] }
 assert dataDirectories.size() == 2
 dataDirectories.each { assert !new File(it).exists() : "$it outlived stop" }
+true
