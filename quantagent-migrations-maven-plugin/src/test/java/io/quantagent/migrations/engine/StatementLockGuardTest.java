@@ -1,6 +1,7 @@
 package io.quantagent.migrations.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -73,7 +75,8 @@ class StatementLockGuardTest {
     CountDownLatch threeTimeouts = new CountDownLatch(3);
     try (Connection blocker = db.connect(); Statement b = blocker.createStatement(); Writer writer = new Writer(db)) {
       b.execute("begin; select count(*) from orders");
-      String blockerPid = db.value("select pid from pg_stat_activity where state = 'idle in transaction'");
+      String blockerPid = db.value("select pid from pg_stat_activity where state = 'idle in transaction'"
+          + " and datname = current_database()");
       CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
           migrator(guard(Duration.ofMillis(400), 100), line -> {
             lines.add(line);
@@ -106,9 +109,13 @@ class StatementLockGuardTest {
     scripts.add("002_add_risk_level.sql", "create table risk (id int);\n" + ADD_COLUMN, "drop table risk;");
     try (Connection blocker = db.connect(); Statement b = blocker.createStatement()) {
       b.execute("begin; select count(*) from orders");
-      String blockerPid = db.value("select pid from pg_stat_activity where state = 'idle in transaction'");
-      StatementLockTimeoutException e = assertThrows(StatementLockTimeoutException.class,
-          () -> migrator(guard(Duration.ofSeconds(1), 2), line -> { }).upgrade(new Target.Head()));
+      String blockerPid = db.value("select pid from pg_stat_activity where state = 'idle in transaction'"
+          + " and datname = current_database()");
+      // In the background with a bound: without the guard the migration would wait for the blocker forever.
+      CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
+          migrator(guard(Duration.ofSeconds(1), 2), line -> { }).upgrade(new Target.Head()));
+      ExecutionException failed = assertThrows(ExecutionException.class, () -> upgrade.get(60, TimeUnit.SECONDS));
+      StatementLockTimeoutException e = assertInstanceOf(StatementLockTimeoutException.class, failed.getCause());
       String message = e.getMessage();
       assertTrue(message.startsWith("Migration 2 (add risk level) failed in 002_add_risk_level.sql, statement 2 of 2"
           + " (line 3): " + ADD_COLUMN + "\n  PostgreSQL: canceling statement due to lock timeout [SQLSTATE 55P03]\n"
@@ -130,7 +137,8 @@ class StatementLockGuardTest {
     CountDownLatch stillRunning = new CountDownLatch(1);
     try (Connection blocker = db.connect(); Statement b = blocker.createStatement()) {
       b.execute("begin; select count(*) from orders");
-      String blockerPid = db.value("select pid from pg_stat_activity where state = 'idle in transaction'");
+      String blockerPid = db.value("select pid from pg_stat_activity where state = 'idle in transaction'"
+          + " and datname = current_database()");
       CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
           migrator(guard(Duration.ofMillis(100), 2).withProgressEvery(Duration.ofSeconds(1)), line -> {
             lines.add(line);
