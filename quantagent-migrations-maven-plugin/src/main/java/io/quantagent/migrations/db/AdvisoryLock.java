@@ -77,7 +77,9 @@ public final class AdvisoryLock implements AutoCloseable {
     String sql = "select a.pid, coalesce(a.application_name, ''), coalesce(a.client_addr::text, 'local'),"
         + " to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS'), extract(epoch from now() - a.backend_start)::bigint"
         + " from pg_locks l join pg_stat_activity a on a.pid = l.pid"
-        + " where l.locktype = 'advisory' and l.granted and l.classid = ? and l.objid = ? limit 1";
+        + " where l.locktype = 'advisory' and l.granted and l.classid = ? and l.objid = ?"
+        // advisory locks are per database: a run on another database of the server holds the same key
+        + " and l.database = (select oid from pg_database where datname = current_database()) limit 1";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setLong(1, key >>> 32);
       statement.setLong(2, key & 0xFFFF_FFFFL);
