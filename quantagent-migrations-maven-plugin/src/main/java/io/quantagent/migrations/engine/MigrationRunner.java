@@ -93,7 +93,7 @@ final class MigrationRunner implements AutoCloseable {
 
   /**
    * After a failure: rolls back what is open, then puts the run's earlier commits on disk before the failure is
-   * reported (a commit that wrote nothing would not flush, so this one takes a transaction id).
+   * reported.
    */
   void abort() {
     session.rollbackQuietly();
@@ -186,9 +186,8 @@ final class MigrationRunner implements AutoCloseable {
     List<String> sql = new ArrayList<>(3);
     setting(sql, "lock_timeout", lockTimeout(migration), each);
     setting(sql, "statement_timeout", migration.directives().statementTimeout(settings), each);
-    if (asynchronous) {
-      sql.add("SET LOCAL synchronous_commit = off");
-    }
+    // The commits that make the run durable wait for the disk whatever the server's or role's default says.
+    sql.add("SET LOCAL synchronous_commit = " + (asynchronous ? "off" : "on"));
     return sql;
   }
 
@@ -220,7 +219,11 @@ final class MigrationRunner implements AutoCloseable {
     try {
       session.begin();
       try (Statement statement = session.connection().createStatement()) {
-        statement.execute("select txid_current()");
+        // PostgreSQL waits for the disk only at the commit of a transaction that wrote WAL (one that only took a
+        // transaction id commits asynchronously, whatever synchronous_commit says): a temporary table's catalog
+        // rows are WAL, and any role may create one.
+        statement.execute("SET LOCAL synchronous_commit = on");
+        statement.execute("CREATE TEMPORARY TABLE quantagent_flush (x int) ON COMMIT DROP");
       }
       session.commit();
       unflushed = false;
