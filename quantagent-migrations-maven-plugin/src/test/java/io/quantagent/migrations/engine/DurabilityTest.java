@@ -122,6 +122,16 @@ class DurabilityTest {
         query("select count(*) from pg_tables where schemaname = 'public' and tablename like 't%'"));
   }
 
+  /** A failed run reports its failure only after the migrations it did commit (asynchronously) are on disk. */
+  @Test
+  void aFailedRunsEarlierMigrationsSurviveAnImmediateStop() throws Exception {
+    Files.writeString(dir.resolve("scripts").resolve((MIGRATIONS + 1) + "_broken.sql"),
+        "-- // broken\ninsert into missing values (1);\n-- //@UNDO\nselect 1;\n");
+    assertThrows(ScriptFailedException.class, () -> migrator().upgrade(new Target.Head()));
+    crashAndRestart();
+    assertEquals(List.of(Integer.toString(MIGRATIONS)), query("select count(*) from changelog"));
+  }
+
   @Test
   void aCrashMidRunLosesWholeMigrationsOnlyAndTheNextRunCompletes() throws Exception {
     // Migration 100 stops at a barrier the test holds, so the crash comes in the middle of the run.
