@@ -564,6 +564,7 @@ target17(f'history / current with {big:,} applied, at most 1.1x', rr(M(f'applied
 target17('writer p99 with the guard on, below 2.5 s', M('writer', 'guard_on_p99'), lambda v: v < 2.5, '{:.2f} s')
 target17('writer max with the guard on, below the lock timeout + 0.5 s (2.5 s)', M('writer', 'guard_on_max'), lambda v: v < 2.5, '{:.2f} s')
 target17('longest single INSERT with the guard on, below 2.5 s', M('writer', 'guard_on_longest'), lambda v: v < 2.5, '{:.2f} s')
+out.append(f"\nParts measured in this run: {E.get('PARTS', 'all')}; a part left out reads n/a.\n")
 out.append("## lint on 1,000 scripts, next to Maven's start-up\n")
 out.append("Whole `mvn -o` processes, no database ([`bench/lint.sh`](bench/lint.sh)). CPU is user + system time of the"
            " process tree, which a loaded machine disturbs less than wall time. Target (issue 14): lint at most 2 s"
@@ -577,7 +578,6 @@ def lint_diff(a, b):
     return f"{x - y:.2f}" if x is not None and y is not None else 'n/a'
 out.append(f"| lint beyond start-up (difference of medians) | {lint_diff('lint', 'mvn_validate')} | {lint_diff('lint_cpu', 'mvn_validate_cpu')} |")
 out.append("")
-out.append(f"\nParts measured in this run: {E.get('PARTS', 'all')}; a part left out reads n/a.\n")
 out.append("## Targets (issue 8), ratios of medians of this run\n")
 out.append("| target | measured | met |")
 out.append("| --- | --- | --- |")
