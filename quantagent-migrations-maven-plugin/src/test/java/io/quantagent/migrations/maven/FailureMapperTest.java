@@ -148,9 +148,10 @@ class FailureMapperTest {
     assertTrue(trace.contains("Caused by: org.postgresql.util.PSQLException: ERROR: syntax error"), trace);
   }
 
-  /** A migration whose session the server ends (as a Ctrl-C does to the embedded database): the system's kind, said once. */
+  /** A migration whose session the server ends (as Ctrl-C does to the embedded database): the system's, said once. */
   @Test
-  void aMigrationCutShortByTheServerIsALostConnectionNotABrokenScript(TestDatabase db, @TempDir Path dir) throws Exception {
+  void aMigrationCutShortByTheServerIsALostConnectionNotABrokenScript(TestDatabase db, @TempDir Path dir)
+      throws Exception {
     Files.writeString(dir.resolve("20250101000001_slow.sql"), "-- // slow\nCREATE TABLE orders (id int);\n"
         + "SELECT pg_sleep(60);\n-- //@UNDO\nDROP TABLE orders;\n");
     CompletableFuture<RuntimeException> run = CompletableFuture.supplyAsync(() -> upgradeFailure(db, dir));
@@ -167,8 +168,8 @@ class FailureMapperTest {
     String message = mapped.getMessage();
     assertTrue(message.startsWith("Lost the database connection during upgrade. Migration 20250101000001 (slow) failed"
         + " in 20250101000001_slow.sql, statement 2 of 2 (line 3)"), message);
-    assertTrue(message.contains("\n  PostgreSQL: terminating connection due to administrator command [SQLSTATE 57P01]\n"),
-        message);
+    assertTrue(message.contains("\n  PostgreSQL: terminating connection due to administrator command"
+        + " [SQLSTATE 57P01]\n"), message);
     assertTrue(message.contains("It was rolled back: nothing of it is applied"), message);
     assertFalse(message.contains("Fix the script"), message);
     assertEquals(1, occurrences(message, "terminating connection"), "said once, not again as a Cause: " + message);
