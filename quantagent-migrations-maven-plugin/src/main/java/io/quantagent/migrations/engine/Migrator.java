@@ -4,7 +4,6 @@ import io.quantagent.migrations.db.AdvisoryLock;
 import io.quantagent.migrations.db.ConnectionFactory;
 import io.quantagent.migrations.db.TransactionPooler;
 import io.quantagent.migrations.events.EventLog;
-import java.io.PrintStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +62,7 @@ public final class Migrator {
       } else {
         changelogDdl = Changelog.ddl(settings.changelogTable());
       }
-      List<MigrationRun> runs = run(session, run, false, "upgrade", changelogDdl, (sql, hook) ->
+      List<MigrationRun> runs = pass().run(session, run, false, "upgrade", changelogDdl, (sql, hook) ->
           new UpOperation(plan.size()).operate(session.provider(), scripts.loader(), changelog.options(), sql, hook));
       return new UpgradeResult(runs, planner.current(), Optional.of(plan.get(plan.size() - 1)));
     });
@@ -86,7 +85,7 @@ public final class Migrator {
       }
       new UnfinishedScripts(scripts).findings(plan, true).forEach(log::warn);
       RunPlan run = RunPlan.of(scripts, plan, true);
-      List<MigrationRun> runs = run(session, run, true, "downgrade", List.of(), (sql, hook) ->
+      List<MigrationRun> runs = pass().run(session, run, true, "downgrade", List.of(), (sql, hook) ->
           new DownOperation(plan.size()).operate(session.provider(), scripts.loader(), changelog.options(), sql, hook));
       List<MigrationInfo> remaining = new ArrayList<>(planner.downgrade(new Target.Base()));
       remaining.removeAll(plan);
@@ -246,29 +245,8 @@ public final class Migrator {
     return planner;
   }
 
-  /** Runs the plan through a MyBatis operation, one batch per migration; see {@link MigrationRunner}. */
-  private List<MigrationRun> run(MigrationConnection session, RunPlan plan, boolean undo, String goal,
-      List<String> changelogDdl, Operation operation) {
-    RunnerSettings runner = settings.runner();
-    if (runner.transaction() == TransactionMode.ALL && plan.size() > 1) {
-      boolean split = plan.migrations().stream().anyMatch(m -> m.directives().noTransaction());
-      log.info("The " + plan.size() + " migrations run in one transaction (-Dquantagent.transaction=all): all or"
-          + " nothing" + (split ? ", except that a -- quantagent:no-transaction script commits what ran before it"
-          + " and runs alone" : "") + ".");
-    }
-    try (MigrationRunner migrations = new MigrationRunner(session, runner, plan.size(), connections, log)) {
-      migrations.createChangelogFirst(changelogDdl);
-      RunRecorder recorder = new RunRecorder(plan, scripts, migrations, settings.changelogTable(), undo, log);
-      session.collectInto(recorder);
-      try (PrintStream sql = LogPrintStream.debug(log)) {
-        operation.run(sql, recorder);
-        migrations.finish();
-      } catch (RuntimeException e) {
-        migrations.abort();
-        throw ScriptFailure.explain(e, recorder, migrations.durable(), scripts.location(), goal);
-      }
-      return recorder.runs();
-    }
+  private PlanExecution pass() {
+    return new PlanExecution(connections, scripts, settings, log);
   }
 
   /**
@@ -296,10 +274,5 @@ public final class Migrator {
   @FunctionalInterface
   private interface SessionWork<T> {
     T run(MigrationConnection session, Changelog changelog) throws SQLException;
-  }
-
-  @FunctionalInterface
-  private interface Operation {
-    void run(PrintStream sql, RunRecorder hook);
   }
 }
