@@ -1,10 +1,10 @@
 package io.quantagent.migrations.lint;
 
-/** JSON literals for the two documents lint writes (its JSON report and SARIF). */
-final class Json {
+/** JSON literals for the documents the plugin writes (lint's report and SARIF, the goals' -Dquantagent.format=json). */
+public final class Json {
   private Json() {}
 
-  static String string(String value) {
+  public static String string(String value) {
     if (value == null) {
       return "null";
     }

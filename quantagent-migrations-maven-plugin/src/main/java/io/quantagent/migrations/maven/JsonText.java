@@ -3,6 +3,7 @@ package io.quantagent.migrations.maven;
 import io.quantagent.migrations.engine.CurrentState;
 import io.quantagent.migrations.engine.HistoryEntry;
 import io.quantagent.migrations.engine.MigrationInfo;
+import io.quantagent.migrations.lint.Json;
 import io.quantagent.migrations.schema.ModelCheck;
 import io.quantagent.migrations.schema.SchemaDifference;
 import java.util.List;
@@ -62,23 +63,6 @@ final class JsonText {
   }
 
   static String string(String value) {
-    StringBuilder json = new StringBuilder("\"");
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '"' -> json.append("\\\"");
-        case '\\' -> json.append("\\\\");
-        case '\n' -> json.append("\\n");
-        case '\r' -> json.append("\\r");
-        case '\t' -> json.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            json.append(String.format("\\u%04x", (int) c));
-          } else {
-            json.append(c);
-          }
-        }
-      }
-    }
-    return json.append('"').toString();
+    return Json.string(value);
   }
 }
