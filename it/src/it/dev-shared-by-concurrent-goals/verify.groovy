@@ -2,7 +2,7 @@ import io.quantagent.it.ConcurrentMaven
 import io.quantagent.it.Processes
 
 def db = new io.quantagent.it.ItDatabase(pgPort, pgUser, pgPassword, basedir.toPath())
-def mvn = new ConcurrentMaven(basedir, localRepositoryPath)
+def mvn = new ConcurrentMaven(basedir, localRepositoryPath, mavenOpts)
 def data = new File(basedir, '.quantagent/pgdata')
 def postmaster = { -> new File(data, 'postmaster.pid').with { it.exists() ? it.readLines()[0] as long : -1L } }
 def secret = { -> new File(basedir, '.quantagent/pgdata.password').text.trim() }

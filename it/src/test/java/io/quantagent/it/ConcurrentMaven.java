@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Real {@code mvn} processes in a case's directory, several at once, for the cases that race builds against each
  * other or kill one. Lean on purpose (each costs a JVM on a 2-core CI machine): offline, from the invoker's local
- * repository, with a JIT that starts fast.
+ * repository, with the JVM options of the case's own runs.
  */
 public final class ConcurrentMaven {
   /** Only turns a hang into a failure. */
@@ -24,10 +24,13 @@ public final class ConcurrentMaven {
 
   private final Path basedir;
   private final String localRepository;
+  private final String mavenOpts;
 
-  public ConcurrentMaven(File basedir, Object localRepositoryPath) throws IOException {
+  /** {@code mavenOpts}: the JVM options the invoker gives the case's own Maven runs (script variable mavenOpts). */
+  public ConcurrentMaven(File basedir, Object localRepositoryPath, String mavenOpts) throws IOException {
     this.basedir = basedir.toPath();
     this.localRepository = String.valueOf(localRepositoryPath);
+    this.mavenOpts = mavenOpts;
     // What the invoker's builds resolved came from the repository id local.central (src/it/settings.xml); Maven
     // offline trusts a cached artifact only while its repository id is in the build's context.
     String url = Path.of(localRepository).toUri().toString();
@@ -50,7 +53,7 @@ public final class ConcurrentMaven {
         .redirectOutput(log(logName).toFile());
     Map<String, String> env = builder.environment();
     env.remove("DATABASE_URL");
-    env.put("MAVEN_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto");
+    env.put("MAVEN_OPTS", mavenOpts);
     return builder.start();
   }
 
