@@ -9,13 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.testing.WaitBound;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** quantagent:start's servers: one per build, side by side in one checkout; a killed build's is cleaned up. */
+@WaitBound
+@ResourceLock(WaitBound.OWN_SERVERS)
 class BuildServersTest {
   @TempDir Path target;
 

@@ -9,12 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.testing.WaitBound;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@WaitBound
+@ResourceLock(WaitBound.OWN_SERVERS)
 class DevelopmentDatabaseTest {
   @TempDir Path project;
 

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.testing.Prerequisite;
+import io.quantagent.migrations.testing.WaitBound;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -22,7 +23,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@WaitBound
+@ResourceLock(WaitBound.OWN_SERVERS)
 class EmbeddedPostgresTest {
   private static final Path SYSTEM_POSTGRES_15 = Path.of("/usr/lib/postgresql/15/bin");
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.testing.WaitBound;
 import java.net.JarURLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@WaitBound
+@ResourceLock(WaitBound.OWN_SERVERS)
 class PostgresBinariesTest {
   @TempDir Path dir;
 

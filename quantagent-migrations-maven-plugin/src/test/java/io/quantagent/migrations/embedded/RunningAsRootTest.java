@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.testing.Prerequisite;
+import io.quantagent.migrations.testing.WaitBound;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +20,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The paths a root user takes (this machine and CI run as root); skipped for everyone else. */
+@WaitBound
+@ResourceLock(WaitBound.OWN_SERVERS)
 class RunningAsRootTest {
   @TempDir Path dir;
 

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.testing.WaitBound;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,6 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * never before, and a user that dies (kill -9, SIGTERM, an exit without close) neither stops it under the others nor
  * leaves it running for ever. Asserted by the postmaster's pid.
  */
+@WaitBound
+@ResourceLock(WaitBound.OWN_SERVERS)
 class SharedUseTest {
   @TempDir Path project;
 

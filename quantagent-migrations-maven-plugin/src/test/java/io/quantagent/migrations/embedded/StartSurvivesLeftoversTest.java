@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.testing.WaitBound;
 import java.net.JarURLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** What a killed build, a reboot or a race leaves behind does not break the next start, and is cleaned up by it. */
+@WaitBound
+@ResourceLock(WaitBound.OWN_SERVERS)
 class StartSurvivesLeftoversTest {
   /** Only turns a hang into a failure. */
   private static final Duration DEADLINE = Duration.ofMinutes(3);

@@ -11,6 +11,7 @@ import io.quantagent.migrations.embedded.EmbeddedPostgres;
 import io.quantagent.migrations.embedded.EmbeddedPostgresSettings;
 import io.quantagent.migrations.embedded.PostgresBinaries;
 import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.testing.WaitBound;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Commits that do not wait for the disk, and a crash: the server is stopped the way a crash stops it ({@code pg_ctl
@@ -37,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * lost) and restarted. A server of the test's own, since it is crashed; its WAL writer only writes every 10 s, so
  * asynchronous commits do sit in memory when it crashes.
  */
+@WaitBound
+@ResourceLock(WaitBound.OWN_SERVERS)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DurabilityTest {
   private static final int MIGRATIONS = 120;

@@ -10,6 +10,7 @@ import io.quantagent.migrations.testing.FreshDatabases;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.PostgresMajor;
 import io.quantagent.migrations.testing.TestDatabase;
+import io.quantagent.migrations.testing.WaitBound;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The run lock: who holds it, giving up, every writing goal taking it, and no deadlock with CONCURRENTLY. */
+@WaitBound
 @ExtendWith(PostgresFixture.class)
 @Timeout(value = 3, unit = TimeUnit.MINUTES) // only turns a run that never gives up into a failure
 class RunLockTest {

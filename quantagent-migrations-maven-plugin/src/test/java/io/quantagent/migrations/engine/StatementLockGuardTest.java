@@ -10,6 +10,7 @@ import io.quantagent.migrations.testing.FreshDatabases;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.PostgresMajor;
 import io.quantagent.migrations.testing.TestDatabase;
+import io.quantagent.migrations.testing.WaitBound;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A migration that needs a lock a long report holds: it must not queue the writers behind it. A blocker holds
  * ACCESS SHARE on orders in an open transaction while upgrade adds a column and a writer inserts every 10 ms.
  */
+@WaitBound
 @ParameterizedClass(name = "{0}")
 @EnumSource(PostgresMajor.class)
 @ExtendWith(PostgresFixture.class)
