@@ -49,7 +49,7 @@ public final class TestServer implements AutoCloseable {
 
   static TestServer start(PostgresMajor major) {
     try {
-      Path data = Files.createTempDirectory("quantagent-test-pg" + major.number() + "-");
+      Path data = FastScratchSpace.newDirectory("quantagent-test-pg" + major.number() + "-");
       Files.delete(data); // initdb wants to create it
       var binaries = major.binaries();
       EmbeddedPostgres postgres = EmbeddedPostgres.start(
