@@ -122,6 +122,16 @@ class EmbeddedPostgresTest {
     }
   }
 
+  /** The first login of a goal costs no PBKDF2 rounds: see ClusterInitializer.setPassword for why one is enough. */
+  @Test
+  void theRandomPasswordIsStoredWithOneScramIteration() throws Exception {
+    try (EmbeddedPostgres pg = EmbeddedPostgres.start(
+        EmbeddedPostgresSettings.throwaway(BINARIES, dir.resolve("data")), EventLog.silent())) {
+      String verifier = queryOne(pg, "select rolpassword from pg_authid where rolname = current_user");
+      assertTrue(verifier.startsWith("SCRAM-SHA-256$1:"), verifier.replaceFirst(":.*", ":..."));
+    }
+  }
+
   @Test
   void bogusBinariesFailWithAnActionableMessage() {
     Path bogus = dir.resolve("no-postgres-here/bin");
