@@ -180,8 +180,9 @@ class MigratorTest {
   /** PostgreSQL times statement_timeout over a whole pipeline; the runner makes it bound each statement. */
   @Test
   void aStatementTimeoutBoundsEachStatementNotTheMigration() throws Exception {
-    scripts.add("004_three_waits.sql", "-- quantagent:statement-timeout 2s\nselect pg_sleep(0.8);\nselect pg_sleep(0.8);\n"
-        + "select pg_sleep(0.8);\ncreate table d (id int);", "drop table d;");
+    scripts.add("004_three_waits.sql", "-- quantagent:statement-timeout 2s\n"
+        + "select pg_sleep(0.8);\nselect pg_sleep(0.8);\nselect pg_sleep(0.8);\ncreate table d (id int);",
+        "drop table d;");
     migrator().upgrade(new Target.Head());
     assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
   }
