@@ -21,12 +21,14 @@ public final class Migrator {
   private final ScriptSource scripts;
   private final MigratorSettings settings;
   private final EventLog log;
+  private final PlanExecution execution;
 
   public Migrator(ConnectionFactory connections, ScriptSource scripts, MigratorSettings settings, EventLog log) {
     this.connections = connections;
     this.scripts = scripts;
     this.settings = settings;
     this.log = log;
+    this.execution = new PlanExecution(connections, scripts, settings, log);
   }
 
   public Migrator(ConnectionFactory connections, ScriptSource scripts, String changelogTable, EventLog log) {
@@ -62,7 +64,7 @@ public final class Migrator {
       } else {
         changelogDdl = Changelog.ddl(settings.changelogTable());
       }
-      List<MigrationRun> runs = pass().run(session, run, false, "upgrade", changelogDdl, (sql, hook) ->
+      List<MigrationRun> runs = execution.run(session, run, false, "upgrade", changelogDdl, (sql, hook) ->
           new UpOperation(plan.size()).operate(session.provider(), scripts.loader(), changelog.options(), sql, hook));
       return new UpgradeResult(runs, planner.current(), Optional.of(plan.get(plan.size() - 1)));
     });
@@ -85,7 +87,7 @@ public final class Migrator {
       }
       new UnfinishedScripts(scripts).findings(plan, true).forEach(log::warn);
       RunPlan run = RunPlan.of(scripts, plan, true);
-      List<MigrationRun> runs = pass().run(session, run, true, "downgrade", List.of(), (sql, hook) ->
+      List<MigrationRun> runs = execution.run(session, run, true, "downgrade", List.of(), (sql, hook) ->
           new DownOperation(plan.size()).operate(session.provider(), scripts.loader(), changelog.options(), sql, hook));
       List<MigrationInfo> remaining = new ArrayList<>(planner.downgrade(new Target.Base()));
       remaining.removeAll(plan);
@@ -243,10 +245,6 @@ public final class Migrator {
       }
     }
     return planner;
-  }
-
-  private PlanExecution pass() {
-    return new PlanExecution(connections, scripts, settings, log);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.quantagent.migrations.maven;
 
+import static io.quantagent.migrations.lint.Json.string;
+
 import io.quantagent.migrations.engine.CurrentState;
 import io.quantagent.migrations.engine.HistoryEntry;
 import io.quantagent.migrations.engine.MigrationInfo;
@@ -51,7 +53,7 @@ final class JsonText {
     String state = !entry.scriptPresent() ? "missing-script" : entry.pending() ? "pending" : "applied";
     return "{\"id\":" + string(entry.migration().idText())
         + ",\"description\":" + string(entry.migration().description())
-        + ",\"appliedAt\":" + entry.appliedAt().map(JsonText::string).orElse("null")
+        + ",\"appliedAt\":" + entry.appliedAt().map(Json::string).orElse("null")
         + ",\"state\":" + string(state)
         + ",\"checksum\":" + string(entry.integrity().name().toLowerCase(Locale.ROOT).replace('_', '-'))
         + ",\"current\":" + entry.current() + "}";
@@ -60,9 +62,5 @@ final class JsonText {
   private static String migration(Optional<MigrationInfo> migration) {
     return migration.map(m -> "{\"id\":" + string(m.idText()) + ",\"description\":" + string(m.description()) + "}")
         .orElse("null");
-  }
-
-  static String string(String value) {
-    return Json.string(value);
   }
 }
