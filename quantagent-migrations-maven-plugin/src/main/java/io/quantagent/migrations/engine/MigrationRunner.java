@@ -15,9 +15,28 @@ import java.util.Optional;
  * not wait for the disk ({@code synchronous_commit = off}), except the run's last one, which makes every earlier
  * one durable too: a crash mid-run can lose the last migrations, each with its changelog row, never half of one.
  * With {@link TransactionMode#ALL} the migrations share one transaction until the run ends or a
- * no-transaction script comes.
+ * no-transaction script comes. Batches go out from a thread of their own ({@link SendAhead}), so MyBatis prepares
+ * the next migrations while the server runs one; a no-transaction script waits for them and runs on the caller's.
  */
 final class MigrationRunner implements AutoCloseable {
+  /** What the run says about a migration when its batch goes out and when it is applied. */
+  interface Progress {
+    void sending(PlannedMigration migration);
+
+    /**
+     * @param took how long its round trip took, shared by the {@code sentWith} migrations sent together
+     * @param uncommitted applied in a transaction still open ({@code all} mode)
+     */
+    void applied(PlannedMigration migration, Duration took, int sentWith, boolean uncommitted);
+  }
+
+  /** A migration's batch waiting for the sender. */
+  private record Queued(TransactionBatch batch, boolean asynchronous, Progress progress) {
+    PlannedMigration migration() {
+      return batch.migration();
+    }
+  }
+
   private final MigrationConnection session;
   private final RunnerSettings settings;
   private final int planned;
@@ -25,6 +44,7 @@ final class MigrationRunner implements AutoCloseable {
   private final StatementWatch watch;
   private final LockRetry retry;
   private final NoTransactionScript noTransaction;
+  private final SendAhead<Queued> sender = new SendAhead<>("quantagent-migrations", this::sendWindow);
   private final List<TransactionBatch> openGroup = new ArrayList<>();
   private List<String> changelogDdl = List.of();
   private int started;
@@ -49,30 +69,32 @@ final class MigrationRunner implements AutoCloseable {
     changelogDdl = List.copyOf(ddl);
   }
 
-  /** Runs one migration; in {@code all} mode it joins the open transaction, which {@link #finish} commits. */
-  void apply(PlannedMigration migration, Optional<String> changelogRow) {
+  /**
+   * Queues one migration for the sender, or, when it runs without a transaction, waits for the queue and runs it;
+   * throws the failure of one sent earlier. In {@code all} mode it joins the open transaction, which {@link #finish}
+   * commits.
+   */
+  void apply(PlannedMigration migration, Optional<String> changelogRow, Progress progress) {
     started++;
     List<String> ddl = changelogDdl;
     changelogDdl = List.of();
     if (migration.directives().noTransaction()) {
+      sender.await();
+      progress.sending(migration);
+      long start = System.nanoTime();
       commitGroup(" before " + migration.file() + ", which runs without a transaction");
       createChangelog(ddl, migration);
       log.warn(migration.file() + " is marked -- quantagent:no-transaction: its statements commit one by one.");
       noTransaction.run(migration, changelogRow);
       unflushed = false; // auto-commit statements wait for the disk, and so flush every earlier commit
+      progress.applied(migration, since(start), 1, false);
       return;
     }
     boolean each = settings.transaction() == TransactionMode.EACH;
     boolean asynchronous = each && started < planned;
     List<String> prefix = new ArrayList<>(settings(migration, asynchronous, each));
     prefix.addAll(ddl);
-    TransactionBatch batch = new TransactionBatch(migration, prefix, changelogRow, each);
-    send(batch);
-    openGroup.add(batch);
-    if (each) {
-      openGroup.clear();
-      unflushed = asynchronous;
-    }
+    sender.submit(new Queued(new TransactionBatch(migration, prefix, changelogRow, each), asynchronous, progress));
   }
 
   /**
@@ -83,8 +105,9 @@ final class MigrationRunner implements AutoCloseable {
     return openGroup.size();
   }
 
-  /** Commits what the run left open and makes sure every commit of the run is on disk. */
+  /** Waits for the queued migrations, commits what the run left open and makes sure every commit is on disk. */
   void finish() {
+    sender.await();
     commitGroup("");
     if (unflushed) {
       flush();
@@ -96,6 +119,7 @@ final class MigrationRunner implements AutoCloseable {
    * reported.
    */
   void abort() {
+    sender.stop();
     session.rollbackQuietly();
     if (unflushed) {
       try {
@@ -113,11 +137,96 @@ final class MigrationRunner implements AutoCloseable {
 
   @Override
   public void close() {
+    sender.close();
     watch.close();
   }
 
-  private void send(TransactionBatch current) {
-    for (int attempt = 1; ; attempt++) {
+  /** On the sender's thread: the window's migrations in order, in one round trip where they can go together. */
+  private void sendWindow(List<Queued> window) {
+    int next = 0;
+    while (next < window.size()) {
+      int end = next;
+      while (end < window.size() && canShareRoundTrip(window.get(end))) {
+        end++;
+      }
+      if (end - next >= 2) {
+        next += sendTogether(window.subList(next, end));
+      } else {
+        Queued alone = window.get(next++);
+        alone.progress().sending(alone.migration());
+        long start = System.nanoTime();
+        send(alone.batch(), 1);
+        applied(alone, since(start), 1);
+      }
+    }
+  }
+
+  /** A statement timeout bounds each statement only when each is its own round trip (see TransactionBatch). */
+  private boolean canShareRoundTrip(Queued queued) {
+    return queued.migration().directives().statementTimeout(settings).isZero();
+  }
+
+  /**
+   * Sends {@code members} as one {@link BatchWindow}. When one of them fails, the ones before it stay applied and
+   * the ones after it were not run; after a lock timeout the failed one is tried again alone, as {@link #send}
+   * would, and the caller goes on after it.
+   *
+   * @return how many of {@code members} were applied (all of them, unless a failure was retried)
+   */
+  private int sendTogether(List<Queued> members) {
+    members.forEach(q -> q.progress().sending(q.migration()));
+    BatchWindow window = new BatchWindow(members.stream().map(Queued::batch).toList());
+    long start = System.nanoTime();
+    Optional<LockWait> wait = Optional.empty();
+    try {
+      session.begin();
+      try (StatementWatch.Watch watching = watch.start(window.migrations(), shortestLockTimeout(members))) {
+        try {
+          window.execute(session.connection(), log);
+        } finally {
+          wait = watching.lockWait();
+        }
+      }
+      if (members.get(members.size() - 1).batch().commits()) {
+        session.commit(); // the batch committed: this only returns the connection to auto-commit
+      }
+      Duration took = since(start);
+      members.forEach(q -> applied(q, took, members.size()));
+      return members.size();
+    } catch (SQLException e) {
+      session.rollbackQuietly();
+      BatchWindow.Failure failure = window.failedAt(e);
+      Duration took = since(start);
+      for (int i = 0; i < failure.member(); i++) {
+        applied(members.get(i), took, members.size()); // in all mode they join the group, which a retry re-sends
+      }
+      Queued failed = members.get(failure.member());
+      TransactionBatch.Position at = failure.position();
+      if (!"55P03".equals(DriverCause.sqlState(e)) || retry.attempts() <= 1) {
+        throw new StepFailedException(failed.migration(), at.part(), at.statement(), e, 1, wait, -1,
+            Optional.empty());
+      }
+      retry.waitBeforeNext(1, retried(failed.batch()), at.statement(), failed.migration().statements().size(),
+          lockTimeout(failed.migration()), wait);
+      long again = System.nanoTime();
+      send(failed.batch(), 2);
+      applied(failed, since(again), 1);
+      return failure.member() + 1;
+    }
+  }
+
+  /** Records a migration whose batch the server ran; {@code sentWith} migrations shared its round trip. */
+  private void applied(Queued queued, Duration took, int sentWith) {
+    openGroup.add(queued.batch());
+    if (queued.batch().commits()) {
+      openGroup.clear();
+      unflushed = queued.asynchronous();
+    }
+    queued.progress().applied(queued.migration(), took, sentWith, !openGroup.isEmpty());
+  }
+
+  private void send(TransactionBatch current, int firstAttempt) {
+    for (int attempt = firstAttempt; ; attempt++) {
       TransactionBatch sending = current;
       Optional<LockWait> wait = Optional.empty();
       try {
@@ -146,12 +255,25 @@ final class MigrationRunner implements AutoCloseable {
           throw new StepFailedException(sending.migration(), at.part(), at.statement(), e, attempt, wait, -1,
               Optional.empty());
         }
-        String what = openGroup.isEmpty() ? sending.migration().label() : "the transaction of "
-            + (openGroup.size() + 1) + " migrations (" + sending.migration().label() + ")";
-        retry.waitBeforeNext(attempt, what, at.statement(), sending.migration().statements().size(),
+        retry.waitBeforeNext(attempt, retried(sending), at.statement(), sending.migration().statements().size(),
             lockTimeout(sending.migration()), wait);
       }
     }
+  }
+
+  /** What a lock timeout makes the run try again: the migration, or in all mode the whole open transaction. */
+  private String retried(TransactionBatch failed) {
+    return openGroup.isEmpty() ? failed.migration().label() : "the transaction of " + (openGroup.size() + 1)
+        + " migrations (" + failed.migration().label() + ")";
+  }
+
+  private Duration shortestLockTimeout(List<Queued> members) {
+    return members.stream().map(q -> lockTimeout(q.migration())).filter(d -> !d.isZero()).min(Duration::compareTo)
+        .orElse(Duration.ZERO);
+  }
+
+  private static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
   }
 
   private void createChangelog(List<String> ddl, PlannedMigration before) {

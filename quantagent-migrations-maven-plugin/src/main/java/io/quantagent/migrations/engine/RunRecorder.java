@@ -17,17 +17,16 @@ import org.apache.ibatis.migration.hook.MigrationHook;
  * it to the {@link MigrationRunner} when MyBatis is done with the migration, says what runs and how long it took,
  * and remembers which migration was running when something failed.
  */
-final class RunRecorder implements MigrationHook, MigrationConnection.Collector {
+final class RunRecorder implements MigrationHook, MigrationConnection.Collector, MigrationRunner.Progress {
   private final RunPlan plan;
   private final ScriptSource source;
   private final MigrationRunner runner;
   private final String changelogTable;
   private final EventLog log;
   private final boolean undo;
-  private final List<MigrationRun> runs = new ArrayList<>();
+  private final List<MigrationRun> runs = new ArrayList<>(); // appended by the sender, read after it stopped
   private PlannedMigration running;
   private Optional<String> changelogRow;
-  private long startedNanos;
 
   RunRecorder(RunPlan plan, ScriptSource source, MigrationRunner runner, String changelogTable, boolean undo,
       EventLog log) {
@@ -47,8 +46,6 @@ final class RunRecorder implements MigrationHook, MigrationConnection.Collector 
     Change change = ((HookContext) bindingMap.get(HOOK_CONTEXT)).getChange();
     running = plan.get(MigrationInfo.of(change));
     changelogRow = Optional.empty();
-    log.info((undo ? "Undoing " : "Applying ") + running.migration() + " ..." + overrides(running.directives()));
-    startedNanos = System.nanoTime();
   }
 
   @Override
@@ -73,12 +70,23 @@ final class RunRecorder implements MigrationHook, MigrationConnection.Collector 
 
   @Override
   public void afterEach(Map<String, Object> bindingMap) {
-    runner.apply(running, changelogRow);
-    Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
-    runs.add(new MigrationRun(running.migration(), took));
-    log.info((undo ? "Undid " : "Applied ") + running.migration() + " in " + took.toMillis() + " ms"
-        + (runner.uncommitted() > 0 ? " (commits with the rest of the run)" : ""));
+    runner.apply(running, changelogRow, this);
     running = null;
+  }
+
+  @Override
+  public void sending(PlannedMigration migration) {
+    log.info((undo ? "Undoing " : "Applying ") + migration.migration() + " ..." + overrides(migration.directives()));
+  }
+
+  @Override
+  public void applied(PlannedMigration migration, Duration took, int sentWith, boolean uncommitted) {
+    synchronized (runs) {
+      runs.add(new MigrationRun(migration.migration(), took.dividedBy(sentWith)));
+    }
+    log.info((undo ? "Undid " : "Applied ") + migration.migration() + (sentWith == 1 ? " in " + took.toMillis() + " ms"
+        : ", one of " + sentWith + " sent together in " + took.toMillis() + " ms")
+        + (uncommitted ? " (commits with the rest of the run)" : ""));
   }
 
   @Override
@@ -86,12 +94,16 @@ final class RunRecorder implements MigrationHook, MigrationConnection.Collector 
 
   /** Migrations this run applied (or undid) and committed. */
   List<MigrationRun> runs() {
-    return List.copyOf(runs.subList(0, runs.size() - Math.min(runs.size(), runner.uncommitted())));
+    synchronized (runs) {
+      return List.copyOf(runs.subList(0, runs.size() - Math.min(runs.size(), runner.uncommitted())));
+    }
   }
 
   /** Migrations that ran in the transaction still open when the run failed ({@code all} mode): rolled back. */
   List<MigrationRun> rolledBack() {
-    return List.copyOf(runs.subList(runs.size() - Math.min(runs.size(), runner.uncommitted()), runs.size()));
+    synchronized (runs) {
+      return List.copyOf(runs.subList(runs.size() - Math.min(runs.size(), runner.uncommitted()), runs.size()));
+    }
   }
 
   /** The migration that was running when the operation failed, if any. */

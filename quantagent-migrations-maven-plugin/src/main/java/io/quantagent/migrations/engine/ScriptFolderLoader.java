@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.JarURLConnection;
@@ -31,13 +33,16 @@ import org.apache.ibatis.migration.MigrationReader;
 
 /**
  * Reads MyBatis migration scripts from one folder: a directory, or a folder of a class path (jars and
- * directories alike), which MyBatis Migrations itself cannot. Each script is read once; MyBatis'
- * {@code MigrationReader} still cuts it into the change and its {@code @UNDO} part.
+ * directories alike), which MyBatis Migrations itself cannot. Each script is read once, and cut once by MyBatis'
+ * {@code MigrationReader} into the change and its {@code @UNDO} part: a run asks for a section several times (plan,
+ * checks, MyBatis' own walk), which at 10,000 scripts cost more CPU than sending them.
  */
 public final class ScriptFolderLoader implements MigrationLoader {
   private final TreeMap<String, URL> scripts;
   private final List<String> conflicts;
   private final Map<String, String> texts = new ConcurrentHashMap<>();
+  private final Map<String, String> changes = new ConcurrentHashMap<>();
+  private final Map<String, String> undos = new ConcurrentHashMap<>();
   private volatile Map<BigDecimal, String> filenamesById;
 
   private ScriptFolderLoader(TreeMap<String, URL> scripts) {
@@ -135,10 +140,14 @@ public final class ScriptFolderLoader implements MigrationLoader {
     return changes;
   }
 
+  /** The change ({@code undo} false) or its reversal, as MyBatis' {@code MigrationReader} cuts them from the script. */
+  public String section(String filename, boolean undo) {
+    return (undo ? undos : changes).computeIfAbsent(filename, name -> cut(name, undo));
+  }
+
   @Override
   public Reader getScriptReader(Change change, boolean undo) {
-    byte[] bytes = text(change.getFilename()).getBytes(StandardCharsets.UTF_8);
-    return new MigrationReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8.name(), undo, new Properties());
+    return new StringReader(section(change.getFilename(), undo));
   }
 
   @Override
@@ -151,12 +160,27 @@ public final class ScriptFolderLoader implements MigrationLoader {
     return null;
   }
 
+  private String cut(String filename, boolean undo) {
+    byte[] bytes = text(filename).getBytes(StandardCharsets.UTF_8);
+    try (Reader reader = new MigrationReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8.name(), undo,
+        new Properties())) {
+      StringWriter section = new StringWriter(bytes.length);
+      reader.transferTo(section);
+      return section.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + filename + ": " + e.getMessage(), e);
+    }
+  }
+
   private String read(String filename) {
     URL url = scripts.get(filename);
     if (url == null) {
       throw new IllegalArgumentException("No script named " + filename);
     }
     try {
+      if ("file".equals(url.getProtocol())) {
+        return new String(Files.readAllBytes(Path.of(url.toURI())), StandardCharsets.UTF_8);
+      }
       URLConnection connection = url.openConnection();
       // Maven's class realms keep jars open; a cached JarFile would be shared and closed under us.
       connection.setUseCaches(false);
@@ -165,6 +189,8 @@ public final class ScriptFolderLoader implements MigrationLoader {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + url + ": " + e.getMessage(), e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("Not a file URL: " + url, e);
     }
   }
 

@@ -1,12 +1,8 @@
 package io.quantagent.migrations.engine;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.ibatis.migration.Change;
 
 /** The migration scripts a run uses and, for the log, where they come from. */
 public record ScriptSource(ScriptFolderLoader loader, String location) {
@@ -61,18 +57,7 @@ public record ScriptSource(ScriptFolderLoader loader, String location) {
 
   /** The change ({@code undo} false) or its reversal, as MyBatis reads them from the script. */
   String section(MigrationInfo migration, boolean undo) {
-    Change change = new Change(migration.id(), null, migration.description());
-    change.setFilename(filename(migration));
-    try (Reader reader = loader.getScriptReader(change, undo)) {
-      StringBuilder text = new StringBuilder();
-      char[] buffer = new char[8192];
-      for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
-        text.append(buffer, 0, n);
-      }
-      return text.toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + change.getFilename() + ": " + e.getMessage(), e);
-    }
+    return loader.section(filename(migration), undo);
   }
 
   String filename(MigrationInfo migration) {

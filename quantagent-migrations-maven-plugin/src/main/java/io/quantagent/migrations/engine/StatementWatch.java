@@ -58,7 +58,17 @@ final class StatementWatch implements AutoCloseable {
   }
 
   /** Starts watching {@code migration} while it runs; close the result when it ends. */
-  synchronized Watch start(PlannedMigration migration, List<SqlStatement> statements, Duration lockTimeout) {
+  Watch start(PlannedMigration migration, List<SqlStatement> statements, Duration lockTimeout) {
+    return start(List.of(migration), Optional.of(statements), lockTimeout);
+  }
+
+  /** Starts watching migrations sent together (a {@link BatchWindow}) while they run. */
+  Watch start(List<PlannedMigration> window, Duration lockTimeout) {
+    return start(window, Optional.empty(), lockTimeout);
+  }
+
+  private synchronized Watch start(List<PlannedMigration> migrations, Optional<List<SqlStatement>> statements,
+      Duration lockTimeout) {
     if (timer == null) {
       timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "quantagent-statement-watch");
@@ -70,7 +80,7 @@ final class StatementWatch implements AutoCloseable {
     Duration period = lockTimeout.isZero() ? longest : lockTimeout.dividedBy(2);
     period = period.compareTo(longest) > 0 ? longest
         : period.compareTo(SHORTEST_PERIOD) < 0 ? SHORTEST_PERIOD : period;
-    Watch watch = new Watch(migration, statements);
+    Watch watch = new Watch(migrations, statements);
     watch.task = timer.scheduleWithFixedDelay(watch::sample, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     return watch;
   }
@@ -109,17 +119,17 @@ final class StatementWatch implements AutoCloseable {
     return sample;
   }
 
-  /** One migration (or one statement of a no-transaction script) being watched. */
+  /** One migration (or one statement of a no-transaction script, or a window of migrations) being watched. */
   final class Watch implements AutoCloseable {
-    private final PlannedMigration migration;
-    private final List<SqlStatement> statements;
+    private final List<PlannedMigration> migrations;
+    private final Optional<List<SqlStatement>> statements; // a no-transaction script's statement in progress
     private ScheduledFuture<?> task;
     private volatile LockWait lastWait;
     private String statementStart = "";
     private long reportedMark;
 
-    private Watch(PlannedMigration migration, List<SqlStatement> statements) {
-      this.migration = migration;
+    private Watch(List<PlannedMigration> migrations, Optional<List<SqlStatement>> statements) {
+      this.migrations = migrations;
       this.statements = statements;
     }
 
@@ -165,8 +175,16 @@ final class StatementWatch implements AutoCloseable {
     }
 
     private void progress(String query, double seconds, Optional<LockWait> wait) {
-      Optional<SqlStatement> statement = running(statements, query);
-      String start = statement.map(s -> Integer.toString(s.number())).orElse(query);
+      PlannedMigration migration = migrations.get(0);
+      Optional<SqlStatement> statement = Optional.empty();
+      for (PlannedMigration candidate : migrations) {
+        statement = running(statements.orElse(candidate.statements()), query);
+        if (statement.isPresent()) {
+          migration = candidate;
+          break;
+        }
+      }
+      String start = migration.file() + statement.map(s -> "#" + s.number()).orElse(query);
       if (!start.equals(statementStart)) {
         statementStart = start;
         reportedMark = 0;
@@ -176,8 +194,9 @@ final class StatementWatch implements AutoCloseable {
         return;
       }
       reportedMark = mark;
+      int of = migration.statements().size();
       log.info("  " + migration.label() + ": " + statement.map(s -> "statement " + s.number() + " of "
-          + migration.statements().size() + " (line " + s.line() + ") " + s.firstLine()).orElse("a statement")
+          + of + " (line " + s.line() + ") " + s.firstLine()).orElse("a statement")
           + " still running after " + DurationSetting.show(java.time.Duration.ofMillis(mark * progressMillis))
           + wait.map(w -> ", waiting for " + w.describe()).orElse(""));
     }

@@ -96,7 +96,7 @@ final class TransactionBatch {
     }
   }
 
-  private static void warnings(Statement statement, EventLog log) throws SQLException {
+  static void warnings(Statement statement, EventLog log) throws SQLException {
     for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
       log.debug("PostgreSQL: " + warning.getMessage());
     }
@@ -106,10 +106,16 @@ final class TransactionBatch {
   /** The part of this batch that {@code failure} (thrown by {@link #execute}) comes from. */
   Position failedAt(SQLException failure) {
     OptionalInt index = entryIndex(failure);
-    if (index.isEmpty()) {
-      return new Position(Part.UNKNOWN, Optional.empty());
-    }
-    int i = index.getAsInt();
+    return index.isEmpty() ? new Position(Part.UNKNOWN, Optional.empty()) : at(index.getAsInt());
+  }
+
+  /** The statements of the batch, in the order they are sent. */
+  List<String> sql() {
+    return List.copyOf(sql);
+  }
+
+  /** The part that the {@code i}-th statement of {@link #sql} is. */
+  Position at(int i) {
     if (i < firstStatement) {
       return new Position(Part.SETTING, Optional.empty());
     }
@@ -122,7 +128,8 @@ final class TransactionBatch {
     return new Position(i == commitIndex ? Part.COMMIT : Part.UNKNOWN, Optional.empty());
   }
 
-  private static OptionalInt entryIndex(SQLException failure) {
+  /** The index of the failed entry that pgjdbc's batch failure names, if it is one. */
+  static OptionalInt entryIndex(SQLException failure) {
     if (!(failure instanceof BatchUpdateException) || failure.getMessage() == null) {
       return OptionalInt.empty();
     }

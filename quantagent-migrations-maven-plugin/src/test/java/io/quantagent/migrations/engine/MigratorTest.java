@@ -11,6 +11,7 @@ import io.quantagent.migrations.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -102,6 +103,24 @@ class MigratorTest {
     scripts.add("004_broken.sql", "create table d (id int primary key);", "drop table d;");
     migrator().upgrade(new Target.Head());
     assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
+  }
+
+  @Test
+  void aFailureDeepInALongRunStopsItThereWhateverWasSentAhead() throws Exception {
+    // MyBatis prepares migrations ahead of the server, and several go out in one round trip (SendAhead,
+    // BatchWindow): the ones queued behind the failing one must never run.
+    for (int i = 4; i <= 80; i++) {
+      String body = i == 50 ? "create table t50 (id int);\ninsert into missing values (1);" : "create table t" + i
+          + " (id int);";
+      scripts.add(String.format("%03d_create_t%d.sql", i, i), body, "drop table t" + i + ";");
+    }
+    ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("Migration 50 (create t50) failed in 050_create_t50.sql, statement 2 of 2"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("The 49 migrations before it in this run stay applied; the database is at 49"),
+        e.getMessage());
+    assertEquals(IntStream.rangeClosed(1, 49).mapToObj(Integer::toString).toList(), db.changelogIds());
+    assertEquals("46", db.value("select count(*) from pg_tables where tablename ~ '^t[0-9]+$'"), "t4 to t49 only");
   }
 
   @Test
