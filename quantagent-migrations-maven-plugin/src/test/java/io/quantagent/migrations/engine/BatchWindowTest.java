@@ -9,6 +9,7 @@ import io.quantagent.migrations.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -54,17 +55,35 @@ class BatchWindowTest {
   }
 
   @Test
-  void eachMigrationCommitsOnItsOwnWithItsOwnSettings() throws SQLException {
+  void eachMigrationCommitsOnItsOwnWithItsOwnSettingsInATransactionBlock() throws SQLException {
+    List<String> notices = new ArrayList<>();
+    EventLog debugLines = new EventLog() {
+      @Override
+      public void info(String message) {}
+
+      @Override
+      public void warn(String message) {}
+
+      @Override
+      public void debug(String message) {
+        if (message.startsWith("PostgreSQL: ")) {
+          notices.add(message);
+        }
+      }
+    };
     try (Connection connection = db.connect()) {
       connection.setAutoCommit(false);
       new BatchWindow(List.of(migration(1, true, "1s", "create table t1 (id int)"),
           migration(2, true, "2s", "create table t2 (id int)"),
-          migration(3, true, "3s", "create table t3 (id int)"))).execute(connection, EventLog.silent());
+          migration(3, true, "3s", "create table t3 (id int)"))).execute(connection, debugLines);
       connection.commit();
     }
     assertEquals(List.of("1 1s off", "2 2s off", "3 3s on"),
         db.column("select concat_ws(' ', id, lock_timeout, synchronous_commit) from log order by id"));
     assertEquals(List.of("log", "t1", "t2", "t3"), db.tables());
+    // Outside a transaction block the server would still apply SET LOCAL, with a warning, and let through commands
+    // that refuse to run in one: every migration gets its own BEGIN.
+    assertEquals(List.of(), notices);
   }
 
   @Test
