@@ -6,8 +6,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs the migrations of one run on its connection, each as one batch (one round trip): under the lock-timeout
@@ -95,6 +98,7 @@ final class MigrationRunner implements AutoCloseable {
     List<String> prefix = new ArrayList<>(settings(migration, asynchronous, each));
     prefix.addAll(ddl);
     sender.submit(new Queued(new TransactionBatch(migration, prefix, changelogRow, each), asynchronous, progress));
+    log.debug("Queued " + migration.label() + " for sending");
   }
 
   /**
@@ -143,6 +147,7 @@ final class MigrationRunner implements AutoCloseable {
 
   /** On the sender's thread: the window's migrations in order, in one round trip where they can go together. */
   private void sendWindow(List<Queued> window) {
+    Set<Queued> announced = Collections.newSetFromMap(new IdentityHashMap<>());
     int next = 0;
     while (next < window.size()) {
       int end = next;
@@ -150,14 +155,21 @@ final class MigrationRunner implements AutoCloseable {
         end++;
       }
       if (end - next >= 2) {
-        next += sendTogether(window.subList(next, end));
+        next += sendTogether(window.subList(next, end), announced);
       } else {
         Queued alone = window.get(next++);
-        alone.progress().sending(alone.migration());
+        announce(alone, announced);
         long start = System.nanoTime();
         send(alone.batch(), 1);
         applied(alone, since(start), 1);
       }
+    }
+  }
+
+  /** "Applying ..." once per migration, also when a retry after a window's failure sends it again. */
+  private static void announce(Queued queued, Set<Queued> announced) {
+    if (announced.add(queued)) {
+      queued.progress().sending(queued.migration());
     }
   }
 
@@ -173,8 +185,8 @@ final class MigrationRunner implements AutoCloseable {
    *
    * @return how many of {@code members} were applied (all of them, unless a failure was retried)
    */
-  private int sendTogether(List<Queued> members) {
-    members.forEach(q -> q.progress().sending(q.migration()));
+  private int sendTogether(List<Queued> members, Set<Queued> announced) {
+    members.forEach(q -> announce(q, announced));
     BatchWindow window = new BatchWindow(members.stream().map(Queued::batch).toList());
     long start = System.nanoTime();
     Optional<LockWait> wait = Optional.empty();

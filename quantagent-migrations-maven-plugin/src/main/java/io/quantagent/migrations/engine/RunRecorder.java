@@ -84,8 +84,8 @@ final class RunRecorder implements MigrationHook, MigrationConnection.Collector,
     synchronized (runs) {
       runs.add(new MigrationRun(migration.migration(), took.dividedBy(sentWith)));
     }
-    log.info((undo ? "Undid " : "Applied ") + migration.migration() + (sentWith == 1 ? " in " + took.toMillis() + " ms"
-        : ", one of " + sentWith + " sent together in " + took.toMillis() + " ms")
+    log.info((undo ? "Undid " : "Applied ") + migration.migration() + " in " + took.dividedBy(sentWith).toMillis()
+        + " ms" + (sentWith == 1 ? "" : " (" + sentWith + " sent together in " + took.toMillis() + " ms)")
         + (uncommitted ? " (commits with the rest of the run)" : ""));
   }
 

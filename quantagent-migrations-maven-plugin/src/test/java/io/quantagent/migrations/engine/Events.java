@@ -14,6 +14,15 @@ final class Events {
 
   /** Every info and warn line, prefixed with its level, to {@code listener}; debug lines are dropped. */
   static EventLog listening(Consumer<String> listener) {
+    return listening(listener, false);
+  }
+
+  /** Every line, debug lines too ("DEBUG ..."), to {@code listener}. */
+  static EventLog listeningToAll(Consumer<String> listener) {
+    return listening(listener, true);
+  }
+
+  private static EventLog listening(Consumer<String> listener, boolean debug) {
     return new EventLog() {
       @Override
       public void info(String message) {
@@ -30,7 +39,13 @@ final class Events {
       }
 
       @Override
-      public void debug(String message) {}
+      public void debug(String message) {
+        if (debug) {
+          synchronized (this) {
+            listener.accept("DEBUG " + message);
+          }
+        }
+      }
     };
   }
 }

@@ -107,6 +107,48 @@ class StatementLockGuardTest {
   }
 
   @Test
+  void aLockTimeoutInsideMigrationsSentTogetherRetriesThatOneAndTheRestGoOn() throws Exception {
+    db.execute("create table trades (id int)");
+    scripts.add("002_add_risk_level.sql", "-- quantagent:lock-timeout 60s\n" + ADD_COLUMN,
+        "alter table orders drop column risk_level;");
+    scripts.add("003_create_fills.sql", "create table fills (id int);", "drop table fills;");
+    scripts.add("004_add_venue.sql", "alter table trades add column venue text;", "alter table trades drop column venue;");
+    scripts.add("005_create_signals.sql", "create table signals (id int);", "drop table signals;");
+    List<String> lines = new CopyOnWriteArrayList<>();
+    CountDownLatch allQueued = new CountDownLatch(1);
+    CountDownLatch timeoutIn4 = new CountDownLatch(1);
+    try (Connection blocker2 = db.connect(); Statement onOrders = blocker2.createStatement();
+        Connection blocker4 = db.connect(); Statement onTrades = blocker4.createStatement()) {
+      onOrders.execute("begin; select count(*) from orders");
+      onTrades.execute("begin; select count(*) from trades");
+      CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() -> new Migrator(db.connections(),
+          scripts.source(), MigratorSettings.defaults().withRunner(guard(Duration.ofMillis(300), 100)),
+          Events.listeningToAll(line -> {
+            lines.add(line);
+            if (line.startsWith("DEBUG Queued 5 (create signals)")) {
+              allQueued.countDown();
+            } else if (line.startsWith("WARN Lock timeout in 4 (add venue)")) {
+              timeoutIn4.countDown();
+            }
+          })).upgrade(new Target.Head()));
+      // Migration 2 waits for orders while MyBatis queues 3 to 5: they go out together once 2 is through.
+      assertTrue(allQueued.await(60, TimeUnit.SECONDS), "not all queued: " + lines);
+      onOrders.execute("commit");
+      assertTrue(timeoutIn4.await(60, TimeUnit.SECONDS), "no lock timeout in 4: " + lines);
+      onTrades.execute("commit");
+      assertEquals(4, upgrade.get(60, TimeUnit.SECONDS).runs().size());
+    }
+    assertEquals(List.of("1", "2", "3", "4", "5"), db.changelogIds());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("INFO Applied 3 (create fills) in ")
+        && l.contains(" sent together in ")), String.join("\n", lines));
+    assertEquals(1, lines.stream().filter(l -> l.startsWith("INFO Applying 4 (add venue) ...")).count(),
+        String.join("\n", lines));
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN Lock timeout in 4 (add venue), statement 1 of 1"
+        + " (line 2) alter table trades add column venue text;: waited 300 ms for AccessExclusiveLock on trades")),
+        String.join("\n", lines));
+  }
+
+  @Test
   void afterTheLastAttemptNothingIsAppliedAndTheMessageNamesTheBlocker() throws Exception {
     scripts.add("002_add_risk_level.sql", "create table risk (id int);\n" + ADD_COLUMN, "drop table risk;");
     try (Connection blocker = db.connect(); Statement b = blocker.createStatement()) {
