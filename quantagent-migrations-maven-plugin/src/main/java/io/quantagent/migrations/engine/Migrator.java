@@ -40,7 +40,19 @@ public final class Migrator {
     return new Migrator(connections, scripts, settings.withRunner(runner), log);
   }
 
+  /** Told what a run is about to apply, on the run's own connection, before its first migration runs. */
+  @FunctionalInterface
+  public interface Preview {
+    /** @param files the scripts the run applies, in order; {@code serverMajor} the server's major version */
+    void pending(List<String> files, int serverMajor);
+  }
+
   public UpgradeResult upgrade(Target target) {
+    return upgrade(target, (files, serverMajor) -> { });
+  }
+
+  /** Upgrades, telling {@code preview} first what it applies (upgrade lints it, without a connection of its own). */
+  public UpgradeResult upgrade(Target target, Preview preview) {
     List<MigrationInfo> known = scripts.scripts();
     return locked((session, changelog) -> {
       ForeignSchemaGuard.refuseUnmanaged(session.connection(), changelog, "upgrade");
@@ -56,6 +68,8 @@ public final class Migrator {
         return new UpgradeResult(List.of(), planner.current(), planner.current());
       }
       new UnfinishedScripts(scripts).findings(plan, false).forEach(log::warn);
+      preview.pending(plan.stream().map(scripts::filename).toList(),
+          session.connection().getMetaData().getDatabaseMajorVersion());
       RunPlan run = RunPlan.of(scripts, plan, false);
       // A missing changelog is created in the first migration's transaction: a first run that fails leaves nothing.
       List<String> changelogDdl = List.of();

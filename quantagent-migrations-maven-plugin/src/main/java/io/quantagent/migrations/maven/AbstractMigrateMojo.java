@@ -64,13 +64,9 @@ public abstract class AbstractMigrateMojo extends AbstractDatabaseMojo {
     if (sql != null) {
       OfflineSqlFile.write(sql, offlineSql(migrator, Optional.ofNullable(from)), getLog());
     } else {
-      beforeMigrate(context);
-      migrate(migrator);
+      migrate(migrator, context);
     }
   }
-
-  /** What a goal does with the database before it migrates (upgrade: lint the pending scripts). */
-  protected void beforeMigrate(GoalContext context) {}
 
   /** Whether the runner puts a lock timeout on each statement (lint asks scripts for one only when it does not). */
   protected boolean runnerGuardsLocks() {
@@ -84,7 +80,7 @@ public abstract class AbstractMigrateMojo extends AbstractDatabaseMojo {
   /** Parses {@code -Dtarget}: a bad target fails here, before any database is opened. */
   protected abstract Target parseTarget();
 
-  protected abstract void migrate(Migrator migrator);
+  protected abstract void migrate(Migrator migrator, GoalContext context);
 
   protected abstract String offlineSql(Migrator migrator, Optional<String> assumedCurrent);
 }

@@ -20,7 +20,7 @@ public class DowngradeMojo extends AbstractMigrateMojo {
   }
 
   @Override
-  protected void migrate(Migrator migrator) {
+  protected void migrate(Migrator migrator, GoalContext context) {
     getLog().info(ResultText.downgrade(migrator.downgrade(parseTarget())));
   }
 

@@ -1,6 +1,7 @@
 package io.quantagent.migrations.maven;
 
-import io.quantagent.migrations.lint.LintDatabase;
+import io.quantagent.migrations.engine.Migrator;
+import io.quantagent.migrations.engine.ScriptSource;
 import io.quantagent.migrations.lint.LintReport;
 import io.quantagent.migrations.lint.LintScript;
 import io.quantagent.migrations.lint.LintSettings;
@@ -10,27 +11,28 @@ import java.util.List;
 import java.util.Set;
 import org.apache.maven.plugin.logging.Log;
 
-/** Before upgrade applies the pending scripts: lint's findings in them, as warnings, by the live server's rules. */
-final class PendingLint {
+/**
+ * Before upgrade applies the pending scripts: lint's findings in them, as warnings, by the live server's rules. The
+ * upgrade tells it what it is about to apply on its own connection, so linting opens none.
+ */
+final class PendingLint implements Migrator.Preview {
   private final Log log;
   private final LintLines lines;
   private final boolean runnerGuardsLocks;
+  private final ScriptSource scripts;
 
-  PendingLint(Log log, LintLines lines, boolean runnerGuardsLocks) {
+  PendingLint(Log log, LintLines lines, boolean runnerGuardsLocks, ScriptSource scripts) {
     this.log = log;
     this.lines = lines;
     this.runnerGuardsLocks = runnerGuardsLocks;
+    this.scripts = scripts;
   }
 
-  void warn(GoalContext context) {
-    LintDatabase database = context.linted();
-    List<String> pending = database.pendingFiles();
-    if (pending.isEmpty()) {
-      return;
-    }
-    Set<String> reported = new HashSet<>(pending);
-    LintReport report = new MigrationLinter(new LintSettings(database.serverMajor(), runnerGuardsLocks))
-        .lint(LintScript.all(context.scripts()), reported::contains);
+  @Override
+  public void pending(List<String> files, int serverMajor) {
+    Set<String> reported = new HashSet<>(files);
+    LintReport report = new MigrationLinter(new LintSettings(serverMajor, runnerGuardsLocks))
+        .lint(LintScript.all(scripts), reported::contains);
     if (report.standing().isEmpty()) {
       return;
     }

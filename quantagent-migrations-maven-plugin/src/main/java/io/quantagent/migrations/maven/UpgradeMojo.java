@@ -20,21 +20,15 @@ public class UpgradeMojo extends AbstractMigrateMojo {
   private boolean lint;
 
   @Override
-  protected void beforeMigrate(GoalContext context) {
-    if (lint) {
-      new PendingLint(getLog(), new LintLines(getLog(), scriptsDirectory(), workingDirectory()), runnerGuardsLocks())
-          .warn(context);
-    }
-  }
-
-  @Override
   protected Target parseTarget() {
     return Target.parseUpgrade(target);
   }
 
   @Override
-  protected void migrate(Migrator migrator) {
-    getLog().info(ResultText.upgrade(migrator.upgrade(parseTarget())));
+  protected void migrate(Migrator migrator, GoalContext context) {
+    Migrator.Preview lintPending = lint ? new PendingLint(getLog(), new LintLines(getLog(), scriptsDirectory(),
+        workingDirectory()), runnerGuardsLocks(), context.scripts()) : (files, serverMajor) -> { };
+    getLog().info(ResultText.upgrade(migrator.upgrade(parseTarget(), lintPending)));
   }
 
   @Override
