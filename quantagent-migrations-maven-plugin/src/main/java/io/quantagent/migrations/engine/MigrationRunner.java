@@ -13,13 +13,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Runs the migrations of one run on its connection, each as one batch (one round trip): under the lock-timeout
- * guard, retried from its start after a lock timeout, and committed together with its changelog row. Commits do
- * not wait for the disk ({@code synchronous_commit = off}), except the run's last one, which makes every earlier
- * one durable too: a crash mid-run can lose the last migrations, each with its changelog row, never half of one.
- * With {@link TransactionMode#ALL} the migrations share one transaction until the run ends or a
- * no-transaction script comes. Batches go out from a thread of their own ({@link SendAhead}), so MyBatis prepares
- * the next migrations while the server runs one; a no-transaction script waits for them and runs on the caller's.
+ * Runs the migrations of one run on its connection, each as one batch (several in one round trip when they queued
+ * up together, see {@link BatchWindow}): under the lock-timeout guard, retried from its start after a lock
+ * timeout, and committed together with its changelog row. Commits do not wait for the disk
+ * ({@code synchronous_commit = off}), except the run's last one, which makes every earlier one durable too: a crash
+ * mid-run can lose the last migrations, each with its changelog row, never half of one. With
+ * {@link TransactionMode#ALL} the migrations share one transaction until the run ends or a no-transaction script
+ * comes. Batches go out from a thread of their own ({@link SendAhead}), so MyBatis prepares the next migrations
+ * while the server runs earlier ones; a no-transaction script waits for them and runs on the caller's thread.
  */
 final class MigrationRunner implements AutoCloseable {
   /** What the run says about a migration when its batch goes out and when it is applied. */
