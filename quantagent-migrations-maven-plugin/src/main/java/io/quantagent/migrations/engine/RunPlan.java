@@ -44,7 +44,7 @@ final class RunPlan {
             + " '-- quantagent:no-transaction' in the script, so that its statements run one by one in auto-commit"
             + " (then write them so that the script can run again: IF NOT EXISTS, IF EXISTS)."));
       }
-      planned.add(new PlannedMigration(migration, file, undo, directives, section, statements));
+      planned.add(new PlannedMigration(migration, file, undo, directives, statements));
     }
     if (!problems.isEmpty()) {
       throw new InvalidScriptException("Nothing was " + (undo ? "undone" : "applied") + ":\n  - "

@@ -50,10 +50,8 @@ final class RunRecorder implements MigrationHook, MigrationConnection.Collector,
 
   @Override
   public void section(String script) {
-    if (!script.equals(running.section())) {
-      // MyBatis read the script again and it changed under the run: run what was checked, say so.
-      log.warn(running.file() + " changed while the run was starting; running the text read at its start.");
-    }
+    // MyBatis hands over the section the loader cut once and keeps (ScriptFolderLoader): the one the plan was split
+    // from, whose statements the batch runs.
   }
 
   @Override

@@ -64,8 +64,8 @@ final class SendAhead<T> implements AutoCloseable {
   }
 
   /**
-   * After a failure of the caller's own: drops what is queued and waits for the send in progress, so that the
-   * caller may use the connection again and report exactly what was applied. Never throws the sender's failure.
+   * After a failure (the sender's, or the caller's own): drops what is queued and waits for the window in progress,
+   * so that the caller may use the connection again and report exactly what was applied. Never throws.
    */
   synchronized void stop() {
     queue.clear();
