@@ -122,7 +122,9 @@ final class StatementWatch implements AutoCloseable {
   /** One migration (or one statement of a no-transaction script, or a window of migrations) being watched. */
   final class Watch implements AutoCloseable {
     private final List<PlannedMigration> migrations;
-    private final Optional<List<SqlStatement>> statements; // a no-transaction script's statement in progress
+    // What to match pg_stat_activity's query against when not the migrations' own statements (a no-transaction
+    // script watched one statement at a time).
+    private final Optional<List<SqlStatement>> statements;
     private ScheduledFuture<?> task;
     private volatile LockWait lastWait;
     private String statementStart = "";
