@@ -36,6 +36,37 @@ class SendAheadTest {
   }
 
   @Test
+  void theCallerWaitsOnceDepthMigrationsAreQueuedSoNoWindowIsLarger() throws InterruptedException {
+    List<List<Integer>> windows = new ArrayList<>();
+    CountDownLatch firstWindowOut = new CountDownLatch(1);
+    CountDownLatch serverAnswers = new CountDownLatch(1);
+    try (SendAhead<Integer> sender = new SendAhead<>("test-sender", window -> {
+      synchronized (windows) {
+        windows.add(List.copyOf(window));
+      }
+      firstWindowOut.countDown();
+      await(serverAnswers);
+    })) {
+      sender.submit(0);
+      firstWindowOut.await();
+      Thread caller = new Thread(() -> {
+        for (int i = 1; i <= SendAhead.DEPTH + 1; i++) {
+          sender.submit(i);
+        }
+      });
+      caller.start();
+      // The caller either waits for room (the bound holds) or gets through all of them (it does not).
+      while (caller.getState() != Thread.State.WAITING && caller.getState() != Thread.State.TERMINATED) {
+        Thread.onSpinWait();
+      }
+      serverAnswers.countDown();
+      caller.join();
+      sender.await();
+    }
+    assertEquals(List.of(SendAhead.DEPTH, 1), windows.subList(1, windows.size()).stream().map(List::size).toList());
+  }
+
+  @Test
   void theFirstFailureDropsWhatQueuedBehindItAndReachesTheCallerAtItsNextStep() throws InterruptedException {
     List<Integer> sent = new ArrayList<>();
     IllegalStateException failure = new IllegalStateException("migration 2 failed");
