@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 /**
  * Sends a run's migrations on a thread of their own, in order, while the caller (MyBatis' walk) prepares the next
- * ones: the server executes migrations while the client reads, cuts, checksums and batches the following. Without
+ * ones: the server executes migrations while the client builds the following (rows, checksums, batches). Without
  * it the two took turns, and at 10,000 migrations the client's share was a third of the run. What queued up while
  * the sender waited for the server goes out together, as one window, so a server that is slower than the client
  * is never left waiting for the next round trip. The first failure stops the sending and drops what was queued
