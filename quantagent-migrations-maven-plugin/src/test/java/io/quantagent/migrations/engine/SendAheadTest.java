@@ -12,43 +12,46 @@ import org.junit.jupiter.api.Test;
 /** The sender's order, its windows and its first failure, without a database: the send is a function here. */
 class SendAheadTest {
 
-  @Test
-  void whatQueuesWhileAWindowIsOutGoesTogetherInOrder() throws InterruptedException {
-    List<List<Integer>> windows = new ArrayList<>();
-    CountDownLatch firstWindowOut = new CountDownLatch(1);
-    CountDownLatch serverAnswers = new CountDownLatch(1);
-    try (SendAhead<Integer> sender = new SendAhead<>("test-sender", window -> {
+  /** A server that records each window and holds the first one until {@link #answer}. */
+  private static final class HeldServer {
+    final List<List<Integer>> windows = new ArrayList<>();
+    final CountDownLatch firstWindowOut = new CountDownLatch(1);
+    private final CountDownLatch answers = new CountDownLatch(1);
+
+    void receive(List<Integer> window) {
       synchronized (windows) {
         windows.add(List.copyOf(window));
       }
       firstWindowOut.countDown();
-      await(serverAnswers);
-    })) {
+      await(answers);
+    }
+
+    void answer() {
+      answers.countDown();
+    }
+  }
+
+  @Test
+  void whatQueuesWhileAWindowIsOutGoesTogetherInOrder() throws InterruptedException {
+    HeldServer server = new HeldServer();
+    try (SendAhead<Integer> sender = new SendAhead<>("test-sender", server::receive)) {
       sender.submit(1);
-      firstWindowOut.await();
+      server.firstWindowOut.await();
       for (int i = 2; i <= 6; i++) {
         sender.submit(i);
       }
-      serverAnswers.countDown();
+      server.answer();
       sender.await();
     }
-    assertEquals(List.of(List.of(1), List.of(2, 3, 4, 5, 6)), windows);
+    assertEquals(List.of(List.of(1), List.of(2, 3, 4, 5, 6)), server.windows);
   }
 
   @Test
   void theCallerWaitsOnceDepthMigrationsAreQueuedSoNoWindowIsLarger() throws InterruptedException {
-    List<List<Integer>> windows = new ArrayList<>();
-    CountDownLatch firstWindowOut = new CountDownLatch(1);
-    CountDownLatch serverAnswers = new CountDownLatch(1);
-    try (SendAhead<Integer> sender = new SendAhead<>("test-sender", window -> {
-      synchronized (windows) {
-        windows.add(List.copyOf(window));
-      }
-      firstWindowOut.countDown();
-      await(serverAnswers);
-    })) {
+    HeldServer server = new HeldServer();
+    try (SendAhead<Integer> sender = new SendAhead<>("test-sender", server::receive)) {
       sender.submit(0);
-      firstWindowOut.await();
+      server.firstWindowOut.await();
       Thread caller = new Thread(() -> {
         for (int i = 1; i <= SendAhead.DEPTH + 1; i++) {
           sender.submit(i);
@@ -59,11 +62,12 @@ class SendAheadTest {
       while (caller.getState() != Thread.State.WAITING && caller.getState() != Thread.State.TERMINATED) {
         Thread.onSpinWait();
       }
-      serverAnswers.countDown();
+      server.answer();
       caller.join();
       sender.await();
     }
-    assertEquals(List.of(SendAhead.DEPTH, 1), windows.subList(1, windows.size()).stream().map(List::size).toList());
+    List<List<Integer>> afterTheFirst = server.windows.subList(1, server.windows.size());
+    assertEquals(List.of(SendAhead.DEPTH, 1), afterTheFirst.stream().map(List::size).toList());
   }
 
   @Test
