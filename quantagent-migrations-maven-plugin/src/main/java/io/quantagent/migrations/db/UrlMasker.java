@@ -32,6 +32,9 @@ public final class UrlMasker {
     if (text == null) {
       return null;
     }
+    if (text.indexOf('@') < 0 && text.indexOf('=') < 0) {
+      return text; // neither pattern can match: most log lines, e.g. the 10,000 of a history
+    }
     String masked = USERINFO_PASSWORD.matcher(text)
         .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + m.group(3)));
     return SECRET_PARAMETER.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
