@@ -43,10 +43,10 @@ final class ResultText {
       lines.add("No migrations: no scripts and an empty changelog.");
       return lines;
     }
-    lines.add(String.format("%-16s %-21s %-10s %s", "ID", "APPLIED AT", "CHECKSUM", "DESCRIPTION"));
+    lines.add(historyRow("ID", "APPLIED AT", "CHECKSUM", "DESCRIPTION"));
     for (HistoryEntry entry : entries) {
-      String line = String.format("%-16s %-21s %-10s %s", entry.migration().idText(),
-          entry.appliedAt().orElse("pending"), checksum(entry.integrity()), entry.migration().description());
+      String line = historyRow(entry.migration().idText(), entry.appliedAt().orElse("pending"),
+          checksum(entry.integrity()), entry.migration().description());
       if (entry.current()) {
         line += "  <- current";
       }
@@ -56,6 +56,19 @@ final class ResultText {
       lines.add(line);
     }
     return lines;
+  }
+
+  /** What String.format("%-16s %-21s %-10s %s") makes, without parsing the format 10,000 times for a history. */
+  private static String historyRow(String id, String appliedAt, String checksum, String description) {
+    StringBuilder row = new StringBuilder(64 + description.length());
+    padded(row, id, 16);
+    padded(row, appliedAt, 21);
+    padded(row, checksum, 10);
+    return row.append(description).toString();
+  }
+
+  private static void padded(StringBuilder row, String cell, int width) {
+    row.append(cell).append(" ".repeat(Math.max(0, width - cell.length()))).append(' ');
   }
 
   private static String checksum(Integrity integrity) {
