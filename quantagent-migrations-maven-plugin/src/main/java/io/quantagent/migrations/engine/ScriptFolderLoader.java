@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.JarURLConnection;
@@ -38,6 +37,7 @@ import org.apache.ibatis.migration.MigrationReader;
  * checks, MyBatis' own walk), which at 10,000 scripts cost more CPU than sending them.
  */
 public final class ScriptFolderLoader implements MigrationLoader {
+  private static final int CHUNK = 2048;
   private final TreeMap<String, URL> scripts;
   private final List<String> conflicts;
   private final Map<String, String> texts = new ConcurrentHashMap<>();
@@ -164,8 +164,12 @@ public final class ScriptFolderLoader implements MigrationLoader {
     byte[] bytes = text(filename).getBytes(StandardCharsets.UTF_8);
     try (Reader reader = new MigrationReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8.name(), undo,
         new Properties())) {
-      StringWriter section = new StringWriter(bytes.length);
-      reader.transferTo(section);
+      // Not Reader.transferTo: its 16 KB buffer per call, 20,000 times at 10,000 scripts, kept the collector busy.
+      StringBuilder section = new StringBuilder(bytes.length);
+      char[] chunk = new char[Math.min(bytes.length + 1, CHUNK)];
+      for (int read = reader.read(chunk); read >= 0; read = reader.read(chunk)) {
+        section.append(chunk, 0, read);
+      }
       return section.toString();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + filename + ": " + e.getMessage(), e);
