@@ -29,7 +29,7 @@ public final class ScriptChecksum {
    * terminator, and U+0085, U+2028 and U+2029 are terminators that are not white space: the space before one of
    * them, when it ends the text, goes too.
    */
-  static String normalized(String text) {
+  private static String normalized(String text) {
     StringBuilder out = new StringBuilder(text.length());
     int lineSpaceFrom = -1; // where the current run of horizontal space began in out, if one is open
     for (int i = 0; i < text.length(); i++) {

@@ -40,7 +40,7 @@ class ScriptChecksumTest {
 
   @Test
   void normalizesExactlyAsTheFirstDefinitionOnAnyText() throws Exception {
-    char[] alphabet = {'a', ';', ' ', '\t', '\u000B', '\f', '\r', '\n', '\u0085', '\u2028', '\u00e9'};
+    char[] alphabet = {'a', ';', ' ', '\t', '\u000B', '\f', '\r', '\n', '\u0085', '\u2028', '\u2029', '\u00e9'};
     Random random = new Random(17);
     for (int i = 0; i < 20_000; i++) {
       StringBuilder text = new StringBuilder();
