@@ -35,7 +35,6 @@ final class MigrationRunner implements AutoCloseable {
   private final int planned;
   private final EventLog log;
   private final StatementWatch watch;
-  private final LockRetry retry;
   private final NoTransactionScript noTransaction;
   private final BatchSender batches;
   private final SendAhead<BatchSender.Queued> sender;
@@ -49,7 +48,7 @@ final class MigrationRunner implements AutoCloseable {
     this.planned = planned;
     this.log = log;
     this.watch = new StatementWatch(connections, session.backendPid(), settings.progressEvery(), log);
-    this.retry = new LockRetry(settings, log);
+    LockRetry retry = new LockRetry(settings, log);
     this.noTransaction = new NoTransactionScript(session, settings, watch, retry, log);
     this.batches = new BatchSender(session, settings, watch, retry, log);
     this.sender = new SendAhead<>("quantagent-migrations", batches::sendWindow);
