@@ -5,6 +5,7 @@ import io.quantagent.migrations.db.ConnectionFactory;
 import io.quantagent.migrations.db.TransactionPooler;
 import io.quantagent.migrations.events.EventLog;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +66,7 @@ public final class Migrator {
       MigrationPlanner planner = planner(state, known);
       List<MigrationInfo> plan = planner.upgrade(target);
       if (plan.isEmpty()) {
-        return new UpgradeResult(List.of(), planner.current(), planner.current());
+        return UpgradeResult.nothingToDo(planner.current());
       }
       new UnfinishedScripts(scripts).findings(plan, false).forEach(log::warn);
       preview.pending(plan.stream().map(scripts::filename).toList(),
@@ -78,9 +79,10 @@ public final class Migrator {
       } else {
         changelogDdl = Changelog.ddl(settings.changelogTable());
       }
+      long started = System.nanoTime();
       List<MigrationRun> runs = execution.run(session, run, false, "upgrade", changelogDdl, (sql, hook) ->
           new UpOperation(plan.size()).operate(session.provider(), scripts.loader(), changelog.options(), sql, hook));
-      return new UpgradeResult(runs, planner.current(), Optional.of(plan.get(plan.size() - 1)));
+      return new UpgradeResult(runs, planner.current(), Optional.of(plan.get(plan.size() - 1)), since(started));
     });
   }
 
@@ -97,16 +99,17 @@ public final class Migrator {
         }
       }
       if (plan.isEmpty()) {
-        return new UpgradeResult(List.of(), planner.current(), planner.current());
+        return UpgradeResult.nothingToDo(planner.current());
       }
       new UnfinishedScripts(scripts).findings(plan, true).forEach(log::warn);
       RunPlan run = RunPlan.of(scripts, plan, true);
+      long started = System.nanoTime();
       List<MigrationRun> runs = execution.run(session, run, true, "downgrade", List.of(), (sql, hook) ->
           new DownOperation(plan.size()).operate(session.provider(), scripts.loader(), changelog.options(), sql, hook));
       List<MigrationInfo> remaining = new ArrayList<>(planner.downgrade(new Target.Base()));
       remaining.removeAll(plan);
       return new UpgradeResult(runs, planner.current(),
-          remaining.isEmpty() ? Optional.empty() : Optional.of(remaining.get(0)));
+          remaining.isEmpty() ? Optional.empty() : Optional.of(remaining.get(0)), since(started));
     });
   }
 
@@ -210,6 +213,10 @@ public final class Migrator {
       session.commit();
       return new StampResult(revision, recorded, removed, verified);
     });
+  }
+
+  private static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
   }
 
   private static MigrationInfo stampRevision(Target target, List<MigrationInfo> known) {

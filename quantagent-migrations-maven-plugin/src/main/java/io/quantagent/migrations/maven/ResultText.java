@@ -4,7 +4,6 @@ import io.quantagent.migrations.engine.CurrentState;
 import io.quantagent.migrations.engine.HistoryEntry;
 import io.quantagent.migrations.engine.Integrity;
 import io.quantagent.migrations.engine.MigrationInfo;
-import io.quantagent.migrations.engine.MigrationRun;
 import io.quantagent.migrations.engine.UpgradeResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ final class ResultText {
     if (result.changedNothing()) {
       return "Nothing to upgrade: the database is at " + position(result.to()) + ".";
     }
-    return "Upgraded " + count(result.runs().size()) + " in " + totalMillis(result.runs()) + " ms: "
+    return "Upgraded " + count(result.runs().size()) + " in " + result.took().toMillis() + " ms: "
         + position(result.from()) + " -> " + position(result.to()) + ".";
   }
 
@@ -26,7 +25,7 @@ final class ResultText {
     if (result.changedNothing()) {
       return "Nothing to downgrade: the database is at " + position(result.to()) + ".";
     }
-    return "Downgraded " + count(result.runs().size()) + " in " + totalMillis(result.runs()) + " ms: "
+    return "Downgraded " + count(result.runs().size()) + " in " + result.took().toMillis() + " ms: "
         + position(result.from()) + " -> " + position(result.to()) + ".";
   }
 
@@ -86,9 +85,5 @@ final class ResultText {
 
   private static String count(int migrations) {
     return migrations + " migration" + (migrations == 1 ? "" : "s");
-  }
-
-  private static long totalMillis(List<MigrationRun> runs) {
-    return runs.stream().mapToLong(run -> run.duration().toMillis()).sum();
   }
 }

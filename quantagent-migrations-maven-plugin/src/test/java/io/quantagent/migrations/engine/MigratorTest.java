@@ -9,6 +9,7 @@ import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.TestDatabase;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -44,6 +45,17 @@ class MigratorTest {
     assertEquals(List.of("a", "b", "c", "changelog"), db.tables());
     assertEquals(List.of("1", "2", "3"), db.changelogIds());
     assertTrue(migrator().upgrade(new Target.Head()).changedNothing());
+  }
+
+  @Test
+  void aRunTakesAtLeastItsMigrationsAndAtMostTheCall() throws Exception {
+    long before = System.nanoTime();
+    UpgradeResult result = migrator().upgrade(new Target.Head());
+    Duration call = Duration.ofNanos(System.nanoTime() - before);
+    Duration migrations = result.runs().stream().map(MigrationRun::duration).reduce(Duration.ZERO, Duration::plus);
+    assertTrue(result.took().compareTo(migrations) >= 0, result.took() + " is less than its runs' " + migrations);
+    assertTrue(result.took().compareTo(call) <= 0, result.took() + " is more than the call's " + call);
+    assertEquals(Duration.ZERO, migrator().upgrade(new Target.Head()).took());
   }
 
   @Test
