@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,13 +50,19 @@ class MigratorTest {
 
   @Test
   void aRunTakesAtLeastItsMigrationsAndAtMostTheCall() throws Exception {
+    assertTakesAtLeastItsMigrationsAndAtMostTheCall(() -> migrator().upgrade(new Target.Head()));
+    assertEquals(Duration.ZERO, migrator().upgrade(new Target.Head()).took());
+    assertTakesAtLeastItsMigrationsAndAtMostTheCall(() -> migrator().downgrade(new Target.Base()));
+  }
+
+  private static void assertTakesAtLeastItsMigrationsAndAtMostTheCall(Supplier<UpgradeResult> run) {
     long before = System.nanoTime();
-    UpgradeResult result = migrator().upgrade(new Target.Head());
+    UpgradeResult result = run.get();
     Duration call = Duration.ofNanos(System.nanoTime() - before);
     Duration migrations = result.runs().stream().map(MigrationRun::duration).reduce(Duration.ZERO, Duration::plus);
+    assertEquals(3, result.runs().size());
     assertTrue(result.took().compareTo(migrations) >= 0, result.took() + " is less than its runs' " + migrations);
     assertTrue(result.took().compareTo(call) <= 0, result.took() + " is more than the call's " + call);
-    assertEquals(Duration.ZERO, migrator().upgrade(new Target.Head()).took());
   }
 
   @Test

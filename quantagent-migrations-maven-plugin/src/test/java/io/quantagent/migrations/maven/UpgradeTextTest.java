@@ -28,8 +28,8 @@ class UpgradeTextTest {
 
   @Test
   void aDowngradeSaysHowLongTheRunTook() {
-    UpgradeResult result = new UpgradeResult(List.of(SHARED.get(1), SHARED.get(0)), Optional.of(SECOND), Optional.empty(),
-        Duration.ofMillis(1500));
+    List<MigrationRun> undone = List.of(SHARED.get(1), SHARED.get(0));
+    UpgradeResult result = new UpgradeResult(undone, Optional.of(SECOND), Optional.empty(), Duration.ofMillis(1500));
     assertEquals("Downgraded 2 migrations in 1500 ms: 20250101000002 (create fills) -> base.",
         ResultText.downgrade(result));
   }
