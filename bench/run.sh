@@ -431,11 +431,14 @@ REPO="$REPO" SKIP_BUILD=1 ROUNDS="$ROUNDS" "$HERE/lint.sh" >> "$RESULTS" 2>>"$WO
   || die "lint, see $WORK/logs/lint.log and $HERE/work-lint/logs"
 fi
 
-printf 'PG_VERSION=%q\nELAPSED=%q\nPARTS=%q\n' "$PG_VERSION" "$ELAPSED" "$PARTS" > "$WORK/meta.env"
+LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg)
+# What REPORT_ONLY needs to describe this run rather than the settings and load of the moment it re-renders.
+for v in PG_VERSION ELAPSED PARTS ROUNDS ROUNDS_10K SLOW_ROUNDS_10K SIZES WRITER_ROUNDS DURABLE_SIZES DURABLE_ROUNDS \
+  LOADAVG; do printf '%s=%q\n' "$v" "${!v}"; done > "$WORK/meta.env"
 fi # REPORT_ONLY
 
 # ---------------------------------------------------------------- report
-MACHINE="$(uname -srm); $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)); $(free -g | awk '/Mem:/{print $2}') GB RAM; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+MACHINE="$(uname -srm); $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)); $(free -g | awk '/Mem:/{print $2}') GB RAM; load average at the end: ${LOADAVG:-$(cut -d' ' -f1-3 /proc/loadavg)}"
 JAVA="$(java -version 2>&1 | head -1)"
 MAVEN="$("${MVN[@]}" -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
 PSQL="$(psql --version)"
@@ -625,15 +628,17 @@ try:
     import matplotlib
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(8, 5))
-    for t in tools:
+    fig, ax = plt.subplots(figsize=(10, 5.5))
+    colours = plt.get_cmap('tab10').colors
+    for i, t in enumerate(tools):  # one colour per tool: solid on the fast server, dashed on the durable one
         xs = [s for s in sizes if M(f'gen{s}', t) is not None]
-        if xs: ax.plot(xs, [M(f'gen{s}', t) for s in xs], marker='o', label=names[t])
+        if xs: ax.plot(xs, [M(f'gen{s}', t) for s in xs], marker='o', color=colours[i], label=names[t])
         ds = [d for d in dsizes if M(f'durable_gen{d}', t) is not None]
-        if ds: ax.plot(ds, [M(f'durable_gen{d}', t) for d in ds], marker='s', linestyle='--', label=names[t] + ' (durable)')
+        if ds: ax.plot(ds, [M(f'durable_gen{d}', t) for d in ds], marker='s', linestyle='--', color=colours[i],
+                       label=names[t] + ' (durable)')
     ax.set_xscale('log'); ax.set_yscale('log')
     ax.set_xlabel('migrations applied, empty to head'); ax.set_ylabel('seconds (median, whole process)')
-    ax.grid(True, which='both', alpha=.3); ax.legend()
+    ax.grid(True, which='both', alpha=.3); ax.legend(loc='upper left', bbox_to_anchor=(1.01, 1), fontsize='small')
     fig.tight_layout(); fig.savefig(root / 'bench' / 'benchmarks.png', dpi=110)
     print('plot: bench/benchmarks.png')
 except Exception as e:
