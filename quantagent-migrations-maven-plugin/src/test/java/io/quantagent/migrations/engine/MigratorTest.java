@@ -256,6 +256,20 @@ class MigratorTest {
   }
 
   @Test
+  void transactionAllGivesEachMigrationItsSettingsAndNoOverrideLeaksIntoTheNext() throws Exception {
+    String seen = " as select current_setting('lock_timeout') || ' ' || current_setting('synchronous_commit') as s;";
+    scripts.add("004_override.sql", "-- quantagent:lock-timeout 5s\ncreate table seen_4" + seen, "drop table seen_4;");
+    scripts.add("005_after_it.sql", "create table seen_5" + seen, "drop table seen_5;");
+    scripts.add("006_index_a.sql", "-- quantagent:no-transaction\ncreate index concurrently a_id on a (id);",
+        "-- quantagent:no-transaction\ndrop index concurrently a_id;");
+    scripts.add("007_next_transaction.sql", "create table seen_7" + seen, "drop table seen_7;");
+    RunnerSettings all = RunnerSettings.defaults().withTransaction(TransactionMode.ALL);
+    migrator().withRunner(all).upgrade(new Target.Head());
+    assertEquals(List.of("5s on", "2s on", "2s on"), List.of(db.value("select s from seen_4"),
+        db.value("select s from seen_5"), db.value("select s from seen_7")));
+  }
+
+  @Test
   void postgresSyntaxThatMybatisAloneCannotRun() throws Exception {
     scripts.add("004_function_and_trigger.sql", """
         create table orders_audit (id bigint generated always as identity, note text not null);
