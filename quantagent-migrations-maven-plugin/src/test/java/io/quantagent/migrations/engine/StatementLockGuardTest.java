@@ -150,6 +150,34 @@ class StatementLockGuardTest {
   }
 
   @Test
+  void inTransactionAllALockTimeoutRetriesTheWholeTransactionWithEachMigrationsSettings() throws Exception {
+    db.execute("create table trades (id int)");
+    String seen = " as select current_setting('lock_timeout') || ' ' || current_setting('synchronous_commit') as s;";
+    scripts.add("002_seen.sql", "create table seen_2" + seen, "drop table seen_2;");
+    scripts.add("003_override.sql", "-- quantagent:lock-timeout 3s\ncreate table seen_3" + seen, "drop table seen_3;");
+    scripts.add("004_add_venue.sql", "alter table trades add column venue text;\ncreate table seen_4" + seen,
+        "drop table seen_4;\nalter table trades drop column venue;");
+    List<String> lines = new CopyOnWriteArrayList<>();
+    CountDownLatch timeoutIn4 = new CountDownLatch(1);
+    try (Connection blocker = db.connect(); Statement onTrades = blocker.createStatement()) {
+      onTrades.execute("begin; select count(*) from trades");
+      CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() -> migrator(
+          guard(Duration.ofSeconds(1), 100).withTransaction(TransactionMode.ALL), line -> {
+            lines.add(line);
+            if (line.startsWith("WARN Lock timeout in the transaction of 3 migrations (4 (add venue))")) {
+              timeoutIn4.countDown();
+            }
+          }).upgrade(new Target.Head()));
+      assertTrue(timeoutIn4.await(60, TimeUnit.SECONDS), "no lock timeout in 4: " + lines);
+      onTrades.execute("commit");
+      assertEquals(3, upgrade.get(60, TimeUnit.SECONDS).runs().size());
+    }
+    assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
+    assertEquals(List.of("1s on", "3s on", "1s on"), List.of(db.value("select s from seen_2"),
+        db.value("select s from seen_3"), db.value("select s from seen_4")), "after the retry: " + lines);
+  }
+
+  @Test
   void afterTheLastAttemptNothingIsAppliedAndTheMessageNamesTheBlocker() throws Exception {
     scripts.add("002_add_risk_level.sql", "create table risk (id int);\n" + ADD_COLUMN, "drop table risk;");
     try (Connection blocker = db.connect(); Statement b = blocker.createStatement()) {
