@@ -5,7 +5,6 @@ import io.quantagent.migrations.db.ConnectionFactory;
 import io.quantagent.migrations.db.TransactionPooler;
 import io.quantagent.migrations.events.EventLog;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,7 +81,8 @@ public final class Migrator {
       long started = System.nanoTime();
       List<MigrationRun> runs = execution.run(session, run, false, "upgrade", changelogDdl, (sql, hook) ->
           new UpOperation(plan.size()).operate(session.provider(), scripts.loader(), changelog.options(), sql, hook));
-      return new UpgradeResult(runs, planner.current(), Optional.of(plan.get(plan.size() - 1)), since(started));
+      return new UpgradeResult(runs, planner.current(), Optional.of(plan.get(plan.size() - 1)),
+          BatchSender.since(started));
     });
   }
 
@@ -109,7 +109,7 @@ public final class Migrator {
       List<MigrationInfo> remaining = new ArrayList<>(planner.downgrade(new Target.Base()));
       remaining.removeAll(plan);
       return new UpgradeResult(runs, planner.current(),
-          remaining.isEmpty() ? Optional.empty() : Optional.of(remaining.get(0)), since(started));
+          remaining.isEmpty() ? Optional.empty() : Optional.of(remaining.get(0)), BatchSender.since(started));
     });
   }
 
@@ -213,10 +213,6 @@ public final class Migrator {
       session.commit();
       return new StampResult(revision, recorded, removed, verified);
     });
-  }
-
-  private static Duration since(long startNanos) {
-    return Duration.ofNanos(System.nanoTime() - startNanos);
   }
 
   private static MigrationInfo stampRevision(Target target, List<MigrationInfo> known) {
