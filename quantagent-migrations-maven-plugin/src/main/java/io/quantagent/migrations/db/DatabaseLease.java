@@ -6,7 +6,10 @@ import io.quantagent.migrations.embedded.EmbeddedPostgres;
 import io.quantagent.migrations.embedded.PostgresBinaries;
 import io.quantagent.migrations.events.EventLog;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +22,8 @@ public final class DatabaseLease implements AutoCloseable {
   public static final ConnectionFactory NONE = () -> {
     throw new IllegalStateException("This goal was run without a database, but tried to connect to one.");
   };
+
+  private static final Set<String> MISSING_DATABASE_OR_PASSWORD = Set.of("3D000", "28P01");
 
   private final PostgresConnector connector;
   private final EmbeddedPostgres ownedServer;
@@ -51,7 +56,23 @@ public final class DatabaseLease implements AutoCloseable {
   }
 
   public ConnectionFactory connections() {
-    return connector::connect;
+    return ownedServer == null ? connector::connect : this::connectToDevelopmentDatabase;
+  }
+
+  /**
+   * The development database's warm start does not connect, so a goal's first connection is where a database dropped
+   * by hand, or a server running with another password, shows: the server mends the first and explains the second.
+   */
+  private Connection connectToDevelopmentDatabase() {
+    try {
+      return connector.connect();
+    } catch (DatabaseConnectionException e) {
+      if (!(e.getCause() instanceof SQLException cause) || !MISSING_DATABASE_OR_PASSWORD.contains(cause.getSQLState())) {
+        throw e;
+      }
+      ownedServer.createDatabaseIfMissing();
+      return connector.connect();
+    }
   }
 
   @Override

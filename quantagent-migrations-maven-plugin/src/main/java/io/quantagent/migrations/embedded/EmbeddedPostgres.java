@@ -18,7 +18,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private final SharedServer.Lease lease; // persistent: this handle's share of the server
   private final Thread stopOnExit; // throwaway: pg_ctl detaches the server, so Ctrl-C on Maven would leave it running
   private final EventLog log;
-  private String serverVersion = "";
+  private volatile String serverVersion = ""; // two goals asking at once both connect: harmless
   private boolean closed;
 
   private EmbeddedPostgres(EmbeddedPostgresSettings settings, Path dataDirectory, Postmaster server,
@@ -40,6 +40,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
     Launcher launcher = Launcher.choose(settings.privilegeMode(), PostgresBinaries.executable(bin, "postgres"), log);
     PgCtl pgCtl = new PgCtl(bin, launcher, data, log);
     if (settings.persistent()) {
+      // A cluster that existed before this start got its database at the start that made it: a warm start opens no
+      // connection (the goal's own first one pays the driver's loading either way). A database dropped by hand
+      // since is made again by createDatabaseIfMissing when a goal finds it missing.
+      boolean newCluster = !data.resolve("PG_VERSION").toFile().exists();
       SharedServer.Lease lease;
       try {
         lease = SharedServer.join(data, () -> startOrAdopt(settings, pgCtl, log));
@@ -51,7 +55,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
         log.info("Joining the PostgreSQL server already running on " + data + " (pid " + lease.server().pid()
             + ", port " + lease.server().port() + "); it stops when its last user ends");
       }
-      return withDatabase(new EmbeddedPostgres(settings, data, lease.server(), lease, log));
+      EmbeddedPostgres server = new EmbeddedPostgres(settings, data, lease.server(), lease, log);
+      return newCluster ? withDatabase(server) : server;
     }
     return withDatabase(new EmbeddedPostgres(settings, data, startThrowaway(settings, pgCtl, log), null, log));
   }
@@ -97,12 +102,21 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
   private static EmbeddedPostgres withDatabase(EmbeddedPostgres server) {
     try {
-      server.serverVersion = Databases.createIfMissing(server);
+      server.createDatabaseIfMissing();
       return server;
     } catch (RuntimeException e) {
       server.stopQuietly();
       throw e;
     }
+  }
+
+  /**
+   * Connects, and creates the settings' database when the cluster lacks it. For a connection that failed for want of
+   * the database (dropped by hand) or of the password (a server started with another one): this either mends the
+   * first or explains the second, in the embedded database's terms.
+   */
+  public void createDatabaseIfMissing() {
+    serverVersion = Databases.createIfMissing(this);
   }
 
   public String jdbcUrl() {
@@ -122,8 +136,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
     return server.pid();
   }
 
-  /** The server's version, as PostgreSQL reports it ({@code 17.6}). */
+  /** The server's version, as PostgreSQL reports it ({@code 17.6}); asked on first use after a warm start. */
   public String serverVersion() {
+    if (serverVersion.isEmpty()) {
+      createDatabaseIfMissing();
+    }
     return serverVersion;
   }
 
