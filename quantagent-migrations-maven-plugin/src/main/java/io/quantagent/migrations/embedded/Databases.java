@@ -15,8 +15,9 @@ final class Databases {
   private Databases() {}
 
   /**
-   * Returns the server's version ({@code 17.6}). One connection when the database exists (every start but the
-   * first): to it, and only when it is missing, to {@code postgres} to create it.
+   * Returns the server's version ({@code 17.6}). One connection when the database exists: to it, and only when it is
+   * missing, to {@code postgres} to create it. Run at the start that makes a cluster, and after a warm start only when
+   * asked: see {@link EmbeddedPostgres#createDatabaseIfMissing}.
    */
   static String createIfMissing(EmbeddedPostgres server) {
     Properties props = new Properties();
