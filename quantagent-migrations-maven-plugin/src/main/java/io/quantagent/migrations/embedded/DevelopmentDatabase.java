@@ -13,6 +13,8 @@ import java.util.List;
  * {@code <baseDir>/.quantagent/pgdata} and the database {@code quantagent_dev}, on a port kept for the project. Its
  * superuser password is generated at the first start and kept beside the data, readable by the owner only, so that
  * the next build can connect. Every goal and process using it shares one server, which stops when the last ends.
+ * Only the start that makes the cluster connects to it; after that, the first connection of whoever uses the server
+ * mends a database dropped by hand ({@link EmbeddedPostgres#createDatabaseIfMissing}).
  */
 public final class DevelopmentDatabase {
   public static final String DATABASE = "quantagent_dev";
@@ -54,7 +56,8 @@ public final class DevelopmentDatabase {
           + e + ". Check that it is writable.", e);
     }
     EmbeddedPostgres server = EmbeddedPostgres.start(EmbeddedPostgresSettings.persistent(binaries, data, USER,
-        password, DATABASE).withPort(kept).withPrivilegeMode(mode), log);
+        password, DATABASE).withPort(kept).withPrivilegeMode(mode), EmbeddedPostgres.DatabaseCheck.NEW_CLUSTER_ONLY,
+        log);
     log.info("Development database: " + server.jdbcUrl() + " (user " + USER + ", password in "
         + passwordFile(baseDir) + ")");
     return server;

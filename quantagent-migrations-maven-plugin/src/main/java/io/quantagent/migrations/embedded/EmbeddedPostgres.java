@@ -34,16 +34,29 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
   }
 
+  /** How a start makes sure that the settings' database exists. */
+  enum DatabaseCheck {
+    /** Connect at every start, and create the database when it is missing. */
+    EVERY_START,
+    /**
+     * Connect only at the start that makes the cluster. A later start opens no connection, and whoever connects first
+     * calls {@link #createDatabaseIfMissing} when the database turns out to be missing: for the development database,
+     * whose goals connect right after the start, and pay the driver's loading either way.
+     */
+    NEW_CLUSTER_ONLY
+  }
+
   public static EmbeddedPostgres start(EmbeddedPostgresSettings settings, EventLog log) {
+    return start(settings, DatabaseCheck.EVERY_START, log);
+  }
+
+  static EmbeddedPostgres start(EmbeddedPostgresSettings settings, DatabaseCheck check, EventLog log) {
     Path data = settings.dataDirectory().toAbsolutePath().normalize();
     Path bin = settings.binaries().binDirectory(log);
     Launcher launcher = Launcher.choose(settings.privilegeMode(), PostgresBinaries.executable(bin, "postgres"), log);
     PgCtl pgCtl = new PgCtl(bin, launcher, data, log);
     if (settings.persistent()) {
-      // A cluster that existed before this start got its database at the start that made it: a warm start opens no
-      // connection (the goal's own first one pays the driver's loading either way). A database dropped by hand
-      // since is made again by createDatabaseIfMissing when a goal finds it missing.
-      boolean newCluster = !data.resolve("PG_VERSION").toFile().exists();
+      boolean connect = check == DatabaseCheck.EVERY_START || !data.resolve("PG_VERSION").toFile().exists();
       SharedServer.Lease lease;
       try {
         lease = SharedServer.join(data, () -> startOrAdopt(settings, pgCtl, log));
@@ -56,7 +69,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             + ", port " + lease.server().port() + "); it stops when its last user ends");
       }
       EmbeddedPostgres server = new EmbeddedPostgres(settings, data, lease.server(), lease, log);
-      return newCluster ? withDatabase(server) : server;
+      return connect ? withDatabase(server) : server;
     }
     return withDatabase(new EmbeddedPostgres(settings, data, startThrowaway(settings, pgCtl, log), null, log));
   }
