@@ -67,7 +67,9 @@ public final class DatabaseLease implements AutoCloseable {
     try {
       return connector.connect();
     } catch (DatabaseConnectionException e) {
-      if (!(e.getCause() instanceof SQLException cause) || !MISSING_DATABASE_OR_PASSWORD.contains(cause.getSQLState())) {
+      boolean missingDatabaseOrPassword = e.getCause() instanceof SQLException cause
+          && MISSING_DATABASE_OR_PASSWORD.contains(cause.getSQLState());
+      if (!missingDatabaseOrPassword) {
         throw e;
       }
       ownedServer.createDatabaseIfMissing();

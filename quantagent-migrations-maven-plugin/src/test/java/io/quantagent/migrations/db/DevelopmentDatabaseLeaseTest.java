@@ -1,6 +1,7 @@
 package io.quantagent.migrations.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,7 +64,7 @@ class DevelopmentDatabaseLeaseTest {
         EmbeddedPostgresException e = assertThrows(EmbeddedPostgresException.class,
             () -> joined.connections().open());
         assertTrue(e.getMessage().contains("expects another password"), e.getMessage());
-        assertTrue(!e.getMessage().contains("not-the-servers-password"), "the password was shown");
+        assertFalse(e.getMessage().contains("not-the-servers-password"), "the password was shown");
       }
     }
   }
