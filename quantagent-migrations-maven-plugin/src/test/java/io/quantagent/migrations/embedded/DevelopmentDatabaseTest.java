@@ -54,13 +54,10 @@ class DevelopmentDatabaseTest {
       before = sessions(pg);
     }
     try (EmbeddedPostgres pg = DevelopmentDatabase.start(project, BINARIES, EventLog.silent())) {
-      // PostgreSQL keeps its statistics over a clean stop: since the reading above, its own session, none of a start's
+      // A session reaches the statistics when it ends, and they survive a clean stop: since the reading above, that
+      // reading's own session, and none of a start's.
       assertEquals(before + 1, sessions(pg));
     }
-  }
-
-  private static long sessions(EmbeddedPostgres pg) throws Exception {
-    return Long.parseLong(queryOne(pg, "select sessions from pg_stat_database where datname = current_database()"));
   }
 
   @Test
@@ -103,5 +100,9 @@ class DevelopmentDatabaseTest {
           e.getMessage());
       assertTrue(e.getMessage().contains("-Dquantagent.port=<port>"), e.getMessage());
     }
+  }
+
+  private static long sessions(EmbeddedPostgres pg) throws Exception {
+    return Long.parseLong(queryOne(pg, "select sessions from pg_stat_database where datname = current_database()"));
   }
 }
