@@ -27,10 +27,15 @@ final class ClusterInitializer {
 
   private ClusterInitializer() {}
 
+  /** Whether the directory holds a PostgreSQL cluster: initdb writes PG_VERSION, and a copy moves in whole. */
+  static boolean holdsCluster(Path directory) {
+    return Files.exists(directory.resolve("PG_VERSION"));
+  }
+
   static void prepare(PgCtl pgCtl, EmbeddedPostgresSettings settings, EventLog log) throws IOException {
     Path data = pgCtl.dataDirectory();
     Launcher launcher = pgCtl.launcher();
-    if (!Files.exists(data.resolve("PG_VERSION"))) {
+    if (!holdsCluster(data)) {
       requireEmptyOrMissing(data);
       Files.createDirectories(data.getParent());
       launcher.checkReachable(data);
@@ -124,7 +129,7 @@ final class ClusterInitializer {
     try {
       Files.move(staging, data, StandardCopyOption.ATOMIC_MOVE); // replaces an empty directory, never a full one
     } catch (IOException e) {
-      if (!Files.exists(data.resolve("PG_VERSION"))) {
+      if (!holdsCluster(data)) {
         throw e;
       }
       log.debug("Another process initialized " + data + " first; using its cluster");

@@ -23,12 +23,12 @@ final class ClusterTemplate {
 
   /** The template for these binaries and superuser, made now when missing. */
   static Path ensure(PgCtl pgCtl, Path template, String superuser, EventLog log) throws IOException {
-    if (Files.exists(template.resolve("PG_VERSION"))) {
+    if (ClusterInitializer.holdsCluster(template)) {
       return template;
     }
     Files.createDirectories(template.getParent());
     try (FileMutex lock = FileMutex.acquire(template.resolveSibling(template.getFileName() + ".lock"))) {
-      if (Files.exists(template.resolve("PG_VERSION"))) {
+      if (ClusterInitializer.holdsCluster(template)) {
         return template; // another process made it while we waited
       }
       String prefix = template.getFileName() + ".staging-";

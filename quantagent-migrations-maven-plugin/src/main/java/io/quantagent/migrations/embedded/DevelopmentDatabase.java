@@ -122,7 +122,7 @@ public final class DevelopmentDatabase {
   }
 
   private static String password(Path home, Path data, Path file) throws IOException {
-    if (!Files.exists(file) && Files.exists(data.resolve("PG_VERSION"))) {
+    if (!Files.exists(file) && ClusterInitializer.holdsCluster(data)) {
       throw new EmbeddedPostgresException("The development database in " + data + " exists but its password file "
           + file + " is gone, so nothing can log in. Delete " + home + " to start over with an empty database"
           + " (its data is lost), or restore the file.");

@@ -56,7 +56,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     Launcher launcher = Launcher.choose(settings.privilegeMode(), PostgresBinaries.executable(bin, "postgres"), log);
     PgCtl pgCtl = new PgCtl(bin, launcher, data, log);
     if (settings.persistent()) {
-      boolean connect = check == DatabaseCheck.EVERY_START || !data.resolve("PG_VERSION").toFile().exists();
+      boolean connect = check == DatabaseCheck.EVERY_START || !ClusterInitializer.holdsCluster(data);
       SharedServer.Lease lease;
       try {
         lease = SharedServer.join(data, () -> startOrAdopt(settings, pgCtl, log));
