@@ -2,7 +2,6 @@ package io.quantagent.migrations.engine;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -38,30 +37,31 @@ import org.apache.ibatis.migration.MigrationReader;
  */
 public final class ScriptFolderLoader implements MigrationLoader {
   private static final int CHUNK = 2048;
-  private final TreeMap<String, URL> scripts;
+  private final TreeMap<String, ScriptLocation> scripts;
   private final List<String> conflicts;
+  private final Map<String, ScriptFileName> names = new ConcurrentHashMap<>();
   private final Map<String, String> texts = new ConcurrentHashMap<>();
   private final Map<String, String> changes = new ConcurrentHashMap<>();
   private final Map<String, String> undos = new ConcurrentHashMap<>();
   private volatile Map<BigDecimal, String> filenamesById;
 
-  private ScriptFolderLoader(TreeMap<String, URL> scripts) {
+  private ScriptFolderLoader(TreeMap<String, ScriptLocation> scripts) {
     this(scripts, List.of());
   }
 
-  ScriptFolderLoader(TreeMap<String, URL> scripts, List<String> conflicts) {
+  ScriptFolderLoader(TreeMap<String, ScriptLocation> scripts, List<String> conflicts) {
     this.scripts = scripts;
     this.conflicts = List.copyOf(conflicts);
   }
 
   public static ScriptFolderLoader directory(Path directory) {
-    TreeMap<String, URL> found = new TreeMap<>();
+    TreeMap<String, ScriptLocation> found = new TreeMap<>();
     if (Files.isDirectory(directory)) {
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
         for (Path entry : entries) {
           String name = entry.getFileName().toString();
-          if (Files.isRegularFile(entry) && ScriptFileName.isScript(name)) {
-            found.put(name, entry.toUri().toURL());
+          if (ScriptFileName.isScript(name) && Files.isRegularFile(entry)) {
+            found.put(name, new ScriptLocation.File(entry));
           }
         }
       } catch (IOException e) {
@@ -73,13 +73,13 @@ public final class ScriptFolderLoader implements MigrationLoader {
 
   public static ScriptFolderLoader classpath(ClassLoader classLoader, String folder) {
     String prefix = folder.endsWith("/") ? folder : folder + "/";
-    TreeMap<String, URL> found = new TreeMap<>();
+    TreeMap<String, ScriptLocation> found = new TreeMap<>();
     try {
       Enumeration<URL> roots = classLoader.getResources(prefix);
       while (roots.hasMoreElements()) {
         for (String name : list(roots.nextElement(), prefix)) {
           if (ScriptFileName.isScript(name)) {
-            found.putIfAbsent(name, classLoader.getResource(prefix + name));
+            found.putIfAbsent(name, new ScriptLocation.Resource(classLoader.getResource(prefix + name)));
           }
         }
       }
@@ -94,9 +94,14 @@ public final class ScriptFolderLoader implements MigrationLoader {
     return conflicts;
   }
 
-  /** Where a script was found: its URL, for a union of folders and for messages. */
-  URL url(String filename) {
+  /** Where a script was found, for a union of folders. */
+  ScriptLocation location(String filename) {
     return scripts.get(filename);
+  }
+
+  /** Where a script was found: its URL, for messages. */
+  URL url(String filename) {
+    return scripts.get(filename).url();
   }
 
   /** Script file names, sorted. */
@@ -114,7 +119,7 @@ public final class ScriptFolderLoader implements MigrationLoader {
       index = new HashMap<>();
       for (String name : scripts.keySet()) {
         try {
-          index.putIfAbsent(ScriptFileName.parse(name).id().stripTrailingZeros(), name);
+          index.putIfAbsent(name(name).id().stripTrailingZeros(), name);
         } catch (InvalidScriptException e) {
           // not a usable name: no id to find it by
         }
@@ -122,6 +127,16 @@ public final class ScriptFolderLoader implements MigrationLoader {
       filenamesById = index;
     }
     return Optional.ofNullable(index.get(id.stripTrailingZeros()));
+  }
+
+  /**
+   * The id and description in a script's file name, parsed once however often the validator, the id index and
+   * MyBatis' walk ask.
+   *
+   * @throws InvalidScriptException when the name is not {@code <id>_<description>.sql}
+   */
+  public ScriptFileName name(String filename) {
+    return names.computeIfAbsent(filename, ScriptFileName::parse);
   }
 
   /** The whole text of a script, as written. */
@@ -133,7 +148,7 @@ public final class ScriptFolderLoader implements MigrationLoader {
   public List<Change> getMigrations() {
     List<Change> changes = new ArrayList<>();
     for (String filename : scripts.keySet()) {
-      Change change = ScriptFileName.parse(filename).toChange();
+      Change change = name(filename).toChange();
       change.setFilename(filename); // as written: 001_x.sql stays 001_x.sql
       changes.add(change);
     }
@@ -177,24 +192,14 @@ public final class ScriptFolderLoader implements MigrationLoader {
   }
 
   private String read(String filename) {
-    URL url = scripts.get(filename);
-    if (url == null) {
+    ScriptLocation location = scripts.get(filename);
+    if (location == null) {
       throw new IllegalArgumentException("No script named " + filename);
     }
     try {
-      if ("file".equals(url.getProtocol())) {
-        return new String(Files.readAllBytes(Path.of(url.toURI())), StandardCharsets.UTF_8);
-      }
-      URLConnection connection = url.openConnection();
-      // Maven's class realms keep jars open; a cached JarFile would be shared and closed under us.
-      connection.setUseCaches(false);
-      try (InputStream in = connection.getInputStream()) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
+      return location.read();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + url + ": " + e.getMessage(), e);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException("Not a file URL: " + url, e);
+      throw new UncheckedIOException("Cannot read " + location.url() + ": " + e.getMessage(), e);
     }
   }
 

@@ -19,10 +19,10 @@ final class ScriptUnion {
   private ScriptUnion() {}
 
   static ScriptFolderLoader of(ScriptFolderLoader directory, String directoryName, ScriptFolderLoader classpath) {
-    TreeMap<String, URL> scripts = new TreeMap<>();
+    TreeMap<String, ScriptLocation> scripts = new TreeMap<>();
     Map<BigDecimal, String> directoryIds = new HashMap<>();
     for (String name : directory.filenames()) {
-      scripts.put(name, directory.url(name));
+      scripts.put(name, directory.location(name));
       id(name).ifPresent(id -> directoryIds.put(id, name));
     }
     List<String> conflicts = new ArrayList<>();
@@ -30,7 +30,7 @@ final class ScriptUnion {
       String jar = origin(classpath.url(name));
       String same = id(name).map(directoryIds::get).orElse(scripts.containsKey(name) ? name : null);
       if (same == null) {
-        scripts.put(name, classpath.url(name));
+        scripts.put(name, classpath.location(name));
       } else if (!same.equals(name)) {
         conflicts.add("id " + id(name).orElseThrow().toPlainString() + " is " + same + " in " + directoryName
             + " but " + name + " in " + jar + ". " + fix(same));

@@ -28,7 +28,7 @@ final class ScriptValidator {
     for (String filename : source.loader().filenames()) {
       ScriptFileName name;
       try {
-        name = ScriptFileName.parse(filename);
+        name = source.loader().name(filename);
       } catch (InvalidScriptException e) {
         problems.add(e.getMessage());
         continue;

@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Every changelog row holds one of these: a checksum that changed its meaning would call every database drifted. */
@@ -50,6 +57,23 @@ class ScriptChecksumTest {
       String script = text.toString();
       assertEquals(checksumAsFirstDefined(script), ScriptChecksum.of(script), () -> "for "
           + script.chars().mapToObj(c -> String.format("\\u%04x", c)).toList());
+    }
+  }
+
+  /** In a parallel build ({@code mvn -T}) the goals of several modules checksum at once: no digest may be shared. */
+  @Test
+  void checksumsTakenOnSeveralThreadsAtOnceAreEachScriptsOwn() throws Exception {
+    List<String> scripts = IntStream.range(0, 2_000).mapToObj(i -> SCRIPT.replace("orders", "orders_" + i)).toList();
+    List<String> expected = scripts.stream().map(ScriptChecksum::of).toList();
+    Callable<Long> wrongChecksums = () -> IntStream.range(0, scripts.size())
+        .filter(i -> !ScriptChecksum.of(scripts.get(i)).equals(expected.get(i))).count();
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      for (Future<Long> pass : threads.invokeAll(Collections.nCopies(4, wrongChecksums))) {
+        assertEquals(0, pass.get(), "checksums of 2,000 scripts that came out wrong");
+      }
+    } finally {
+      threads.shutdownNow();
     }
   }
 }
