@@ -117,9 +117,9 @@ public final class ScriptFolderLoader implements MigrationLoader {
     Map<BigDecimal, String> index = filenamesById;
     if (index == null) {
       index = new HashMap<>();
-      for (String name : scripts.keySet()) {
+      for (String filename : scripts.keySet()) {
         try {
-          index.putIfAbsent(name(name).id().stripTrailingZeros(), name);
+          index.putIfAbsent(name(filename).id().stripTrailingZeros(), filename);
         } catch (InvalidScriptException e) {
           // not a usable name: no id to find it by
         }
@@ -135,7 +135,7 @@ public final class ScriptFolderLoader implements MigrationLoader {
    *
    * @throws InvalidScriptException when the name is not {@code <id>_<description>.sql}
    */
-  public ScriptFileName name(String filename) {
+  ScriptFileName name(String filename) {
     return names.computeIfAbsent(filename, ScriptFileName::parse);
   }
 
