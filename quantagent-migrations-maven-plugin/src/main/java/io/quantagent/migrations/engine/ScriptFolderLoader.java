@@ -116,15 +116,11 @@ public final class ScriptFolderLoader implements MigrationLoader {
   public Optional<String> filename(BigDecimal id) {
     Map<BigDecimal, String> index = filenamesById;
     if (index == null) {
-      index = new HashMap<>();
+      Map<BigDecimal, String> byId = new HashMap<>();
       for (String filename : scripts.keySet()) {
-        try {
-          index.putIfAbsent(name(filename).id().stripTrailingZeros(), filename);
-        } catch (InvalidScriptException e) {
-          // not a usable name: no id to find it by
-        }
+        id(filename).ifPresent(scriptId -> byId.putIfAbsent(scriptId, filename));
       }
-      filenamesById = index;
+      filenamesById = index = byId;
     }
     return Optional.ofNullable(index.get(id.stripTrailingZeros()));
   }
@@ -137,6 +133,15 @@ public final class ScriptFolderLoader implements MigrationLoader {
    */
   ScriptFileName name(String filename) {
     return names.computeIfAbsent(filename, ScriptFileName::parse);
+  }
+
+  /** The id in a script's file name, as ids compare ({@code 1.0} is {@code 1}); empty when it is not a script name. */
+  Optional<BigDecimal> id(String filename) {
+    try {
+      return Optional.of(name(filename).id().stripTrailingZeros());
+    } catch (InvalidScriptException notAScriptName) {
+      return Optional.empty(); // the validator reports it
+    }
   }
 
   /** The whole text of a script, as written. */

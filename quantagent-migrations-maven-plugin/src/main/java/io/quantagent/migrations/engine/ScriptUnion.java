@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -23,16 +22,16 @@ final class ScriptUnion {
     Map<BigDecimal, String> directoryIds = new HashMap<>();
     for (String name : directory.filenames()) {
       scripts.put(name, directory.location(name));
-      id(name).ifPresent(id -> directoryIds.put(id, name));
+      directory.id(name).ifPresent(id -> directoryIds.put(id, name));
     }
     List<String> conflicts = new ArrayList<>();
     for (String name : classpath.filenames()) {
       String jar = origin(classpath.url(name));
-      String same = id(name).map(directoryIds::get).orElse(scripts.containsKey(name) ? name : null);
+      String same = classpath.id(name).map(directoryIds::get).orElse(scripts.containsKey(name) ? name : null);
       if (same == null) {
         scripts.put(name, classpath.location(name));
       } else if (!same.equals(name)) {
-        conflicts.add("id " + id(name).orElseThrow().toPlainString() + " is " + same + " in " + directoryName
+        conflicts.add("id " + classpath.id(name).orElseThrow().toPlainString() + " is " + same + " in " + directoryName
             + " but " + name + " in " + jar + ". " + fix(same));
       } else if (!ScriptChecksum.of(directory.text(name)).equals(ScriptChecksum.of(classpath.text(name)))) {
         conflicts.add(name + " in " + directoryName + " differs from the one in " + jar + ". " + fix(name));
@@ -44,14 +43,6 @@ final class ScriptUnion {
   private static String fix(String name) {
     return "Scripts are read from both; keep one " + name + ": delete the directory's copy if the jar's is right,"
         + " or, if the directory holds all your scripts, remove the jar from the plugin's <dependencies>";
-  }
-
-  private static Optional<BigDecimal> id(String filename) {
-    try {
-      return Optional.of(ScriptFileName.parse(filename).id().stripTrailingZeros());
-    } catch (InvalidScriptException notAScriptName) {
-      return Optional.empty();
-    }
   }
 
   /** The jar (by file name) or directory a class path script came from. */
