@@ -39,7 +39,7 @@ public final class DatabaseLease implements AutoCloseable {
     Optional<ResolvedConnection> configured = settings.resolve();
     if (configured.isPresent() && (started.isEmpty() || configured.get().source() == ConnectionSource.COMMAND_LINE)) {
       ResolvedConnection connection = configured.get();
-      log.info("Database: " + connection.url().display() + " (from " + connection.source().description() + ")");
+      announce(connection.url(), connection.source().description(), log);
       return new DatabaseLease(new PostgresConnector(connection.url()), null);
     }
     if (started.isPresent()) {
@@ -51,8 +51,13 @@ public final class DatabaseLease implements AutoCloseable {
 
   private static PostgresConnector connectorTo(EmbeddedPostgres server, String source, EventLog log) {
     DatabaseUrl url = DatabaseUrl.parse(server.jdbcUrl()).withCredentials(server.user(), server.password());
-    log.info("Database: " + url.display() + " (from " + source + ")");
+    announce(url, source, log);
     return new PostgresConnector(url);
+  }
+
+  private static void announce(DatabaseUrl url, String source, EventLog log) {
+    log.info("Database: " + url.display() + " (from " + source + ")");
+    log.debug("JDBC driver: " + DriverIdentity.describe());
   }
 
   public ConnectionFactory connections() {
