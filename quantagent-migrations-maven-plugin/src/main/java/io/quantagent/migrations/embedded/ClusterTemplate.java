@@ -50,7 +50,7 @@ final class ClusterTemplate {
     return template;
   }
 
-  /** UTF8, C locale, password (scram-sha-256) over TCP, trust on the local socket, which is switched off anyway. */
+  /** UTF8, C locale; each copy gets its own login rules (ClusterInitializer.writeLoginRules). */
   private static void initdb(PgCtl pgCtl, Path target, String superuser, EventLog log) {
     List<String> argv = List.of(pgCtl.exe("initdb"), "-D", target.toString(), "-U", superuser, "-E", "UTF8",
         "--locale=C", "--auth-host=scram-sha-256", "--auth-local=trust", "--no-sync");

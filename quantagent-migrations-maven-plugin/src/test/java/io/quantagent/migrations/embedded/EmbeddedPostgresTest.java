@@ -132,6 +132,18 @@ class EmbeddedPostgresTest {
     }
   }
 
+  /** See ClusterInitializer.writeLoginRules for why a plain password on 127.0.0.1 is as safe as SCRAM there. */
+  @Test
+  void theOnlyLoginIsAPasswordOnLoopback() throws Exception {
+    try (EmbeddedPostgres pg = EmbeddedPostgres.start(
+        EmbeddedPostgresSettings.throwaway(BINARIES, dir.resolve("data")), EventLog.silent())) {
+      assertEquals("host all all 127.0.0.1 password", queryOne(pg, "select string_agg(concat_ws(' ', type,"
+          + " array_to_string(database, ','), array_to_string(user_name, ','), address, auth_method, error), '; '"
+          + " order by line_number) from pg_hba_file_rules"));
+      assertEquals("127.0.0.1", queryOne(pg, "show listen_addresses"));
+    }
+  }
+
   @Test
   void bogusBinariesFailWithAnActionableMessage() {
     Path bogus = dir.resolve("no-postgres-here/bin");

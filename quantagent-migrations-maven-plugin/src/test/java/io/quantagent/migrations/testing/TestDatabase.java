@@ -14,7 +14,7 @@ public final class TestDatabase implements AutoCloseable {
   private final TestServer server;
   private final String name;
   private final PostgresConnector connector;
-  private Connection session; // for execute/column: a SCRAM login costs ~20 ms, and tests run many queries
+  private Connection session; // for execute/column: each login starts a backend, and tests run many queries
 
   TestDatabase(TestServer server, String name) {
     this.server = server;
