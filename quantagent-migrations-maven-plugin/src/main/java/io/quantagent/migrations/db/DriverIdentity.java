@@ -12,7 +12,9 @@ final class DriverIdentity {
 
   static String describe() {
     CodeSource source = Driver.class.getProtectionDomain().getCodeSource();
-    String location = source == null || source.getLocation() == null ? "an unknown location" : source.getLocation().toString();
+    String location = source == null || source.getLocation() == null
+        ? "an unknown location"
+        : source.getLocation().toString();
     return Driver.getVersion() + " from " + location;
   }
 }
