@@ -50,7 +50,10 @@ final class ClusterTemplate {
     return template;
   }
 
-  /** UTF8, C locale; each copy gets its own login rules (ClusterInitializer.writeLoginRules). */
+  /**
+   * UTF8, C locale. Every copy replaces the login rules with its own (ClusterInitializer.writeLoginRules); initdb's
+   * (SCRAM over TCP; the copies have no Unix socket) are only the default a copy would keep if it did not.
+   */
   private static void initdb(PgCtl pgCtl, Path target, String superuser, EventLog log) {
     List<String> argv = List.of(pgCtl.exe("initdb"), "-D", target.toString(), "-U", superuser, "-E", "UTF8",
         "--locale=C", "--auth-host=scram-sha-256", "--auth-local=trust", "--no-sync");
