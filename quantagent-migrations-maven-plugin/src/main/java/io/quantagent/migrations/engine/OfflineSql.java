@@ -45,7 +45,7 @@ final class OfflineSql {
 
   private void migration(StringBuilder sql, MigrationInfo migration, boolean undo, String changelogStatement) {
     String filename = scripts.filename(migration);
-    boolean transactional = !ScriptDirectives.NO_TRANSACTION.matcher(scripts.loader().text(filename)).find();
+    boolean transactional = !DirectiveComments.of(scripts.loader().text(filename)).noTransaction();
     sql.append("\n-- ").append(filename).append(undo ? " (undo)" : "").append('\n');
     if (transactional) {
       sql.append("BEGIN;\n");

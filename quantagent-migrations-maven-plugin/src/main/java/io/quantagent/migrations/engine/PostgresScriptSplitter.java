@@ -22,6 +22,24 @@ public final class PostgresScriptSplitter {
 
   public static List<SqlStatement> split(String script) {
     List<SqlStatement> statements = new ArrayList<>();
+    scan(script, statements, null);
+    return statements;
+  }
+
+  /**
+   * The {@code --} comments of {@code script} that have a line of their own, as the same scan sees them: the text
+   * of a comment-like line inside a string, a quoted identifier, a dollar-quoted body or a block comment is none.
+   */
+  public static List<LineComment> ownLineComments(String script) {
+    List<LineComment> comments = new ArrayList<>();
+    scan(script, new ArrayList<>(), comments);
+    return comments;
+  }
+
+  /** A {@code --} comment alone on its line: its line number and its text after the dashes, stripped. */
+  public record LineComment(int line, String text) {}
+
+  private static void scan(String script, List<SqlStatement> statements, List<LineComment> comments) {
     int length = script.length();
     int start = 0;
     int line = 1;
@@ -34,7 +52,11 @@ public final class PostgresScriptSplitter {
         line++;
         i++;
       } else if (c == '-' && next(script, i) == '-') {
-        i = endOfLine(script, i);
+        int end = endOfLine(script, i);
+        if (comments != null && aloneOnItsLine(script, i)) {
+          comments.add(new LineComment(line, script.substring(i + 2, end).strip()));
+        }
+        i = end;
       } else if (c == '/' && next(script, i) == '*') {
         int end = endOfBlockComment(script, i);
         line += count(script, i, end, '\n');
@@ -81,7 +103,15 @@ public final class PostgresScriptSplitter {
       }
     }
     add(statements, script.substring(start), startLine);
-    return statements;
+  }
+
+  private static boolean aloneOnItsLine(String script, int at) {
+    for (int i = at - 1; i >= 0 && script.charAt(i) != '\n'; i--) {
+      if (!Character.isWhitespace(script.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void add(List<SqlStatement> statements, String text, int line) {

@@ -2,24 +2,19 @@ package io.quantagent.migrations.engine;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What a script's own comment lines ask of the runner, for both its change and its {@code @UNDO} part:
  * {@code -- quantagent:no-transaction}, {@code -- quantagent:lock-timeout 30s} (or {@code off}) and
- * {@code -- quantagent:statement-timeout 10min} (or {@code off}).
+ * {@code -- quantagent:statement-timeout 10min} (or {@code off}); see {@link DirectiveComments} for which lines count.
  */
 record ScriptDirectives(boolean noTransaction, Optional<Duration> lockTimeout, Optional<Duration> statementTimeout) {
-  static final Pattern NO_TRANSACTION = Pattern.compile("(?mi)^\\s*--\\s*quantagent:no-transaction\\s*$");
-  private static final Pattern LOCK_TIMEOUT = Pattern.compile("(?mi)^\\s*--\\s*quantagent:lock-timeout\\b(.*)$");
-  private static final Pattern STATEMENT_TIMEOUT =
-      Pattern.compile("(?mi)^\\s*--\\s*quantagent:statement-timeout\\b(.*)$");
 
   static ScriptDirectives of(String filename, String text) {
-    return new ScriptDirectives(NO_TRANSACTION.matcher(text).find(),
-        duration(LOCK_TIMEOUT, "lock-timeout", filename, text),
-        duration(STATEMENT_TIMEOUT, "statement-timeout", filename, text));
+    DirectiveComments comments = DirectiveComments.of(text);
+    return new ScriptDirectives(comments.noTransaction(),
+        duration(comments, DirectiveComments.LOCK_TIMEOUT, filename),
+        duration(comments, DirectiveComments.STATEMENT_TIMEOUT, filename));
   }
 
   /** The lock timeout a statement of this script runs with. */
@@ -31,12 +26,7 @@ record ScriptDirectives(boolean noTransaction, Optional<Duration> lockTimeout, O
     return statementTimeout.orElse(settings.statementTimeout());
   }
 
-  private static Optional<Duration> duration(Pattern pattern, String name, String filename, String text) {
-    Matcher matcher = pattern.matcher(text);
-    if (!matcher.find()) {
-      return Optional.empty();
-    }
-    return Optional.of(DurationSetting.parse(matcher.group(1).strip(),
-        filename + ": -- quantagent:" + name));
+  private static Optional<Duration> duration(DirectiveComments comments, String name, String filename) {
+    return comments.value(name).map(value -> DurationSetting.parse(value, filename + ": -- " + name));
   }
 }

@@ -1,24 +1,23 @@
 package io.quantagent.migrations.lint;
 
+import io.quantagent.migrations.engine.DirectiveComments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The {@code -- quantagent:...} comments of a script, read from its comment tokens (a marker inside a string is not
- * one): {@code no-transaction}, a {@code lock-timeout} header, and every {@code lint-ignore} with its line.
+ * The {@code -- quantagent:...} comments of a script: {@code no-transaction} and a {@code lock-timeout} header as the
+ * runner reads them ({@link DirectiveComments}), so that lint judges a script as it will run; and every
+ * {@code lint-ignore} with its line, from its comment tokens (a marker inside a string is not one).
  */
 record ScriptDirectives(boolean noTransaction, String lockTimeoutHeader, List<Ignore> ignores) {
   static final String IGNORE = "quantagent:lint-ignore";
-  private static final String NO_TRANSACTION = "quantagent:no-transaction";
-  private static final String LOCK_TIMEOUT = "quantagent:lock-timeout";
 
   /** One {@code -- quantagent:lint-ignore RULE[,RULE] reason} comment; {@code reason} is empty when none is given. */
   record Ignore(int line, List<String> ruleIds, String reason) {}
 
   static ScriptDirectives of(String script) {
-    boolean noTransaction = false;
-    String lockTimeout = null;
+    DirectiveComments directives = DirectiveComments.of(script);
     List<Ignore> ignores = new ArrayList<>();
     for (SqlToken token : SqlTokenizer.tokenize(script, 1)) {
       if (token.kind() != SqlToken.Kind.COMMENT) {
@@ -26,16 +25,13 @@ record ScriptDirectives(boolean noTransaction, String lockTimeoutHeader, List<Ig
       }
       String text = token.value().strip();
       String lower = text.toLowerCase(Locale.ROOT);
-      if (lower.equals(NO_TRANSACTION)) {
-        noTransaction = true;
-      } else if (lower.startsWith(LOCK_TIMEOUT + " ")) {
-        lockTimeout = text.substring(LOCK_TIMEOUT.length()).strip();
-      } else if (lower.startsWith(IGNORE) && (text.length() == IGNORE.length()
+      if (lower.startsWith(IGNORE) && (text.length() == IGNORE.length()
           || Character.isWhitespace(text.charAt(IGNORE.length())))) {
         ignores.add(ignore(token.line(), text.substring(IGNORE.length()).strip()));
       }
     }
-    return new ScriptDirectives(noTransaction, lockTimeout, ignores);
+    return new ScriptDirectives(directives.noTransaction(),
+        directives.value(DirectiveComments.LOCK_TIMEOUT).orElse(null), ignores);
   }
 
   private static Ignore ignore(int line, String rest) {

@@ -164,6 +164,23 @@ class MigratorTest {
   }
 
   @Test
+  void aDirectiveLookalikeInAFunctionBodyKeepsTheScriptInItsTransaction() throws Exception {
+    scripts.add("004_function.sql", """
+        create table d (id int);
+        create function f() returns int language plpgsql as $$
+        begin
+        -- quantagent:no-transaction
+          return 1;
+        end $$;
+        create table d (id int);""", "drop function f();\ndrop table d;");
+    ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("[SQLSTATE 42P07]"), e.getMessage());
+    assertEquals(List.of("1", "2", "3"), db.changelogIds());
+    assertEquals(List.of("a", "b", "c", "changelog"), db.tables(), "the failing migration's first table went with it");
+    assertEquals("0", db.value("select count(*) from pg_proc where proname = 'f'"), "and so did its function");
+  }
+
+  @Test
   void aFailingUndoKeepsItsMigrationAppliedAndSaysSo() throws Exception {
     scripts.add("004_bad_undo.sql", "create table d (id int);", "drop table d;\ndrop table nonexistent;");
     migrator().upgrade(new Target.Head());

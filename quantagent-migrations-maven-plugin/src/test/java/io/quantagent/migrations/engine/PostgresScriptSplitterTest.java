@@ -12,6 +12,16 @@ class PostgresScriptSplitterTest {
   }
 
   @Test
+  void ownLineCommentsAreTheOnesOutsideSqlWithALineOfTheirOwn() {
+    String script = "-- // header\r\n  --indented \nselect 1; -- trailing\nselect '\n-- in a string\n';\n"
+        + "create function f() returns int language sql as $$\n-- in a body\nselect 1 $$;\n"
+        + "/*\n-- in a block comment\n*/\n\t-- last";
+    assertEquals(List.of(new PostgresScriptSplitter.LineComment(1, "// header"),
+        new PostgresScriptSplitter.LineComment(2, "indented"), new PostgresScriptSplitter.LineComment(13, "last")),
+        PostgresScriptSplitter.ownLineComments(script));
+  }
+
+  @Test
   void splitsAtSemicolonsAndKeepsThem() {
     assertEquals(List.of("create table a (id int);", "create table b (id int);"),
         sql("create table a (id int);\ncreate table b (id int);\n"));

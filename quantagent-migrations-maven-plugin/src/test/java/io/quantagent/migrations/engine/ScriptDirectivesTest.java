@@ -39,6 +39,26 @@ class ScriptDirectivesTest {
   }
 
   @Test
+  void wordsThatLookLikeADirectiveInsideSqlAreNone() {
+    String inBody = "-- // x\ncreate function f() returns int language plpgsql as $$\nbegin\n"
+        + "-- quantagent:no-transaction\n-- quantagent:lock-timeout soon\n  return 1;\nend $$;\n-- //@UNDO\n";
+    ScriptDirectives body = ScriptDirectives.of("1_x.sql", inBody);
+    assertFalse(body.noTransaction());
+    assertEquals(Optional.empty(), body.lockTimeout());
+    assertFalse(ScriptDirectives.of("1_x.sql", "select '\n-- quantagent:no-transaction\n';\n").noTransaction());
+    assertFalse(ScriptDirectives.of("1_x.sql", "/*\n-- quantagent:no-transaction\n*/ select 1;\n").noTransaction());
+    assertTrue(ScriptDirectives.of("1_x.sql", inBody + "-- quantagent:no-transaction\n").noTransaction(),
+        "a line of its own after the body, in the @UNDO part, still counts");
+  }
+
+  @Test
+  void theFirstOfTwoHeadersCountsAndALongerWordIsNotOne() {
+    ScriptDirectives two = ScriptDirectives.of("1_x.sql",
+        "-- quantagent:lock-timeouts 9s\n-- quantagent:lock-timeout 30s\n-- QUANTAGENT:lock-timeout 5s\n");
+    assertEquals(Optional.of(Duration.ofSeconds(30)), two.lockTimeout());
+  }
+
+  @Test
   void aBadValueNamesTheFileAndTheLine() {
     InvalidSettingException e = assertThrows(InvalidSettingException.class,
         () -> ScriptDirectives.of("20260101_x.sql", "-- quantagent:lock-timeout soon\n"));

@@ -36,6 +36,18 @@ class MigrationLinterTest {
   }
 
   @Test
+  void onlyTheCommentsTheRunnerReadsTakeAScriptOutOfItsTransaction() {
+    String concurrently = "CREATE INDEX CONCURRENTLY idx_trades_price ON trades (price);";
+    assertEquals(List.of(), found(RuleExample.NO_TRANSACTION + concurrently));
+    for (String lookalike : List.of(concurrently + " -- quantagent:no-transaction",
+        "/* quantagent:no-transaction */\n" + concurrently,
+        "SELECT $$\n-- quantagent:no-transaction\n$$;\n" + concurrently)) {
+      assertEquals(List.of((lookalike.lines().count() + 1) + " concurrently-in-transaction"), found(lookalike),
+          lookalike); // line 1 is the header
+    }
+  }
+
+  @Test
   void theSameStatementsOnAnExistingTableTripEveryRule() {
     assertEquals(List.of("2 index-without-concurrently", "2 missing-lock-timeout", "3 column-type-rewrite",
         "3 set-not-null-scan", "4 add-column-volatile-default", "5 rename"), found("""
