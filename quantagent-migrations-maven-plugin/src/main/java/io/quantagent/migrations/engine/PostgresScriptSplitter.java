@@ -32,13 +32,14 @@ public final class PostgresScriptSplitter {
    */
   public static List<LineComment> ownLineComments(String script) {
     List<LineComment> comments = new ArrayList<>();
-    scan(script, new ArrayList<>(), comments);
+    scan(script, null, comments);
     return comments;
   }
 
   /** A {@code --} comment alone on its line: its line number and its text after the dashes, stripped. */
   public record LineComment(int line, String text) {}
 
+  /** Adds the statements to {@code statements} and the own-line comments to {@code comments}, each unless null. */
   private static void scan(String script, List<SqlStatement> statements, List<LineComment> comments) {
     int length = script.length();
     int start = 0;
@@ -94,7 +95,9 @@ public final class PostgresScriptSplitter {
         }
         i = end;
       } else if (c == ';' && blockDepth == 0) {
-        add(statements, script.substring(start, i + 1), startLine);
+        if (statements != null) {
+          add(statements, script.substring(start, i + 1), startLine);
+        }
         i++;
         start = i;
         startLine = line;
@@ -102,7 +105,9 @@ public final class PostgresScriptSplitter {
         i++;
       }
     }
-    add(statements, script.substring(start), startLine);
+    if (statements != null) {
+      add(statements, script.substring(start), startLine);
+    }
   }
 
   private static boolean aloneOnItsLine(String script, int at) {
