@@ -144,7 +144,11 @@ public final class ScriptFolderLoader implements MigrationLoader {
     }
   }
 
-  /** The whole text of a script, as written. */
+  /**
+   * The whole text of a script, as written (without a byte order mark).
+   *
+   * @throws InvalidScriptException when the file is not UTF-8 text
+   */
   public String text(String filename) {
     return texts.computeIfAbsent(filename, this::read);
   }
@@ -202,7 +206,7 @@ public final class ScriptFolderLoader implements MigrationLoader {
       throw new IllegalArgumentException("No script named " + filename);
     }
     try {
-      return location.read();
+      return ScriptText.decode(location.read(), filename);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + location.url() + ": " + e.getMessage(), e);
     }

@@ -7,14 +7,14 @@ import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where a script's text is: a file of the scripts directory, or a resource of the class path (jar or folder). */
 sealed interface ScriptLocation {
 
-  String read() throws IOException;
+  /** The file's bytes, as stored ({@link ScriptText} makes them text). */
+  byte[] read() throws IOException;
 
   /** For messages and for naming the jar a script came from. */
   URL url();
@@ -25,8 +25,8 @@ sealed interface ScriptLocation {
    */
   record File(Path path) implements ScriptLocation {
     @Override
-    public String read() throws IOException {
-      return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+    public byte[] read() throws IOException {
+      return Files.readAllBytes(path);
     }
 
     @Override
@@ -41,7 +41,7 @@ sealed interface ScriptLocation {
 
   record Resource(URL url) implements ScriptLocation {
     @Override
-    public String read() throws IOException {
+    public byte[] read() throws IOException {
       if ("file".equals(url.getProtocol())) {
         try {
           return new ScriptLocation.File(Path.of(url.toURI())).read();
@@ -53,7 +53,7 @@ sealed interface ScriptLocation {
       // Maven's class realms keep jars open; a cached JarFile would be shared and closed under us.
       connection.setUseCaches(false);
       try (InputStream in = connection.getInputStream()) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return in.readAllBytes();
       }
     }
   }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks every script before anything runs, and reports all problems at once: names MyBatis cannot parse,
- * two scripts with one id, a missing {@code -- // description} header or {@code -- //@UNDO} line, an empty file.
+ * two scripts with one id, a missing {@code -- // description} header or {@code -- //@UNDO} line, an empty file, a
+ * file that is not UTF-8 text.
  */
 final class ScriptValidator {
   private static final Pattern HEADER = Pattern.compile("--\\s*//.*");
@@ -38,7 +39,13 @@ final class ScriptValidator {
         problems.add(filename + " and " + other + " have the same id " + name.id().toPlainString()
             + ": ids must be unique. Give one of them a new id (mvn quantagent:create makes one).");
       }
-      String text = source.loader().text(filename);
+      String text;
+      try {
+        text = source.loader().text(filename);
+      } catch (InvalidScriptException notUtf8) {
+        problems.add(notUtf8.getMessage());
+        continue;
+      }
       if (text.isBlank()) {
         problems.add(filename + " is empty. Write its header, its change and its -- //@UNDO section, or delete it.");
         continue;

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.TestDatabase;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +115,32 @@ class IntegrityTest {
   }
 
   @Test
+  void aScriptWithAByteOrderMarkRunsAndAMarkAddedLaterIsNoEdit() throws Exception {
+    byte[] mark = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    Files.write(dir.resolve("003_create_c.sql"), concat(mark,
+        "-- // create c\r\ncreate table c (id int primary key);\r\n-- //@UNDO\r\ndrop table c;\r\n"
+            .getBytes(StandardCharsets.UTF_8)));
+    migrator().upgrade(new Target.Head());
+    assertEquals(List.of("a", "b", "c", "changelog"), db.tables());
+    Path a = dir.resolve("001_create_a.sql");
+    Files.write(a, concat(mark, Files.readAllBytes(a)));
+    assertEquals(Integrity.OK, integrityOf("1"));
+    assertTrue(migrator().check().passed());
+  }
+
+  @Test
+  void scriptsThatAreNotUtf8AreNamedAtOnceAndNothingRuns() throws Exception {
+    Files.write(dir.resolve("003_menu.sql"), "-- // menu\ncreate table menu (name text default 'caf\u00e9');\n-- //@UNDO\n"
+        .getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(dir.resolve("004_prices.sql"), "-- // prices\ncreate table prices (currency text default '\u20ac');\n"
+        .concat("-- //@UNDO\n").getBytes(Charset.forName("windows-1252")));
+    InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("003_menu.sql is not UTF-8 text: line 2 has the byte E9"), e.getMessage());
+    assertTrue(e.getMessage().contains("004_prices.sql is not UTF-8 text: line 2 has the byte 80"), e.getMessage());
+    assertEquals(List.of(), db.tables());
+  }
+
+  @Test
   void noTransactionScriptsRunConcurrentIndexBuilds() throws Exception {
     scripts.add("003_index_a.sql", "-- quantagent:no-transaction\ncreate index concurrently a_id on a (id);",
         "-- quantagent:no-transaction\ndrop index concurrently a_id;");
@@ -131,5 +160,11 @@ class IntegrityTest {
         + " cannot run inside a transaction"), e.getMessage());
     assertTrue(e.getMessage().contains("'-- quantagent:no-transaction'"), e.getMessage());
     assertEquals(List.of(), db.tables(), "not even the migrations before it, nor the changelog table");
+  }
+
+  private static byte[] concat(byte[] first, byte[] second) {
+    byte[] both = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    return both;
   }
 }
