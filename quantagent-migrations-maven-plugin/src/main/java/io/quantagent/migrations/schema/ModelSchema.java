@@ -1,10 +1,11 @@
 package io.quantagent.migrations.schema;
 
 import io.quantagent.migrations.db.ConnectionFactory;
+import io.quantagent.migrations.engine.InvalidScriptException;
 import io.quantagent.migrations.engine.PostgresScriptSplitter;
+import io.quantagent.migrations.engine.ScriptText;
 import io.quantagent.migrations.engine.SqlStatement;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -58,11 +59,16 @@ public final class ModelSchema {
   }
 
   private String text() {
+    byte[] bytes;
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      return text.startsWith("\uFEFF") ? text.substring(1) : text; // Windows editors write a byte order mark
+      bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new InvalidModelException("Cannot read the model " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      return ScriptText.decode(bytes, "The model " + file);
+    } catch (InvalidScriptException notUtf8) {
+      throw new InvalidModelException(notUtf8.getMessage());
     }
   }
 

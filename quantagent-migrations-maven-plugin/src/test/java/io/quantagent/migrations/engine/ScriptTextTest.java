@@ -26,8 +26,7 @@ class ScriptTextTest {
     InvalidScriptException e = assertThrows(InvalidScriptException.class,
         () -> ScriptText.decode(windows1252, "1_cafe.sql"));
     assertEquals("1_cafe.sql is not UTF-8 text: line 1 has the byte E9, which UTF-8 has no character for (a file"
-        + " saved as Windows-1252 or ISO-8859-1 looks like this). Scripts are read as UTF-8: save it as UTF-8, then"
-        + " run again.", e.getMessage());
+        + " saved as Windows-1252 or ISO-8859-1 looks like this). Save it as UTF-8, then run again.", e.getMessage());
     byte[] laterLine = ("-- // menu\n" + SCRIPT.substring(SCRIPT.indexOf('\n') + 1)).getBytes(Charset.forName("ISO-8859-1"));
     assertTrue(assertThrows(InvalidScriptException.class, () -> ScriptText.decode(laterLine, "2_menu.sql")).getMessage()
         .startsWith("2_menu.sql is not UTF-8 text: line 2 has the byte E9,"));
@@ -39,8 +38,8 @@ class ScriptTextTest {
     byte[] notepadUnicode = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, utf16);
     InvalidScriptException e = assertThrows(InvalidScriptException.class,
         () -> ScriptText.decode(notepadUnicode, "1_cafe.sql"));
-    assertTrue(e.getMessage().startsWith("1_cafe.sql is UTF-16 text (it starts with UTF-16's byte order mark;"
-        + " Notepad calls it 'Unicode'), and scripts are read as UTF-8."), e.getMessage());
+    assertEquals("1_cafe.sql is UTF-16 text, not UTF-8 (it starts with UTF-16's byte order mark; Notepad calls it"
+        + " 'Unicode'). Save it as UTF-8, then run again.", e.getMessage());
     assertTrue(assertThrows(InvalidScriptException.class, () -> ScriptText.decode(
         concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, SCRIPT.getBytes(StandardCharsets.UTF_16BE)), "1_cafe.sql"))
         .getMessage().contains("is UTF-16 text"));

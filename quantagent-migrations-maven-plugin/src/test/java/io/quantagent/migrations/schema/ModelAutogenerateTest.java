@@ -10,6 +10,7 @@ import io.quantagent.migrations.engine.ScriptSource;
 import io.quantagent.migrations.engine.Target;
 import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -140,5 +141,18 @@ class ModelAutogenerateTest extends OnEachServer {
     Path model = dir.resolve("bom.sql");
     Files.writeString(model, "\uFEFF" + Files.readString(MODEL));
     assertEquals(List.of(), modelCheck().compare(ModelSchema.of(model), version.number()).differences());
+  }
+
+  @Test
+  void aModelSavedInAnotherEncodingIsNamedWithItsLine() throws Exception {
+    Path model = dir.resolve("latin1.sql");
+    Files.write(model, (Files.readString(MODEL) + "COMMENT ON TABLE orders IS 'ordres pass\u00e9s';\n")
+        .getBytes(StandardCharsets.ISO_8859_1));
+    int lastLine = (int) Files.readString(MODEL).lines().count() + 1;
+    InvalidModelException e = assertThrows(InvalidModelException.class,
+        () -> modelCheck().compare(ModelSchema.of(model), version.number()));
+    assertEquals("The model " + model + " is not UTF-8 text: line " + lastLine + " has the byte E9, which UTF-8 has no"
+        + " character for (a file saved as Windows-1252 or ISO-8859-1 looks like this). Save it as UTF-8, then run"
+        + " again.", e.getMessage());
   }
 }
