@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The migrations a run will apply (or undo), each read, split and checked once before the first one runs: a
- * transactional script with a {@code CONCURRENTLY} statement, or a header with a bad value, fails the run before
- * anything changes.
+ * transactional script with a {@code CONCURRENTLY} statement or a statement of its own that ends its transaction, or
+ * a header with a bad value, fails the run before anything changes.
  */
 final class RunPlan {
   private static final Pattern UNDO_LINE = Pattern.compile("(?m)^\\s*--\\s*//\\s*@UNDO\\b.*$");
@@ -43,6 +43,12 @@ final class RunPlan {
             + ": " + s.firstLine() + " cannot run inside a transaction, and this script runs in one. Put the line"
             + " '-- quantagent:no-transaction' in the script, so that its statements run one by one in auto-commit"
             + " (then write them so that the script can run again: IF NOT EXISTS, IF EXISTS)."));
+        statements.stream().filter(TransactionControl::is).findFirst().ifPresent(s -> problems.add(file + " line "
+            + s.line() + ": " + s.firstLine() + " ends the transaction that this script runs in (or starts one): what"
+            + " came before it would stay applied when a later statement fails, and what comes after it would run"
+            + " outside the lock-timeout guard. Delete the script's BEGIN, COMMIT and ROLLBACK: the runner already"
+            + " applies each migration in one transaction, with its changelog row. A script that must commit part"
+            + " way takes the line '-- quantagent:no-transaction'."));
       }
       planned.add(new PlannedMigration(migration, file, undo, directives, statements));
     }

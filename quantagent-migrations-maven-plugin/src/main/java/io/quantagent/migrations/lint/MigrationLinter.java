@@ -2,6 +2,8 @@ package io.quantagent.migrations.lint;
 
 import io.quantagent.migrations.engine.PostgresScriptSplitter;
 import io.quantagent.migrations.engine.SqlStatement;
+import io.quantagent.migrations.engine.TransactionControl;
+import io.quantagent.migrations.lint.ParsedStatement.TransactionStatement;
 import io.quantagent.migrations.lint.ScriptDirectives.Ignore;
 import io.quantagent.migrations.lint.ScriptSections.Section;
 import java.util.ArrayList;
@@ -54,7 +56,8 @@ public final class MigrationLinter {
       int previousEnd = section.firstLine() - 1;
       for (SqlStatement statement : PostgresScriptSplitter.split(section.text())) {
         int line = section.firstLine() - 1 + statement.line();
-        ParsedStatement parsed = StatementParser.parse(SqlTokenizer.code(statement.sql(), line));
+        ParsedStatement parsed = TransactionControl.is(statement) ? new TransactionStatement(statement.firstLine())
+            : StatementParser.parse(SqlTokenizer.code(statement.sql(), line));
         if (report) {
           List<Finding> found = new ArrayList<>();
           StatementContext context = new StatementContext(script.filename(), line, section.isUndo(), parsed,

@@ -28,6 +28,9 @@ sealed interface ParsedStatement {
 
   record LockTable(List<RelationName> tables, LockMode mode) implements ParsedStatement {}
 
+  /** {@code BEGIN}, {@code COMMIT}, {@code ROLLBACK} and the like, as the runner reads them ({@code TransactionControl}). */
+  record TransactionStatement(String firstLine) implements ParsedStatement {}
+
   /** An UPDATE or DELETE. */
   record DataChange(String verb, RelationName table, boolean hasWhere) implements ParsedStatement {}
 

@@ -23,6 +23,14 @@ public enum Rule {
           + " transaction",
       "PostgreSQL refuses it inside a transaction block: the migration fails when it runs",
       "put the statement in a script of its own marked -- quantagent:no-transaction"),
+  TRANSACTION_CONTROL_IN_TRANSACTION("transaction-control-in-transaction", Severity.ERROR,
+      "BEGIN, START TRANSACTION, COMMIT, END, ROLLBACK (not ROLLBACK TO a savepoint), ABORT or PREPARE TRANSACTION in a"
+          + " script that runs in a transaction",
+      "each migration already runs in one transaction with its changelog row: a COMMIT would keep what came before it"
+          + " when a later statement fails and run what follows outside the lock-timeout guard, so upgrade refuses"
+          + " the script",
+      "delete them: the migration is atomic without them; a script that must commit part way is marked"
+          + " -- quantagent:no-transaction"),
   COLUMN_TYPE_REWRITE("column-type-rewrite", Severity.ERROR,
       "ALTER COLUMN ... TYPE that rewrites the table (anything but varchar widening, varchar to text, numeric"
           + " precision widening at the same scale, more fractional seconds)",

@@ -181,6 +181,18 @@ class MigratorTest {
   }
 
   @Test
+  void aScriptThatCommitsItselfIsRefusedBeforeAnythingRuns() throws Exception {
+    scripts.add("004_commits_midway.sql", """
+        create table d (id int);
+        commit;
+        create table d (id int);""", "drop table d;");
+    InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("004_commits_midway.sql line 3: commit; ends the transaction that this script"
+        + " runs in"), e.getMessage());
+    assertEquals(List.of(), db.tables(), "nothing ran: not its first table, nor the migrations before it");
+  }
+
+  @Test
   void aFailingUndoKeepsItsMigrationAppliedAndSaysSo() throws Exception {
     scripts.add("004_bad_undo.sql", "create table d (id int);", "drop table d;\ndrop table nonexistent;");
     migrator().upgrade(new Target.Head());

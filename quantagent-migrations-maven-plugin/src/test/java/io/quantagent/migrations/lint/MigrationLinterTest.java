@@ -48,6 +48,16 @@ class MigrationLinterTest {
   }
 
   @Test
+  void aScriptsOwnTransactionStatementsAreNamedUnlessItRunsWithoutOne() {
+    String update = "UPDATE trades SET note = 'checked' WHERE id = 1;\n";
+    assertEquals(List.of("2 transaction-control-in-transaction", "4 transaction-control-in-transaction"),
+        found(RuleExample.TIMEOUT.replace("\n", " ") + "BEGIN;\n" + update + "COMMIT;"));
+    assertEquals(List.of(), found(RuleExample.NO_TRANSACTION + RuleExample.TIMEOUT + "BEGIN;\n" + update + "COMMIT;"));
+    assertEquals(List.of(), found(RuleExample.TIMEOUT + "SAVEPOINT before_note;\n" + update
+        + "ROLLBACK TO SAVEPOINT before_note;\nRELEASE SAVEPOINT before_note;"));
+  }
+
+  @Test
   void theSameStatementsOnAnExistingTableTripEveryRule() {
     assertEquals(List.of("2 index-without-concurrently", "2 missing-lock-timeout", "3 column-type-rewrite",
         "3 set-not-null-scan", "4 add-column-volatile-default", "5 rename"), found("""
