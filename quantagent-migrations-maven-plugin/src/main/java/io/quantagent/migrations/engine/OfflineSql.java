@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * The exact SQL an upgrade or downgrade would run, changelog statements included, as one file for a DBA
  * or a deployment pipeline ({@code psql -v ON_ERROR_STOP=1 -f FILE}). Each migration is its own
- * transaction, as when the plugin runs it, except scripts marked {@code -- quantagent:no-transaction}.
+ * transaction, as when the plugin runs it, except scripts marked {@code -- quantagent:no-transaction}; a script the
+ * runner would refuse is refused here too, before any SQL is written.
  */
 final class OfflineSql {
   private final ScriptSource scripts;
@@ -17,21 +18,26 @@ final class OfflineSql {
     this.table = table;
   }
 
+  /** @throws InvalidScriptException where upgrade would refuse a script of the plan ({@link RunPlan}) */
   String upgrade(List<MigrationInfo> plan, Optional<MigrationInfo> from) {
+    RunPlan run = RunPlan.of(scripts, plan, false);
     StringBuilder sql = header("upgrade", from, plan.isEmpty() ? from : Optional.of(plan.get(plan.size() - 1)));
     Changelog.ddl(table).forEach(ddl -> sql.append(ddl).append(";\n"));
-    for (MigrationInfo migration : plan) {
-      migration(sql, migration, false, "INSERT INTO " + table + " (id, applied_at, description, checksum) VALUES ("
+    for (PlannedMigration planned : run.migrations()) {
+      MigrationInfo migration = planned.migration();
+      migration(sql, planned, "INSERT INTO " + table + " (id, applied_at, description, checksum) VALUES ("
           + migration.idText() + ", to_char(now(), 'YYYY-MM-DD HH24:MI:SS'), " + literal(migration.description())
           + ", " + literal(scripts.checksum(migration)) + ");");
     }
     return sql.toString();
   }
 
+  /** @throws InvalidScriptException where downgrade would refuse an undo of the plan ({@link RunPlan}) */
   String downgrade(List<MigrationInfo> plan, Optional<MigrationInfo> from, Optional<MigrationInfo> to) {
+    RunPlan run = RunPlan.of(scripts, plan, true);
     StringBuilder sql = header("downgrade", from, to);
-    for (MigrationInfo migration : plan) {
-      migration(sql, migration, true, "DELETE FROM " + table + " WHERE id = " + migration.idText() + ";");
+    for (PlannedMigration planned : run.migrations()) {
+      migration(sql, planned, "DELETE FROM " + table + " WHERE id = " + planned.migration().idText() + ";");
     }
     return sql.toString();
   }
@@ -43,14 +49,14 @@ final class OfflineSql {
         .append("-- Run with: psql -v ON_ERROR_STOP=1 -f <this file>\n\n");
   }
 
-  private void migration(StringBuilder sql, MigrationInfo migration, boolean undo, String changelogStatement) {
-    String filename = scripts.filename(migration);
-    boolean transactional = !DirectiveComments.of(scripts.loader().text(filename)).noTransaction();
-    sql.append("\n-- ").append(filename).append(undo ? " (undo)" : "").append('\n');
+  /** The migration's statements as the runner reads and checked them, in its transaction unless marked otherwise. */
+  private static void migration(StringBuilder sql, PlannedMigration planned, String changelogStatement) {
+    boolean transactional = !planned.directives().noTransaction();
+    sql.append("\n-- ").append(planned.file()).append(planned.undo() ? " (undo)" : "").append('\n');
     if (transactional) {
       sql.append("BEGIN;\n");
     }
-    for (SqlStatement statement : PostgresScriptSplitter.split(scripts.section(migration, undo))) {
+    for (SqlStatement statement : planned.statements()) {
       sql.append(statement.sql()).append(statement.sql().endsWith(";") ? "\n" : ";\n");
     }
     sql.append(changelogStatement).append('\n');

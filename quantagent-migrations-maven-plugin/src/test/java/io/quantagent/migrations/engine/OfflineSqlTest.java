@@ -1,6 +1,8 @@
 package io.quantagent.migrations.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.events.EventLog;
 import java.nio.file.Path;
@@ -9,7 +11,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The offline SQL wraps a migration in BEGIN and COMMIT exactly when the runner gives it a transaction. */
+/**
+ * The offline SQL wraps a migration in BEGIN and COMMIT exactly when the runner gives it a transaction, and is refused
+ * where the runner would refuse the script.
+ */
 class OfflineSqlTest {
 
   @Test
@@ -25,5 +30,24 @@ class OfflineSqlTest {
         .upgradeSql(new Target.Head(), Optional.of("base"));
     assertEquals(List.of("-- 001_create_a.sql", "BEGIN;", "-- 002_index_a.sql", "-- 003_function.sql", "BEGIN;"),
         sql.lines().filter(line -> line.startsWith("-- 0") || line.equals("BEGIN;")).toList(), sql);
+  }
+
+  @Test
+  void aScriptThatUpgradeWouldRefuseWritesNoSql(@TempDir Path dir) {
+    ScriptSource scripts = new Scripts(dir)
+        .add("001_create_a.sql", "create table a (id int);", "drop table a;")
+        .add("002_commits_midway.sql", "create table b (id int);\ncommit;\ncreate table c (id int);",
+            "drop table c;\ncommit;\ndrop table b;")
+        .add("003_index_a.sql", "create index concurrently a_id on a (id);", "drop index a_id;")
+        .source();
+    Migrator migrator = new Migrator(null, scripts, "changelog", EventLog.silent());
+    InvalidScriptException e = assertThrows(InvalidScriptException.class,
+        () -> migrator.upgradeSql(new Target.Head(), Optional.of("base")));
+    assertTrue(e.getMessage().contains("002_commits_midway.sql line 3: commit; ends the transaction"), e.getMessage());
+    assertTrue(e.getMessage().contains("003_index_a.sql line 2: create index concurrently a_id on a (id); cannot run"
+        + " inside a transaction"), e.getMessage());
+    InvalidScriptException undo = assertThrows(InvalidScriptException.class,
+        () -> migrator.downgradeSql(new Target.Base(), Optional.of("3")));
+    assertTrue(undo.getMessage().startsWith("Nothing was undone"), undo.getMessage());
   }
 }
