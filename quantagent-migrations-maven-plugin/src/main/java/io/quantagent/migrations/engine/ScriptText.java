@@ -10,9 +10,9 @@ import java.util.HexFormat;
 
 /**
  * A script file's bytes (a migration's, or the model's) as the text every reader of it sees: UTF-8, without the byte
- * order mark that Windows editors write (PostgreSQL would take it for part of the first statement, and the checksum would call it an edit). Bytes
- * that are not UTF-8 are refused, naming their line: decoded leniently they would reach the database as U+FFFD in
- * place of each character, silently, in data as well as in names.
+ * order mark that Windows editors write (PostgreSQL would take it for part of the first statement, and the checksum
+ * would call it an edit). Bytes that are not UTF-8 are refused, naming their line: decoded leniently they would reach
+ * the database as U+FFFD in place of each character, silently, in data as well as in names.
  */
 public final class ScriptText {
   private static final char BYTE_ORDER_MARK = '\uFEFF';

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * to manage its transaction itself.
  */
 public final class TransactionControl {
-  private static final Pattern ENDS_OR_STARTS = Pattern.compile("(?is)\\s*(?:(?:commit|end|abort|begin|start\\s+transaction"
-      + "|prepare\\s+transaction)\\b|rollback\\b(?!\\s+(?:work\\s+|transaction\\s+)?to\\b)).*");
+  private static final Pattern ENDS_OR_STARTS = Pattern.compile("(?is)\\s*(?:(?:commit|end|abort|begin"
+      + "|start\\s+transaction|prepare\\s+transaction)\\b|rollback\\b(?!\\s+(?:work\\s+|transaction\\s+)?to\\b)).*");
 
   private TransactionControl() {}
 

@@ -28,7 +28,7 @@ sealed interface ParsedStatement {
 
   record LockTable(List<RelationName> tables, LockMode mode) implements ParsedStatement {}
 
-  /** {@code BEGIN}, {@code COMMIT}, {@code ROLLBACK} and the like, as the runner reads them ({@code TransactionControl}). */
+  /** {@code BEGIN}, {@code COMMIT}, {@code ROLLBACK} and the like, as the runner reads them (TransactionControl). */
   record TransactionStatement(String firstLine) implements ParsedStatement {}
 
   /** An UPDATE or DELETE. */

@@ -130,10 +130,10 @@ class IntegrityTest {
 
   @Test
   void scriptsThatAreNotUtf8AreNamedAtOnceAndNothingRuns() throws Exception {
-    Files.write(dir.resolve("003_menu.sql"), "-- // menu\ncreate table menu (name text default 'caf\u00e9');\n-- //@UNDO\n"
-        .getBytes(StandardCharsets.ISO_8859_1));
-    Files.write(dir.resolve("004_prices.sql"), "-- // prices\ncreate table prices (currency text default '\u20ac');\n"
-        .concat("-- //@UNDO\n").getBytes(Charset.forName("windows-1252")));
+    String menu = "-- // menu\ncreate table menu (name text default 'caf\u00e9');\n-- //@UNDO\n";
+    Files.write(dir.resolve("003_menu.sql"), menu.getBytes(StandardCharsets.ISO_8859_1));
+    String prices = "-- // prices\ncreate table prices (currency text default '\u20ac');\n-- //@UNDO\n";
+    Files.write(dir.resolve("004_prices.sql"), prices.getBytes(Charset.forName("windows-1252")));
     InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> migrator().upgrade(new Target.Head()));
     assertTrue(e.getMessage().contains("003_menu.sql is not UTF-8 text: line 2 has the byte E9"), e.getMessage());
     assertTrue(e.getMessage().contains("004_prices.sql is not UTF-8 text: line 2 has the byte 80"), e.getMessage());

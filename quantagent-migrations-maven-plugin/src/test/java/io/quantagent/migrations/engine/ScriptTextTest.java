@@ -15,7 +15,8 @@ class ScriptTextTest {
 
   @Test
   void theByteOrderMarkOfAWindowsEditorIsNotPartOfTheText() {
-    byte[] withMark = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, SCRIPT.getBytes(StandardCharsets.UTF_8));
+    byte[] mark = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] withMark = concat(mark, SCRIPT.getBytes(StandardCharsets.UTF_8));
     assertEquals(SCRIPT, ScriptText.decode(withMark, "1_cafe.sql"));
     assertEquals(SCRIPT, ScriptText.decode(SCRIPT.getBytes(StandardCharsets.UTF_8), "1_cafe.sql"));
   }
@@ -27,7 +28,8 @@ class ScriptTextTest {
         () -> ScriptText.decode(windows1252, "1_cafe.sql"));
     assertEquals("1_cafe.sql is not UTF-8 text: line 1 has the byte E9, which UTF-8 has no character for (a file"
         + " saved as Windows-1252 or ISO-8859-1 looks like this). Save it as UTF-8, then run again.", e.getMessage());
-    byte[] laterLine = ("-- // menu\n" + SCRIPT.substring(SCRIPT.indexOf('\n') + 1)).getBytes(Charset.forName("ISO-8859-1"));
+    byte[] laterLine = ("-- // menu\n" + SCRIPT.substring(SCRIPT.indexOf('\n') + 1))
+        .getBytes(StandardCharsets.ISO_8859_1);
     assertTrue(assertThrows(InvalidScriptException.class, () -> ScriptText.decode(laterLine, "2_menu.sql")).getMessage()
         .startsWith("2_menu.sql is not UTF-8 text: line 2 has the byte E9,"));
   }

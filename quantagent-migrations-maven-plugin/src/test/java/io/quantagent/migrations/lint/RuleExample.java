@@ -74,7 +74,8 @@ record RuleExample(Rule rule, String bad, Claim badClaim, List<String> safe, Cla
     // The proof of the bad way: after the script's own COMMIT its transaction holds no lock, the UPDATE's included.
     examples.add(new RuleExample(Rule.TRANSACTION_CONTROL_IN_TRANSACTION,
         TIMEOUT + "BEGIN;\nUPDATE trades SET note = 'checked' WHERE id = 1;\nCOMMIT;", Claim.noExistingTable(),
-        List.of(TIMEOUT + "UPDATE trades SET note = 'checked' WHERE id = 1;"), Claim.lock("trades", LockMode.ROW_EXCLUSIVE)));
+        List.of(TIMEOUT + "UPDATE trades SET note = 'checked' WHERE id = 1;"),
+        Claim.lock("trades", LockMode.ROW_EXCLUSIVE)));
     examples.add(new RuleExample(Rule.COLUMN_TYPE_REWRITE,
         TIMEOUT + "ALTER TABLE trades ALTER COLUMN price TYPE numeric(30,10);", Claim.rewrite("trades"),
         List.of(TIMEOUT + "ALTER TABLE trades ALTER COLUMN symbol TYPE varchar(64);"),
