@@ -12,14 +12,29 @@ import org.apache.ibatis.migration.Change;
 public record ScriptFileName(BigDecimal id, String slug) {
   private static final Pattern NAME = Pattern.compile("([0-9]+)_([A-Za-z0-9_.-]+)\\.sql");
 
-  /** Files in a scripts folder that MyBatis treats as migrations (it reserves these two names). */
+  /**
+   * Files in a scripts folder that are migrations or mean to be: MyBatis reads {@code .sql} alone, but a
+   * {@code .SQL} file skipped in silence would be a migration that never runs, so {@link #parse} names it.
+   * MyBatis reserves the two names {@code bootstrap.sql} and {@code onabort.sql}.
+   */
   public static boolean isScript(String filename) {
-    return filename.endsWith(".sql") && !filename.equals("bootstrap.sql") && !filename.equals("onabort.sql");
+    return isSqlFile(filename) && !filename.equals("bootstrap.sql") && !filename.equals("onabort.sql");
+  }
+
+  /** A name ending in {@code .sql} in any case. */
+  static boolean isSqlFile(String filename) {
+    return filename.regionMatches(true, filename.length() - ".sql".length(), ".sql", 0, ".sql".length());
   }
 
   public static ScriptFileName parse(String filename) {
     Matcher m = NAME.matcher(filename);
     if (!m.matches()) {
+      if (isSqlFile(filename) && !filename.endsWith(".sql")) {
+        String extension = filename.substring(filename.length() - ".sql".length());
+        throw new InvalidScriptException(filename + " ends in " + extension + ", and only a name ending in .sql, in"
+            + " lower case, is a migration (MyBatis Migrations reads no other). Rename it to "
+            + filename.substring(0, filename.length() - extension.length()) + ".sql.");
+      }
       throw new InvalidScriptException(filename + " is not a migration script name: expected <id>_<description>.sql,"
           + " e.g. 20250101120000_create_orders.sql (digits, an underscore, then letters, digits and underscores)."
           + " Rename it, or create scripts with mvn quantagent:create -Ddesc=\"...\".");

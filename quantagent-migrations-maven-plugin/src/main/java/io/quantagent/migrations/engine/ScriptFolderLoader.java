@@ -38,46 +38,47 @@ import org.apache.ibatis.migration.MigrationReader;
 public final class ScriptFolderLoader implements MigrationLoader {
   private static final int CHUNK = 2048;
   private final TreeMap<String, ScriptLocation> scripts;
-  private final List<String> conflicts;
+  private final List<String> problems;
   private final Map<String, ScriptFileName> names = new ConcurrentHashMap<>();
   private final Map<String, String> texts = new ConcurrentHashMap<>();
   private final Map<String, String> changes = new ConcurrentHashMap<>();
   private final Map<String, String> undos = new ConcurrentHashMap<>();
   private volatile Map<BigDecimal, String> filenamesById;
 
-  private ScriptFolderLoader(TreeMap<String, ScriptLocation> scripts) {
-    this(scripts, List.of());
-  }
-
-  ScriptFolderLoader(TreeMap<String, ScriptLocation> scripts, List<String> conflicts) {
+  ScriptFolderLoader(TreeMap<String, ScriptLocation> scripts, List<String> problems) {
     this.scripts = scripts;
-    this.conflicts = List.copyOf(conflicts);
+    this.problems = List.copyOf(problems);
   }
 
   public static ScriptFolderLoader directory(Path directory) {
     TreeMap<String, ScriptLocation> found = new TreeMap<>();
+    List<String> problems = new ArrayList<>();
     if (Files.isDirectory(directory)) {
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
         for (Path entry : entries) {
           String name = entry.getFileName().toString();
           if (ScriptFileName.isScript(name) && Files.isRegularFile(entry)) {
             found.put(name, new ScriptLocation.File(entry));
+          } else if (Files.isDirectory(entry)) {
+            NestedScripts.below(entry, directory.toString()).ifPresent(problems::add);
           }
         }
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot list " + directory + ": " + e.getMessage(), e);
       }
     }
-    return new ScriptFolderLoader(found);
+    problems.sort(null); // the directory's order is the file system's
+    return new ScriptFolderLoader(found, problems);
   }
 
   public static ScriptFolderLoader classpath(ClassLoader classLoader, String folder) {
     String prefix = folder.endsWith("/") ? folder : folder + "/";
     TreeMap<String, ScriptLocation> found = new TreeMap<>();
+    List<String> problems = new ArrayList<>();
     try {
       Enumeration<URL> roots = classLoader.getResources(prefix);
       while (roots.hasMoreElements()) {
-        for (String name : list(roots.nextElement(), prefix)) {
+        for (String name : list(roots.nextElement(), prefix, problems)) {
           if (ScriptFileName.isScript(name)) {
             found.putIfAbsent(name, new ScriptLocation.Resource(classLoader.getResource(prefix + name)));
           }
@@ -86,12 +87,15 @@ public final class ScriptFolderLoader implements MigrationLoader {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list classpath:" + prefix + ": " + e.getMessage(), e);
     }
-    return new ScriptFolderLoader(found);
+    return new ScriptFolderLoader(found, problems);
   }
 
-  /** Where the scripts of two folders disagree (see {@link ScriptUnion}); the validator reports these. */
-  List<String> conflicts() {
-    return conflicts;
+  /**
+   * What is wrong with the folder beyond any one script: {@code .sql} files in a folder inside it
+   * ({@link NestedScripts}), scripts of two folders that disagree ({@link ScriptUnion}). The validator reports these.
+   */
+  List<String> problems() {
+    return problems;
   }
 
   /** Where a script was found, for a union of folders. */
@@ -212,13 +216,16 @@ public final class ScriptFolderLoader implements MigrationLoader {
     }
   }
 
-  private static List<String> list(URL root, String prefix) throws IOException {
+  /** The files of one class path root's folder; a folder inside it with {@code .sql} files adds to problems. */
+  private static List<String> list(URL root, String prefix, List<String> problems) throws IOException {
     List<String> names = new ArrayList<>();
     if ("file".equals(root.getProtocol())) {
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of(root.toURI()))) {
         for (Path entry : entries) {
           if (Files.isRegularFile(entry)) {
             names.add(entry.getFileName().toString());
+          } else if (Files.isDirectory(entry)) {
+            NestedScripts.below(entry, Path.of(root.toURI()).toString()).ifPresent(problems::add);
           }
         }
       } catch (URISyntaxException e) {
@@ -229,14 +236,25 @@ public final class ScriptFolderLoader implements MigrationLoader {
     URLConnection connection = root.openConnection();
     if (connection instanceof JarURLConnection jarConnection) {
       jarConnection.setUseCaches(false);
+      TreeMap<String, List<String>> nested = new TreeMap<>();
       try (JarFile jar = jarConnection.getJarFile()) {
         for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
           String entry = entries.nextElement().getName();
-          if (entry.startsWith(prefix) && entry.length() > prefix.length() && entry.indexOf('/', prefix.length()) < 0) {
+          if (!entry.startsWith(prefix) || entry.length() == prefix.length()) {
+            continue;
+          }
+          int slash = entry.indexOf('/', prefix.length());
+          if (slash < 0) {
             names.add(entry.substring(prefix.length()));
+          } else if (ScriptFileName.isSqlFile(entry)) {
+            nested.computeIfAbsent(entry.substring(0, slash + 1), folder -> new ArrayList<>())
+                .add(entry.substring(slash + 1));
           }
         }
       }
+      String jar = ScriptUnion.origin(root);
+      nested.forEach((folder, files) -> NestedScripts.problem(folder + " in " + jar, files.stream().sorted().toList(),
+          prefix).ifPresent(problems::add));
     }
     return names;
   }

@@ -24,7 +24,8 @@ final class ScriptUnion {
       scripts.put(name, directory.location(name));
       directory.id(name).ifPresent(id -> directoryIds.put(id, name));
     }
-    List<String> conflicts = new ArrayList<>();
+    List<String> conflicts = new ArrayList<>(directory.problems());
+    conflicts.addAll(classpath.problems());
     for (String name : classpath.filenames()) {
       String jar = origin(classpath.url(name));
       String same = classpath.id(name).map(directoryIds::get).orElse(scripts.containsKey(name) ? name : null);

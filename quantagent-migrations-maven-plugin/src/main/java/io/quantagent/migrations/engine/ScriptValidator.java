@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Checks every script before anything runs, and reports all problems at once: names MyBatis cannot parse,
  * two scripts with one id, a missing {@code -- // description} header or {@code -- //@UNDO} line, an empty file, a
- * file that is not UTF-8 text.
+ * file that is not UTF-8 text, {@code .sql} files in a folder inside the scripts folder.
  */
 final class ScriptValidator {
   private static final Pattern HEADER = Pattern.compile("--\\s*//.*");
@@ -23,7 +23,7 @@ final class ScriptValidator {
   }
 
   List<MigrationInfo> validScripts() {
-    List<String> problems = new ArrayList<>(source.loader().conflicts());
+    List<String> problems = new ArrayList<>(source.loader().problems());
     List<MigrationInfo> scripts = new ArrayList<>();
     Map<BigDecimal, String> byId = new HashMap<>();
     for (String filename : source.loader().filenames()) {

@@ -115,6 +115,25 @@ class IntegrityTest {
   }
 
   @Test
+  void aMigrationFiledWhereNoRunReadsItStopsTheRunUntilItIsMoved() throws Exception {
+    Path year = Files.createDirectories(dir.resolve("2026"));
+    String c = "-- // create c\ncreate table c (id int);\n-- //@UNDO\ndrop table c;\n";
+    Files.writeString(year.resolve("003_create_c.sql"), c);
+    Files.writeString(dir.resolve("004_create_d.SQL"), c.replace(" c", " d"));
+    InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains(year + " holds 1 .sql file (003_create_c.sql), and no script in a folder inside "
+        + dir + " is read"), e.getMessage());
+    assertTrue(e.getMessage().contains("004_create_d.SQL ends in .SQL, and only a name ending in .sql, in lower case,"
+        + " is a migration"), e.getMessage());
+    assertEquals(List.of(), db.tables());
+
+    Files.move(year.resolve("003_create_c.sql"), dir.resolve("003_create_c.sql"));
+    Files.move(dir.resolve("004_create_d.SQL"), dir.resolve("004_create_d.sql"));
+    assertEquals(4, migrator().upgrade(new Target.Head()).runs().size());
+    assertEquals(List.of("a", "b", "c", "changelog", "d"), db.tables());
+  }
+
+  @Test
   void aScriptWithAByteOrderMarkRunsAndAMarkAddedLaterIsNoEdit() throws Exception {
     byte[] mark = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     Files.write(dir.resolve("003_create_c.sql"), concat(mark,

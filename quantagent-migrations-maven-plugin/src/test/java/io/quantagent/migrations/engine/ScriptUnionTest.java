@@ -90,6 +90,16 @@ class ScriptUnionTest {
   }
 
   @Test
+  void aScriptFiledInAFolderInsideTheDirectoryStopsTheRunBesideTheJar(TestDatabase db) throws Exception {
+    Path drafts = Files.createDirectories(directory.resolve("drafts"));
+    Files.writeString(drafts.resolve("20250101000003_add_risk.sql"), FILLS.replace("fills", "risk"));
+    InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> migrator(db).upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("\n  - " + drafts + " holds 1 .sql file (20250101000003_add_risk.sql), and no"
+        + " script in a folder inside " + directory + " is read"), e.getMessage());
+    assertEquals(List.of(), db.tables());
+  }
+
+  @Test
   void createdIdsComeAfterTheJarsEvenWhenItsAreFromTheFuture(@TempDir Path dir) throws Exception {
     Path jar = dir.resolve("later.jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
