@@ -6,4 +6,6 @@ assert log.contains('create-positions.sql is not a migration script name')
 assert log.contains("20250101000002_create_signals.sql does not start with a '-- // description' header")
 assert log.contains("20250101000003_create_trades.sql has no '-- //@UNDO' line")
 assert log.contains('20250101000004_create_market_data.sql is empty')
+assert log.contains('2025 holds 1 .sql file (20250101000005_create_risk.sql), and no script in a folder inside ')
+assert log.contains('20250101000006_create_limits.SQL ends in .SQL, and only a name ending in .sql, in lower case')
 assert db.tables() == [] : 'a refused run creates nothing, not even the changelog'

@@ -1,0 +1,4 @@
+-- // create risk
+create table risk (id int);
+-- //@UNDO
+drop table risk;
