@@ -5,6 +5,8 @@ assert created.size() == 1 && created[0] =~ /^\d{14}_add_risk_limits\.sql$/
 assert log.contains('Scripts: directory ' + basedir + '/src/main/resources/quantagent/migrations and' +
     ' classpath:quantagent/migrations/ (quantagent-schema-')
 assert !log.contains('no script')
+assert log.contains('[WARNING] The scripts directory ' + basedir + '/src/main/resources/quantagent/migratons'
+    + ' (<scriptsDirectory>, -Dquantagent.scriptsDirectory) does not exist: only the class path\'s scripts are read.')
 assert (log =~ /(?m)^\[INFO\] 2025010100000[1-6]\s+\S+ \S+\s+ok\s+create /).size() == 6
 assert log =~ /(?m)^\[INFO\] \d{14}\s+pending\s+-\s+add risk limits/
 assert log.contains('quantagent:check failed: 1 pending, 0 changed or missing scripts, 1 unfinished script')

@@ -15,6 +15,7 @@ import io.quantagent.migrations.schema.DriftCheck;
 import io.quantagent.migrations.schema.ExpectedSchema;
 import io.quantagent.migrations.schema.ModelCheck;
 import io.quantagent.migrations.schema.TrackingTables;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import io.quantagent.migrations.engine.ScriptSource;
@@ -89,7 +90,7 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
       return;
     }
     MigratorSettings migratorSettings = new MigratorSettings(changelogTable, Duration.ofSeconds(lockTimeout), validate);
-    ScriptSource scripts = ScriptSource.choose(scriptsDirectory(), getClass().getClassLoader());
+    ScriptSource scripts = scriptSource();
     ConfiguredScratchDatabases scratch = new ConfiguredScratchDatabases(scratchUrl(), this::binariesForMajor,
         Path.of(project().getBuild().getDirectory()), eventLog());
     ModelCheck models = new ModelCheck(scripts, migratorSettings, scratch, eventLog());
@@ -112,6 +113,21 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
           Optional.of(drift), Optional.of(autogenerator), models, scripts,
           Optional.of(new LintDatabase(database.connections(), scripts, migratorSettings, scratch))));
     }
+  }
+
+  /**
+   * The scripts; a scripts directory set to a folder that is not there (a typo) is said, as it would otherwise leave
+   * the jar's scripts to run alone, unnoticed. The default folder is often absent in a project that takes the jar's.
+   */
+  private ScriptSource scriptSource() {
+    ScriptSource scripts = ScriptSource.choose(scriptsDirectory(), getClass().getClassLoader());
+    Path directory = scriptsDirectory();
+    Path byDefault = project().getBasedir().toPath().resolve("src/main/resources/quantagent/migrations");
+    if (directory != null && !Files.isDirectory(directory) && !directory.equals(byDefault)) {
+      getLog().warn("The scripts directory " + directory + " (<scriptsDirectory>, -D" + PropertyKeys.SCRIPTS_DIRECTORY
+          + ") does not exist: only the class path's scripts are read. Correct the path, or remove the setting.");
+    }
+    return scripts;
   }
 
   private ConnectionSettings connectionSettings() throws MojoFailureException {
