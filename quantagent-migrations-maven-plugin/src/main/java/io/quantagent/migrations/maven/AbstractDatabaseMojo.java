@@ -122,7 +122,7 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
   private ScriptSource scriptSource() {
     ScriptSource scripts = ScriptSource.choose(scriptsDirectory(), getClass().getClassLoader());
     Path directory = scriptsDirectory();
-    Path byDefault = project().getBasedir().toPath().resolve("src/main/resources/quantagent/migrations");
+    Path byDefault = project().getBasedir().toPath().resolve(DEFAULT_SCRIPTS_DIRECTORY);
     if (directory != null && !Files.isDirectory(directory) && !directory.equals(byDefault)) {
       getLog().warn("The scripts directory " + directory + " (<scriptsDirectory>, -D" + PropertyKeys.SCRIPTS_DIRECTORY
           + ") does not exist: only the class path's scripts are read. Correct the path, or remove the setting.");

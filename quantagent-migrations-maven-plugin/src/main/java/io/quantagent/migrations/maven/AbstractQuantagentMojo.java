@@ -31,12 +31,15 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
   @Parameter(property = PropertyKeys.SKIP, defaultValue = "false")
   private boolean skip;
 
+  /** Where scriptsDirectory is unless set, relative to the project's base directory. */
+  static final String DEFAULT_SCRIPTS_DIRECTORY = "src/main/resources/quantagent/migrations";
+
   /**
    * The folder holding the migration scripts. When it exists, scripts are read from it; otherwise from the
    * class path folder {@code quantagent/migrations/} of the plugin's dependencies (e.g. the schema jar).
    */
   @Parameter(property = PropertyKeys.SCRIPTS_DIRECTORY,
-      defaultValue = "${project.basedir}/src/main/resources/quantagent/migrations")
+      defaultValue = "${project.basedir}/" + DEFAULT_SCRIPTS_DIRECTORY)
   private File scriptsDirectory;
 
   /**
