@@ -22,6 +22,8 @@ import org.apache.ibatis.migration.options.DatabaseOperationOption;
  * nullable CHECKSUM column that stock MyBatis neither reads nor needs to write.
  */
 final class Changelog {
+  /** The digits of the id column, numeric(20,0) as in MyBatis' own bootstrap script; a longer id cannot be recorded. */
+  static final int ID_DIGITS = 20;
   private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
   private static final List<String> SHAPE = List.of("id", "applied_at", "description");
 
@@ -99,8 +101,9 @@ final class Changelog {
 
   /** What {@link #createIfMissing} runs, and what offline SQL writes: one definition of the table. */
   static List<String> ddl(String table) {
-    return List.of("CREATE TABLE IF NOT EXISTS " + table + " (id numeric(20,0) NOT NULL PRIMARY KEY,"
-            + " applied_at varchar(25) NOT NULL, description varchar(255) NOT NULL, checksum varchar(64))",
+    return List.of("CREATE TABLE IF NOT EXISTS " + table + " (id numeric(" + ID_DIGITS + ",0) NOT NULL PRIMARY KEY,"
+            + " applied_at varchar(25) NOT NULL, description varchar(255) NOT NULL,"
+            + " checksum varchar(64))",
         "ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS checksum varchar(64)");
   }
 

@@ -34,6 +34,13 @@ final class ScriptValidator {
         problems.add(e.getMessage());
         continue;
       }
+      int digits = name.id().precision() - name.id().scale();
+      if (digits > Changelog.ID_DIGITS) {
+        problems.add(filename + " has an id of " + digits + " digits, and the changelog's id column holds at most "
+            + Changelog.ID_DIGITS + " (numeric(" + Changelog.ID_DIGITS + ",0), as MyBatis Migrations makes it): its"
+            + " changelog row could not be written. Give it a shorter id, e.g. the 14 digits of a UTC time"
+            + " (yyyyMMddHHmmss) that mvn quantagent:create gives.");
+      }
       String other = byId.put(name.id().stripTrailingZeros(), filename);
       if (other != null) {
         problems.add(filename + " and " + other + " have the same id " + name.id().toPlainString()

@@ -134,6 +134,23 @@ class IntegrityTest {
   }
 
   @Test
+  void anIdLongerThanTheChangelogHoldsIsRefusedBeforeAnythingRuns() throws Exception {
+    // Marked no-transaction, the script's table was committed before its changelog row failed: half a migration.
+    String tooLong = "123456789012345678901";
+    Files.writeString(dir.resolve(tooLong + "_create_c.sql"), "-- // create c\n-- quantagent:no-transaction\n"
+        + "create table c (id int);\n-- //@UNDO\ndrop table c;\n");
+    Exception e = assertThrows(Exception.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e instanceof InvalidScriptException, e.toString());
+    assertTrue(e.getMessage().contains(tooLong + "_create_c.sql has an id of 21 digits, and the changelog's id column"
+        + " holds at most 20"), e.getMessage());
+    assertEquals(List.of(), db.tables());
+
+    Files.move(dir.resolve(tooLong + "_create_c.sql"), dir.resolve("12345678901234567890_create_c.sql"));
+    assertEquals(3, migrator().upgrade(new Target.Head()).runs().size());
+    assertEquals(List.of("1", "2", "12345678901234567890"), db.changelogIds());
+  }
+
+  @Test
   void aScriptWithAByteOrderMarkRunsAndAMarkAddedLaterIsNoEdit() throws Exception {
     byte[] mark = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     Files.write(dir.resolve("003_create_c.sql"), concat(mark,
