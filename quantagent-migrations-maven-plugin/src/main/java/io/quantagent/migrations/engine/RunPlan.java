@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * The migrations a run will apply (or undo), each read, split and checked once before the first one runs: a
- * transactional script with a {@code CONCURRENTLY} statement or a statement of its own that ends its transaction, or
- * a header with a bad value, fails the run before anything changes.
+ * transactional script with a statement PostgreSQL refuses in a transaction ({@code CONCURRENTLY}, {@code VACUUM},
+ * ...) or a statement of its own that ends its transaction, or a header with a bad value, fails the run before
+ * anything changes.
  */
 final class RunPlan {
   private static final Pattern UNDO_LINE = Pattern.compile("(?m)^\\s*--\\s*//\\s*@UNDO\\b.*$");
@@ -39,10 +40,11 @@ final class RunPlan {
       String section = scripts.section(migration, undo);
       List<SqlStatement> statements = inFile(PostgresScriptSplitter.split(section), undo ? undoLine(text) - 1 : 0);
       if (!directives.noTransaction()) {
-        statements.stream().filter(Concurrently::is).findFirst().ifPresent(s -> problems.add(file + " line " + s.line()
-            + ": " + s.firstLine() + " cannot run inside a transaction, and this script runs in one. Put the line"
-            + " '-- quantagent:no-transaction' in the script, so that its statements run one by one in auto-commit"
-            + " (then write them so that the script can run again: IF NOT EXISTS, IF EXISTS)."));
+        statements.stream().filter(s -> Concurrently.is(s) || OutsideTransactionOnly.is(s)).findFirst()
+            .ifPresent(s -> problems.add(file + " line " + s.line() + ": " + s.firstLine() + " cannot run inside a"
+                + " transaction, and this script runs in one. Put the line '-- quantagent:no-transaction' in the"
+                + " script, so that its statements run one by one in auto-commit (then write them so that the script"
+                + " can run again: IF NOT EXISTS, IF EXISTS)."));
         statements.stream().filter(TransactionControl::is).findFirst().ifPresent(s -> problems.add(file + " line "
             + s.line() + ": " + s.firstLine() + " ends the transaction that this script runs in (or starts one): what"
             + " came before it would stay applied when a later statement fails, and what comes after it would run"

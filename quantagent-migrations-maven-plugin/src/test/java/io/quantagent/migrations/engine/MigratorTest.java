@@ -193,6 +193,24 @@ class MigratorTest {
   }
 
   @Test
+  void aVacuumInATransactionalScriptIsRefusedBeforeAnythingRunsAndRunsWithTheMarker() throws Exception {
+    scripts.add("004_backfill_then_vacuum.sql", """
+        create table d (id int);
+        vacuum analyze d;""", "drop table d;");
+    InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("004_backfill_then_vacuum.sql line 3: vacuum analyze d; cannot run inside a"
+        + " transaction, and this script runs in one"), e.getMessage());
+    assertEquals(List.of(), db.tables(), "nothing ran: not the migrations before it either");
+
+    scripts.add("004_backfill_then_vacuum.sql", """
+        -- quantagent:no-transaction
+        create table if not exists d (id int);
+        vacuum analyze d;""", "drop table d;");
+    migrator().upgrade(new Target.Head());
+    assertTrue(db.tables().contains("d"), db.tables().toString());
+  }
+
+  @Test
   void aFailingUndoKeepsItsMigrationAppliedAndSaysSo() throws Exception {
     scripts.add("004_bad_undo.sql", "create table d (id int);", "drop table d;\ndrop table nonexistent;");
     migrator().upgrade(new Target.Head());
