@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  */
 public final class MigrationLinter {
   private static final List<Check> CHECKS = List.of(new IndexChecks(), new AlterTableChecks(),
-      new ColumnTypeChecks(), new CommandChecks(), new LockTimeoutCheck());
+      new ColumnTypeChecks(), new CommandChecks(), new NonTransactionalCheck(), new LockTimeoutCheck());
 
   private final LintSettings settings;
 
@@ -60,8 +60,8 @@ public final class MigrationLinter {
             : StatementParser.parse(SqlTokenizer.code(statement.sql(), line));
         if (report) {
           List<Finding> found = new ArrayList<>();
-          StatementContext context = new StatementContext(script.filename(), line, section.isUndo(), parsed,
-              sectionState, directives, schema, settings, found);
+          StatementContext context = new StatementContext(script.filename(), line, section.isUndo(), statement,
+              parsed, sectionState, directives, schema, settings, found);
           CHECKS.forEach(check -> check.check(context));
           List<Ignore> ignores = ignoresBefore(unplaced, previousEnd, line);
           findings.addAll(IgnoreDecision.apply(found, ignores));

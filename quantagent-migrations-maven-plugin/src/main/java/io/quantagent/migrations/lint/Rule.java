@@ -23,6 +23,12 @@ public enum Rule {
           + " transaction",
       "PostgreSQL refuses it inside a transaction block: the migration fails when it runs",
       "put the statement in a script of its own marked -- quantagent:no-transaction"),
+  NON_TRANSACTIONAL_IN_TRANSACTION("non-transactional-in-transaction", Severity.ERROR,
+      "VACUUM, CREATE or DROP DATABASE or TABLESPACE, ALTER SYSTEM, REINDEX DATABASE or SYSTEM, CLUSTER without a"
+          + " table, or DISCARD ALL in a script that runs in a transaction",
+      "PostgreSQL refuses it inside a transaction block, so upgrade refuses the script before anything runs",
+      "put it in a script marked -- quantagent:no-transaction (a VACUUM after a backfill: a script of its own,"
+          + " after the backfill's)"),
   TRANSACTION_CONTROL_IN_TRANSACTION("transaction-control-in-transaction", Severity.ERROR,
       "BEGIN, START TRANSACTION, COMMIT, END, ROLLBACK (not ROLLBACK TO a savepoint), ABORT or PREPARE TRANSACTION in a"
           + " script that runs in a transaction",

@@ -1,5 +1,6 @@
 package io.quantagent.migrations.lint;
 
+import io.quantagent.migrations.engine.SqlStatement;
 import java.util.List;
 
 /**
@@ -10,6 +11,7 @@ final class StatementContext {
   private final String file;
   private final int line;
   private final boolean undo;
+  private final SqlStatement statement;
   private final ParsedStatement parsed;
   private final ScriptState state;
   private final ScriptDirectives directives;
@@ -17,17 +19,24 @@ final class StatementContext {
   private final LintSettings settings;
   private final List<Finding> findings;
 
-  StatementContext(String file, int line, boolean undo, ParsedStatement parsed, ScriptState state,
-      ScriptDirectives directives, KnownSchema schema, LintSettings settings, List<Finding> findings) {
+  StatementContext(String file, int line, boolean undo, SqlStatement statement, ParsedStatement parsed,
+      ScriptState state, ScriptDirectives directives, KnownSchema schema, LintSettings settings,
+      List<Finding> findings) {
     this.file = file;
     this.line = line;
     this.undo = undo;
+    this.statement = statement;
     this.parsed = parsed;
     this.state = state;
     this.directives = directives;
     this.schema = schema;
     this.settings = settings;
     this.findings = findings;
+  }
+
+  /** The statement as the runner splits it, for the rules that must read it exactly as the runner does. */
+  SqlStatement statement() {
+    return statement;
   }
 
   ParsedStatement parsed() {

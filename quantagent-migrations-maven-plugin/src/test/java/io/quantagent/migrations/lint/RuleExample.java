@@ -71,6 +71,8 @@ record RuleExample(Rule rule, String bad, Claim badClaim, List<String> safe, Cla
         "CREATE INDEX CONCURRENTLY idx_trades_price ON trades (price);", Claim.fails("25001"),
         List.of(NO_TRANSACTION + "CREATE INDEX CONCURRENTLY idx_trades_price ON trades (price);"),
         Claim.outsideTransaction()));
+    examples.add(new RuleExample(Rule.NON_TRANSACTIONAL_IN_TRANSACTION, "VACUUM ANALYZE trades;", Claim.fails("25001"),
+        List.of(NO_TRANSACTION + "VACUUM ANALYZE trades;"), Claim.outsideTransaction()));
     // The proof of the bad way: after the script's own COMMIT its transaction holds no lock, the UPDATE's included.
     examples.add(new RuleExample(Rule.TRANSACTION_CONTROL_IN_TRANSACTION,
         TIMEOUT + "BEGIN;\nUPDATE trades SET note = 'checked' WHERE id = 1;\nCOMMIT;", Claim.noExistingTable(),

@@ -1,0 +1,19 @@
+package io.quantagent.migrations.lint;
+
+import io.quantagent.migrations.engine.OutsideTransactionOnly;
+
+/**
+ * VACUUM and the other statements PostgreSQL refuses in a transaction block, read as the runner reads them
+ * ({@link OutsideTransactionOnly}), so that lint names exactly the scripts upgrade refuses. VACUUM FULL's lock has a
+ * rule of its own besides.
+ */
+final class NonTransactionalCheck implements Check {
+
+  @Override
+  public void check(StatementContext context) {
+    if (context.transactional() && OutsideTransactionOnly.is(context.statement())) {
+      context.report(Rule.NON_TRANSACTIONAL_IN_TRANSACTION, context.statement().firstLine() + " cannot run inside a"
+          + " transaction block, and this script runs in one: upgrade refuses the script before anything runs.");
+    }
+  }
+}
