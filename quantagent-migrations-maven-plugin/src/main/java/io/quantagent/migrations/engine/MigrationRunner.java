@@ -92,8 +92,12 @@ final class MigrationRunner implements AutoCloseable {
     boolean asynchronous = each && started < planned;
     List<String> prefix = new ArrayList<>(settings(migration, asynchronous, each));
     prefix.addAll(ddl);
-    sender.submit(new BatchSender.Queued(new TransactionBatch(migration, prefix, changelogRow, each), asynchronous,
-        progress));
+    List<String> resets = SessionSettings.mayChange(migration.statements()) ? SessionSettings.RESET : List.of();
+    if (!resets.isEmpty()) {
+      setInOpenTransaction.clear(); // the resets override this transaction's SET LOCALs too: the next sends them again
+    }
+    sender.submit(new BatchSender.Queued(new TransactionBatch(migration, prefix, resets, changelogRow, each),
+        asynchronous, progress));
     log.debug("Queued " + migration.label() + " for sending");
   }
 

@@ -44,6 +44,13 @@ final class NoTransactionScript {
       }
       if (changelogRow.isPresent()) {
         try (Statement insert = connection.createStatement()) {
+          if (SessionSettings.mayChange(statements)) {
+            for (String reset : SessionSettings.RESET) {
+              insert.execute(reset);
+            }
+            lockTimeoutSet = Duration.ZERO; // what a RESET leaves, as the guard's own zero does
+            statementTimeoutSet = Duration.ZERO;
+          }
           insert.execute(changelogRow.get());
         } catch (SQLException e) {
           throw new StepFailedException(migration, TransactionBatch.Part.CHANGELOG, Optional.empty(), e, 1,

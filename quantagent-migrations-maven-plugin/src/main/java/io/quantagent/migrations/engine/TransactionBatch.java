@@ -32,14 +32,22 @@ final class TransactionBatch {
   private final PlannedMigration migration;
   private final List<String> sql = new ArrayList<>();
   private final int firstStatement;
+  private final int resetsIndex;
   private final int changelogIndex;
   private final int commitIndex;
 
-  TransactionBatch(PlannedMigration migration, List<String> settings, Optional<String> changelogRow, boolean commit) {
+  /**
+   * @param resets what the runner sends after the statements, before the changelog row: the session settings the
+   *     script may have changed ({@link SessionSettings}); a failure there reads as one of the changelog row's
+   */
+  TransactionBatch(PlannedMigration migration, List<String> settings, List<String> resets,
+      Optional<String> changelogRow, boolean commit) {
     this.migration = migration;
     sql.addAll(settings);
     firstStatement = sql.size();
     migration.statements().forEach(s -> sql.add(s.sql()));
+    resetsIndex = sql.size();
+    sql.addAll(resets);
     changelogIndex = changelogRow.isPresent() ? sql.size() : -1;
     changelogRow.ifPresent(sql::add);
     commitIndex = commit ? sql.size() : -1;
@@ -122,7 +130,7 @@ final class TransactionBatch {
     if (i < firstStatement + migration.statements().size()) {
       return new Position(Part.STATEMENT, Optional.of(migration.statements().get(i - firstStatement)));
     }
-    if (i == changelogIndex) {
+    if (i == changelogIndex || (i >= resetsIndex && i < changelogIndex)) {
       return new Position(Part.CHANGELOG, Optional.empty());
     }
     return new Position(i == commitIndex ? Part.COMMIT : Part.UNKNOWN, Optional.empty());

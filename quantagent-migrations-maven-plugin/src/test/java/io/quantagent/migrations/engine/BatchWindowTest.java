@@ -39,7 +39,7 @@ class BatchWindowTest {
     return new TransactionBatch(new PlannedMigration(new MigrationInfo(BigDecimal.valueOf(id), "m" + id), file, false,
         ScriptDirectives.of(file, ""), parsed),
         List.of("SET LOCAL lock_timeout = '" + lockTimeout + "'",
-            "SET LOCAL synchronous_commit = " + (id == 3 ? "on" : "off")),
+            "SET LOCAL synchronous_commit = " + (id == 3 ? "on" : "off")), List.of(),
         Optional.of("INSERT INTO log VALUES (" + id + ", current_setting('lock_timeout'),"
             + " current_setting('synchronous_commit'))"),
         commits);

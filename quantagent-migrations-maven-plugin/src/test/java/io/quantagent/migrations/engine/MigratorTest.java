@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 @ExtendWith(PostgresFixture.class)
 class MigratorTest {
@@ -314,6 +316,36 @@ class MigratorTest {
     migrator().withRunner(all).upgrade(new Target.Head());
     assertEquals(List.of("5s on", "2s on", "2s on"), List.of(db.value("select s from seen_4"),
         db.value("select s from seen_5"), db.value("select s from seen_7")));
+  }
+
+  /**
+   * What pg_dump writes at the top of every dump, so at the top of a baseline made with it: an empty search_path made
+   * the migration's own changelog row fail ("relation changelog does not exist"), and every later migration of the run
+   * met it and the script's lock timeout.
+   */
+  private static final String LIKE_A_DUMP = "SET lock_timeout = 0;\nSET statement_timeout = 0;\n"
+      + "SELECT pg_catalog.set_config('search_path', '', false);\nCREATE TABLE public.d (id int);";
+  private static final String SEEN = " as select current_setting('search_path') || ' / '"
+      + " || current_setting('lock_timeout') as s;";
+
+  @ParameterizedTest
+  @EnumSource(TransactionMode.class)
+  void aScriptsOwnSearchPathAndTimeoutsEndWithItsMigration(TransactionMode mode) throws Exception {
+    scripts.add("004_baseline_from_pg_dump.sql", LIKE_A_DUMP, "DROP TABLE public.d;");
+    scripts.add("005_after_it.sql", "create table seen_5" + SEEN, "drop table seen_5;");
+    migrator().withRunner(RunnerSettings.defaults().withTransaction(mode)).upgrade(new Target.Head());
+    assertEquals(List.of("1", "2", "3", "4", "5"), db.changelogIds());
+    assertEquals("\"$user\", public / 2s", db.value("select s from seen_5"));
+  }
+
+  @Test
+  void aNoTransactionScriptsOwnSearchPathEndsWithIt() throws Exception {
+    scripts.add("004_baseline_from_pg_dump.sql", "-- quantagent:no-transaction\n" + LIKE_A_DUMP,
+        "DROP TABLE public.d;");
+    scripts.add("005_after_it.sql", "create table seen_5" + SEEN, "drop table seen_5;");
+    migrator().upgrade(new Target.Head());
+    assertEquals(List.of("1", "2", "3", "4", "5"), db.changelogIds());
+    assertEquals("\"$user\", public / 2s", db.value("select s from seen_5"));
   }
 
   @Test

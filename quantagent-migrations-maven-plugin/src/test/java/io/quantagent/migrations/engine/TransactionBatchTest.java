@@ -8,14 +8,17 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Which part of a migration's batch failed, from pgjdbc's "Batch entry N" (its update counts say nothing then). */
+/**
+ * Which part of a migration's batch failed, from pgjdbc's "Batch entry N" (its update counts say nothing then); the
+ * resets of the session settings a script changed belong to its changelog row.
+ */
 class TransactionBatchTest {
   private static final List<SqlStatement> STATEMENTS = List.of(new SqlStatement(1, 2, "create table a (id int)"),
       new SqlStatement(2, 4, "insert into missing values (1)"));
   private static final TransactionBatch BATCH = new TransactionBatch(new PlannedMigration(
       new MigrationInfo(java.math.BigDecimal.ONE, "x"), "1_x.sql", false,
       ScriptDirectives.of("1_x.sql", ""), STATEMENTS),
-      List.of("SET LOCAL lock_timeout = 2000", "SET LOCAL synchronous_commit = off"),
+      List.of("SET LOCAL lock_timeout = 2000", "SET LOCAL synchronous_commit = off"), List.of("RESET search_path"),
       Optional.of("INSERT INTO changelog ..."), true);
 
   private static TransactionBatch.Position at(String message) {
@@ -28,8 +31,9 @@ class TransactionBatchTest {
         at("Batch entry 1 SET LOCAL synchronous_commit = off was aborted: ERROR: ..."));
     assertEquals(new TransactionBatch.Position(TransactionBatch.Part.STATEMENT, Optional.of(STATEMENTS.get(1))),
         at("Batch entry 3 insert into missing values (1) was aborted: ERROR: relation \"missing\" does not exist"));
-    assertEquals(TransactionBatch.Part.CHANGELOG, at("Batch entry 4 INSERT INTO changelog ... was aborted").part());
-    assertEquals(TransactionBatch.Part.COMMIT, at("Batch entry 5 COMMIT was aborted: ERROR: insert or update").part());
+    assertEquals(TransactionBatch.Part.CHANGELOG, at("Batch entry 4 RESET search_path was aborted").part());
+    assertEquals(TransactionBatch.Part.CHANGELOG, at("Batch entry 5 INSERT INTO changelog ... was aborted").part());
+    assertEquals(TransactionBatch.Part.COMMIT, at("Batch entry 6 COMMIT was aborted: ERROR: insert or update").part());
   }
 
   @Test
