@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  */
 public final class MigrationLinter {
   private static final List<Check> CHECKS = List.of(new IndexChecks(), new AlterTableChecks(),
-      new ColumnTypeChecks(), new CommandChecks(), new NonTransactionalCheck(), new LockTimeoutCheck());
+      new ColumnTypeChecks(), new CommandChecks(), new NonTransactionalCheck(), new PsqlCommandCheck(),
+      new LockTimeoutCheck());
 
   private final LintSettings settings;
 

@@ -37,6 +37,11 @@ public enum Rule {
           + " the script",
       "delete them: the migration is atomic without them; a script that must commit part way is marked"
           + " -- quantagent:no-transaction"),
+  PSQL_COMMAND("psql-command", Severity.ERROR,
+      "a psql meta-command (\\restrict, \\i, \\set, \\connect, ...) where a statement starts",
+      "psql runs it, PostgreSQL cannot: upgrade refuses the script before anything runs (pg_dump writes \\restrict"
+          + " and \\unrestrict lines into every plain dump)",
+      "delete the line; for what it did, write the SQL itself"),
   COLUMN_TYPE_REWRITE("column-type-rewrite", Severity.ERROR,
       "ALTER COLUMN ... TYPE that rewrites the table (anything but varchar widening, varchar to text, numeric"
           + " precision widening at the same scale, more fractional seconds)",

@@ -339,6 +339,16 @@ class MigratorTest {
   }
 
   @Test
+  void aBaselineWithPgDumpsPsqlCommandsIsRefusedBeforeAnythingRuns() throws Exception {
+    scripts.add("004_baseline_from_pg_dump.sql", "\\restrict 9xQ2\n\n" + LIKE_A_DUMP + "\n\n\\unrestrict 9xQ2",
+        "DROP TABLE public.d;");
+    InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("004_baseline_from_pg_dump.sql line 2: \\restrict 9xQ2 is a psql command, not"
+        + " SQL"), e.getMessage());
+    assertEquals(List.of(), db.tables(), "nothing ran: not the migrations before it either");
+  }
+
+  @Test
   void aNoTransactionScriptsOwnSearchPathEndsWithIt() throws Exception {
     scripts.add("004_baseline_from_pg_dump.sql", "-- quantagent:no-transaction\n" + LIKE_A_DUMP,
         "DROP TABLE public.d;");

@@ -78,6 +78,10 @@ record RuleExample(Rule rule, String bad, Claim badClaim, List<String> safe, Cla
         TIMEOUT + "BEGIN;\nUPDATE trades SET note = 'checked' WHERE id = 1;\nCOMMIT;", Claim.noExistingTable(),
         List.of(TIMEOUT + "UPDATE trades SET note = 'checked' WHERE id = 1;"),
         Claim.lock("trades", LockMode.ROW_EXCLUSIVE)));
+    examples.add(new RuleExample(Rule.PSQL_COMMAND,
+        "\\restrict 9xQ2\n" + TIMEOUT + "UPDATE trades SET note = 'checked' WHERE id = 1;", Claim.fails("42601"),
+        List.of(TIMEOUT + "UPDATE trades SET note = 'checked' WHERE id = 1;"),
+        Claim.lock("trades", LockMode.ROW_EXCLUSIVE)));
     examples.add(new RuleExample(Rule.COLUMN_TYPE_REWRITE,
         TIMEOUT + "ALTER TABLE trades ALTER COLUMN price TYPE numeric(30,10);", Claim.rewrite("trades"),
         List.of(TIMEOUT + "ALTER TABLE trades ALTER COLUMN symbol TYPE varchar(64);"),
