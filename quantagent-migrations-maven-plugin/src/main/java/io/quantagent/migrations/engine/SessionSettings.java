@@ -5,17 +5,19 @@ import java.util.regex.Pattern;
 
 /**
  * The session settings a migration's script may change that the runner relies on after it: the search_path (its
- * changelog row, and every later migration's unqualified names) and the lock and statement timeouts (the guard).
- * pg_dump writes {@code SET lock_timeout = 0} and {@code set_config('search_path', '', false)} at the top of every
- * dump, so a baseline made with it has them. As in Flyway, they end with the migration: after its last statement
- * the runner resets them, before its changelog row. Read loosely, as text: a false alarm costs three RESETs.
+ * changelog row, and every later migration's unqualified names), the role (the changelog's privileges) and the lock
+ * and statement timeouts (the guard). pg_dump writes {@code SET lock_timeout = 0} and
+ * {@code set_config('search_path', '', false)} at the top of every dump, so a baseline made with it has them. As in
+ * Flyway, they end with the migration: after its last statement the runner resets them, before its changelog row.
+ * Read loosely, as text: a false alarm costs four RESETs.
  */
 final class SessionSettings {
   /** Sent after the statements of a migration that may have changed them. */
-  static final List<String> RESET = List.of("RESET search_path", "RESET lock_timeout", "RESET statement_timeout");
+  static final List<String> RESET = List.of("RESET search_path", "RESET ROLE", "RESET lock_timeout",
+      "RESET statement_timeout");
 
   private static final Pattern CHANGE = Pattern.compile("(?i)\\bset_config\\s*\\(|\\b(?:set|reset)\\s+(?:session\\s+|"
-      + "local\\s+)?(?:search_path|schema|lock_timeout|statement_timeout|all)\\b|\\bdiscard\\s+all\\b");
+      + "local\\s+)?(?:search_path|schema|role|lock_timeout|statement_timeout|all)\\b|\\bdiscard\\s+all\\b");
 
   private SessionSettings() {}
 

@@ -339,6 +339,24 @@ class MigratorTest {
   }
 
   @Test
+  void aScriptsOwnRoleEndsWithItsMigration() throws Exception {
+    String role = "qa_owner_" + Long.toHexString(System.nanoTime());
+    db.execute("create role " + role);
+    try {
+      db.execute("grant create on schema public to " + role);
+      scripts.add("004_owned_by_the_app.sql", "set role " + role + ";\ncreate table owned (id int);",
+          "drop table owned;");
+      scripts.add("005_after_it.sql", "create table seen_5 as select current_user::text as s;", "drop table seen_5;");
+      migrator().upgrade(new Target.Head());
+      assertEquals(role, db.value("select tableowner from pg_tables where tablename = 'owned'"));
+      assertEquals(db.value("select session_user::text"), db.value("select s from seen_5"));
+    } finally {
+      db.execute("drop owned by " + role);
+      db.execute("drop role " + role);
+    }
+  }
+
+  @Test
   void aBaselineWithPgDumpsPsqlCommandsIsRefusedBeforeAnythingRuns() throws Exception {
     scripts.add("004_baseline_from_pg_dump.sql", "\\restrict 9xQ2\n\n" + LIKE_A_DUMP + "\n\n\\unrestrict 9xQ2",
         "DROP TABLE public.d;");

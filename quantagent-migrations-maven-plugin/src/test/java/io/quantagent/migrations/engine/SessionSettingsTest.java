@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Which statements may leave the session a search_path or timeout that the runner resets after the migration. */
+/** Which statements may leave the session a search_path, role or timeout that the runner resets after the migration. */
 class SessionSettingsTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -15,6 +15,7 @@ class SessionSettingsTest {
       "SET search_path = trading, public;|true",
       "set schema 'trading';|true",
       "SET SESSION lock_timeout = 0;|true",
+      "SET ROLE app_owner;|true",
       "SET LOCAL statement_timeout = '1h';|true",
       "RESET ALL;|true",
       "DISCARD ALL;|true",
