@@ -102,8 +102,7 @@ final class Changelog {
   /** What {@link #createIfMissing} runs, and what offline SQL writes: one definition of the table. */
   static List<String> ddl(String table) {
     return List.of("CREATE TABLE IF NOT EXISTS " + table + " (id numeric(" + ID_DIGITS + ",0) NOT NULL PRIMARY KEY,"
-            + " applied_at varchar(25) NOT NULL, description varchar(255) NOT NULL,"
-            + " checksum varchar(64))",
+            + " applied_at varchar(25) NOT NULL, description varchar(255) NOT NULL, checksum varchar(64))",
         "ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS checksum varchar(64)");
   }
 

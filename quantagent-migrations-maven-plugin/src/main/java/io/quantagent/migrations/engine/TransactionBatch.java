@@ -33,6 +33,7 @@ final class TransactionBatch {
   private final List<String> sql = new ArrayList<>();
   private final int firstStatement;
   private final int resetsIndex;
+  private final int resetsEnd;
   private final int changelogIndex;
   private final int commitIndex;
 
@@ -48,6 +49,7 @@ final class TransactionBatch {
     migration.statements().forEach(s -> sql.add(s.sql()));
     resetsIndex = sql.size();
     sql.addAll(resets);
+    resetsEnd = sql.size();
     changelogIndex = changelogRow.isPresent() ? sql.size() : -1;
     changelogRow.ifPresent(sql::add);
     commitIndex = commit ? sql.size() : -1;
@@ -130,7 +132,7 @@ final class TransactionBatch {
     if (i < firstStatement + migration.statements().size()) {
       return new Position(Part.STATEMENT, Optional.of(migration.statements().get(i - firstStatement)));
     }
-    if (i == changelogIndex || (i >= resetsIndex && i < changelogIndex)) {
+    if (i == changelogIndex || (i >= resetsIndex && i < resetsEnd)) {
       return new Position(Part.CHANGELOG, Optional.empty());
     }
     return new Position(i == commitIndex ? Part.COMMIT : Part.UNKNOWN, Optional.empty());
