@@ -40,9 +40,12 @@ final class RunPlan {
       String section = scripts.section(migration, undo);
       List<SqlStatement> statements = inFile(PostgresScriptSplitter.split(section), undo ? undoLine(text) - 1 : 0);
       statements.stream().filter(PsqlCommand::is).findFirst().ifPresent(s -> problems.add(file + " line " + s.line()
-          + ": " + s.firstLine() + " is a psql command, not SQL: the runner sends scripts to PostgreSQL, which cannot"
-          + " run it. Delete the line (pg_dump writes \\restrict and \\unrestrict lines into every plain dump; a"
-          + " migration needs neither)."));
+          + ": " + s.firstLine() + (PsqlCommand.copiesRows(s) ? " needs psql to send the rows that follow it (or to"
+              + " take the rows it gives): the runner sends SQL to PostgreSQL, with no rows after it. Write the rows"
+              + " as INSERT statements (pg_dump --inserts writes them)."
+          : " is a psql command, not SQL: the runner sends scripts to PostgreSQL, which cannot run it. Delete the"
+              + " line (pg_dump writes \\restrict and \\unrestrict lines into every plain dump; a migration needs"
+              + " neither).")));
       if (!directives.noTransaction()) {
         statements.stream().filter(s -> Concurrently.is(s) || OutsideTransactionOnly.is(s)).findFirst()
             .ifPresent(s -> problems.add(file + " line " + s.line() + ": " + s.firstLine() + " cannot run inside a"

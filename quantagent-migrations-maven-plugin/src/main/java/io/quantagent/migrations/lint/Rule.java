@@ -38,10 +38,12 @@ public enum Rule {
       "delete them: the migration is atomic without them; a script that must commit part way is marked"
           + " -- quantagent:no-transaction"),
   PSQL_COMMAND("psql-command", Severity.ERROR,
-      "a psql meta-command (\\restrict, \\i, \\set, \\connect, ...) where a statement starts",
-      "psql runs it, PostgreSQL cannot: upgrade refuses the script before anything runs (pg_dump writes \\restrict"
-          + " and \\unrestrict lines into every plain dump)",
-      "delete the line; for what it did, write the SQL itself"),
+      "a psql meta-command (\\restrict, \\i, \\set, \\connect, ...) where a statement starts, or COPY ... FROM"
+          + " STDIN or TO STDOUT",
+      "psql runs it, or sends the COPY's rows; PostgreSQL cannot: upgrade refuses the script before anything runs"
+          + " (pg_dump writes \\restrict and \\unrestrict lines into every plain dump, and COPY FROM stdin for its"
+          + " data)",
+      "delete the line; for what it did, write the SQL itself; rows as INSERT statements (pg_dump --inserts)"),
   COLUMN_TYPE_REWRITE("column-type-rewrite", Severity.ERROR,
       "ALTER COLUMN ... TYPE that rewrites the table (anything but varchar widening, varchar to text, numeric"
           + " precision widening at the same scale, more fractional seconds)",

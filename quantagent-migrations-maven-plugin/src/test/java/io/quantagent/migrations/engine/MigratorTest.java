@@ -367,6 +367,17 @@ class MigratorTest {
   }
 
   @Test
+  void rowsThatOnlyPsqlCouldSendAreRefusedBeforeAnythingRuns() throws Exception {
+    // pg_dump's data section without --inserts: the rows follow the COPY, up to a line "\."
+    scripts.add("004_reference_data.sql", "CREATE TABLE public.symbols (symbol text);\n"
+        + "COPY public.symbols (symbol) FROM stdin;\nAAPL\nMSFT\n\\.\n", "DROP TABLE public.symbols;");
+    InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("004_reference_data.sql line 3: COPY public.symbols (symbol) FROM stdin; needs"
+        + " psql to send the rows that follow it"), e.getMessage());
+    assertEquals(List.of(), db.tables(), "nothing ran: not the migrations before it either");
+  }
+
+  @Test
   void aNoTransactionScriptsOwnSearchPathEndsWithIt() throws Exception {
     scripts.add("004_baseline_from_pg_dump.sql", "-- quantagent:no-transaction\n" + LIKE_A_DUMP,
         "DROP TABLE public.d;");

@@ -58,6 +58,14 @@ class MigrationLinterTest {
   }
 
   @Test
+  void aCopyWhoseRowsPsqlWouldCarryIsNamedAndAPlainCopyIsNot() {
+    assertEquals(List.of("4 psql-command"), found(RuleExample.TIMEOUT
+        + "CREATE TABLE symbols (symbol text);\nCOPY symbols (symbol) FROM stdin;\nAAPL\n\\.\n"));
+    assertEquals(List.of(), found(RuleExample.TIMEOUT + "CREATE TABLE symbols (symbol text);\n"
+        + "COPY symbols (symbol) FROM '/srv/symbols.csv' WITH (FORMAT csv);"));
+  }
+
+  @Test
   void theSameStatementsOnAnExistingTableTripEveryRule() {
     assertEquals(List.of("2 index-without-concurrently", "2 missing-lock-timeout", "3 column-type-rewrite",
         "3 set-not-null-scan", "4 add-column-volatile-default", "5 rename"), found("""
