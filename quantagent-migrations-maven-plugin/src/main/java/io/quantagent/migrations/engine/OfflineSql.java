@@ -59,6 +59,9 @@ final class OfflineSql {
     for (SqlStatement statement : planned.statements()) {
       sql.append(statement.sql()).append(statement.sql().endsWith(";") ? "\n" : ";\n");
     }
+    if (SessionSettings.mayChange(planned.statements())) {
+      SessionSettings.RESET.forEach(reset -> sql.append(reset).append(";\n")); // as the runner sends them
+    }
     sql.append(changelogStatement).append('\n');
     if (transactional) {
       sql.append("COMMIT;\n");

@@ -1,6 +1,7 @@
 package io.quantagent.migrations.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,5 +50,21 @@ class OfflineSqlTest {
     InvalidScriptException undo = assertThrows(InvalidScriptException.class,
         () -> migrator.downgradeSql(new Target.Base(), Optional.of("3")));
     assertTrue(undo.getMessage().startsWith("Nothing was undone"), undo.getMessage());
+  }
+
+  @Test
+  void aScriptThatSetsTheSearchPathIsFollowedByTheRunnersResetsBeforeItsChangelogRow(@TempDir Path dir) {
+    ScriptSource scripts = new Scripts(dir)
+        .add("001_baseline.sql",
+            "SELECT pg_catalog.set_config('search_path', '', false);\nCREATE TABLE public.a (id int);",
+            "DROP TABLE public.a;")
+        .add("002_create_b.sql", "create table b (id int);", "drop table b;")
+        .source();
+    String sql = new Migrator(null, scripts, "changelog", EventLog.silent())
+        .upgradeSql(new Target.Head(), Optional.of("base"));
+    String first = sql.substring(sql.indexOf("-- 001_baseline.sql"), sql.indexOf("-- 002_create_b.sql"));
+    assertTrue(first.contains("CREATE TABLE public.a (id int);\nRESET search_path;\nRESET ROLE;\nRESET lock_timeout;\n"
+        + "RESET statement_timeout;\nINSERT INTO changelog"), first);
+    assertFalse(sql.substring(sql.indexOf("-- 002_create_b.sql")).contains("RESET"), sql);
   }
 }
