@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * The one place that hides secrets in text before it reaches a log or a message: the password of any URL
- * (also when it holds an unencoded {@code @} or {@code /}), and the value of any parameter whose name contains
- * {@code password} or {@code secret} ({@code password=}, {@code sslpassword=}, {@code PGPASSWORD=}). It works
- * on any text, parsed or not, because malformed URLs are exactly the ones that end up in error messages.
+ * (also when it holds an unencoded {@code @} or {@code /}), the value of any parameter whose name contains
+ * {@code password} or {@code secret} ({@code password=}, {@code sslpassword=}, {@code PGPASSWORD=}), and a
+ * script's SQL password literal ({@code PASSWORD '...'}). It works on any text, parsed or not, because malformed
+ * URLs are exactly the ones that end up in error messages.
  */
 public final class UrlMasker {
   public static final String MASK = "****";
@@ -26,18 +27,27 @@ public final class UrlMasker {
       "((?:^|[?&;,{\\s])[A-Za-z0-9_.-]*(?:password|secret|passwd)[A-Za-z0-9_.-]*\\s*=)([^&;,}\\s]*)",
       Pattern.CASE_INSENSITIVE);
 
+  // A password literal in SQL: CREATE or ALTER ROLE ... PASSWORD '...', a user mapping's OPTIONS (password '...'). A
+  // statement shows in a failure, in lint and under -X; its literal runs to its closing quote, or to the end of a
+  // first line cut short.
+  private static final Pattern SQL_PASSWORD_LITERAL =
+      Pattern.compile("(\\bpassword\\s+)'(?:[^']|'')*(?:'|$)", Pattern.CASE_INSENSITIVE);
+
   private UrlMasker() {}
 
   public static String mask(String text) {
     if (text == null) {
       return null;
     }
-    if (text.indexOf('@') < 0 && text.indexOf('=') < 0) {
-      return text; // neither pattern can match: most log lines, e.g. the 10,000 of a history
+    boolean quoted = text.indexOf('\'') >= 0;
+    if (text.indexOf('@') < 0 && text.indexOf('=') < 0 && !quoted) {
+      return text; // no pattern can match: most log lines, e.g. the 10,000 of a history
     }
     String masked = USERINFO_PASSWORD.matcher(text)
         .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + m.group(3)));
-    return SECRET_PARAMETER.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+    masked = SECRET_PARAMETER.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+    return quoted ? SQL_PASSWORD_LITERAL.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "'"
+        + MASK + "'")) : masked;
   }
 
   /** JDBC connection properties for a log line, sorted, with every secret one masked. */

@@ -47,6 +47,21 @@ class UrlMaskerTest {
   }
 
   @Test
+  void hidesAScriptsPasswordLiteralWhereverItsStatementIsShown() {
+    assertEquals("statement 1 of 2 (line 2): CREATE ROLE app LOGIN PASSWORD '****' VALID UNTIL 'x';",
+        UrlMasker.mask("statement 1 of 2 (line 2): CREATE ROLE app LOGIN PASSWORD 'Hunter-2' VALID UNTIL 'x';"));
+    assertEquals("ALTER ROLE app WITH ENCRYPTED password '****';",
+        UrlMasker.mask("ALTER ROLE app WITH ENCRYPTED password 'it''s s3cret';"));
+    assertEquals("CREATE USER MAPPING FOR app SERVER prices OPTIONS (user 'feed', password '****');",
+        UrlMasker.mask("CREATE USER MAPPING FOR app SERVER prices OPTIONS (user 'feed', password 'Feed-s3cret');"));
+    assertEquals("SQL 1/1: CREATE ROLE app LOGIN PASSWORD '****'",
+        UrlMasker.mask("SQL 1/1: CREATE ROLE app LOGIN PASSWORD 'a-first-line-cut-short-by-the-runner..."));
+    assertEquals("COMMENT ON COLUMN users.password IS 'a bcrypt hash';",
+        UrlMasker.mask("COMMENT ON COLUMN users.password IS 'a bcrypt hash';"));
+    assertEquals("UPDATE users SET reset_at = 'never';", UrlMasker.mask("UPDATE users SET reset_at = 'never';"));
+  }
+
+  @Test
   void jdbcPropertiesShowEverythingButSecrets() {
     Properties properties = new Properties();
     properties.setProperty("user", "quant");
