@@ -26,19 +26,26 @@ final class MaskingLog implements Log {
     return log.isDebugEnabled();
   }
 
+  // Without -X a debug line is dropped: not masking it first spares a run of 10,000 migrations 10,000 maskings of SQL.
   @Override
   public void debug(CharSequence content) {
-    log.debug(mask(content));
+    if (log.isDebugEnabled()) {
+      log.debug(mask(content));
+    }
   }
 
   @Override
   public void debug(CharSequence content, Throwable error) {
-    log.debug(mask(content), mask(error));
+    if (log.isDebugEnabled()) {
+      log.debug(mask(content), mask(error));
+    }
   }
 
   @Override
   public void debug(Throwable error) {
-    log.debug(mask(error));
+    if (log.isDebugEnabled()) {
+      log.debug(mask(error));
+    }
   }
 
   @Override

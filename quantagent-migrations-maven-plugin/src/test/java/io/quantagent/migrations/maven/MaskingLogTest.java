@@ -32,4 +32,26 @@ class MaskingLogTest {
     assertEquals(List.of("Database postgresql://quant:****@h/db, then ****",
         "Could not stop / java.lang.IllegalStateException: while at postgresql://quant:****@h/db"), printed);
   }
+
+  @Test
+  void debugLinesAreMaskedUnderDashXAndLeftAloneWhenMavenDropsThem() {
+    List<String> printed = new ArrayList<>();
+    boolean[] debug = {true};
+    SystemStreamLog recording = new SystemStreamLog() {
+      @Override
+      public boolean isDebugEnabled() {
+        return debug[0];
+      }
+
+      @Override
+      public void debug(CharSequence content) {
+        printed.add((debug[0] ? "" : "dropped by Maven: ") + content);
+      }
+    };
+    MaskingLog log = new MaskingLog(recording, new KnownSecrets());
+    log.debug("SQL 1/1: CREATE ROLE app LOGIN PASSWORD 'Hunter-2';");
+    debug[0] = false;
+    log.debug("SQL 1/1: CREATE TABLE t (v text DEFAULT 'x');");
+    assertEquals(List.of("SQL 1/1: CREATE ROLE app LOGIN PASSWORD '****';"), printed);
+  }
 }
