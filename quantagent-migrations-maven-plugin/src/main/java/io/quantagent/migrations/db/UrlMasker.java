@@ -29,9 +29,9 @@ public final class UrlMasker {
 
   // A password literal in SQL: CREATE or ALTER ROLE ... PASSWORD '...', a user mapping's OPTIONS (password '...'). A
   // statement shows in a failure, in lint and under -X; its literal runs to its closing quote, or to the end of a
-  // first line cut short.
-  private static final Pattern SQL_PASSWORD_LITERAL =
-      Pattern.compile("(\\bpassword\\s+)'(?:[^']|'')*(?:'|$)", Pattern.CASE_INSENSITIVE);
+  // first line cut short, and no further: the lines after it in a failure say what went wrong.
+  private static final Pattern SQL_PASSWORD_LITERAL = Pattern.compile("(\\bpassword\\s+)'(?:[^'\\n]|'')*(?:'|$)",
+      Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
   private UrlMasker() {}
 

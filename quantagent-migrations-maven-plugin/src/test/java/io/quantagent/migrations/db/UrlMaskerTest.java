@@ -56,6 +56,9 @@ class UrlMaskerTest {
         UrlMasker.mask("CREATE USER MAPPING FOR app SERVER prices OPTIONS (user 'feed', password 'Feed-s3cret');"));
     assertEquals("SQL 1/1: CREATE ROLE app LOGIN PASSWORD '****'",
         UrlMasker.mask("SQL 1/1: CREATE ROLE app LOGIN PASSWORD 'a-first-line-cut-short-by-the-runner..."));
+    assertEquals("(line 2): CREATE ROLE app LOGIN PASSWORD '****'\n  PostgreSQL: role \"app\" already exists",
+        UrlMasker.mask("(line 2): CREATE ROLE app LOGIN PASSWORD 'cut-short...\n"
+            + "  PostgreSQL: role \"app\" already exists"));
     assertEquals("COMMENT ON COLUMN users.password IS 'a bcrypt hash';",
         UrlMasker.mask("COMMENT ON COLUMN users.password IS 'a bcrypt hash';"));
     assertEquals("UPDATE users SET reset_at = 'never';", UrlMasker.mask("UPDATE users SET reset_at = 'never';"));
