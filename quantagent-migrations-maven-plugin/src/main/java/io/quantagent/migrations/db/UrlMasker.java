@@ -39,15 +39,18 @@ public final class UrlMasker {
     if (text == null) {
       return null;
     }
-    boolean quoted = text.indexOf('\'') >= 0;
-    if (text.indexOf('@') < 0 && text.indexOf('=') < 0 && !quoted) {
-      return text; // no pattern can match: most log lines, e.g. the 10,000 of a history
+    // Each pattern only where its sign is: most log lines, e.g. the 10,000 of a history, have none.
+    String masked = text;
+    if (text.indexOf('@') >= 0 || text.indexOf('=') >= 0) {
+      masked = USERINFO_PASSWORD.matcher(masked)
+          .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + m.group(3)));
+      masked = SECRET_PARAMETER.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
     }
-    String masked = USERINFO_PASSWORD.matcher(text)
-        .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + m.group(3)));
-    masked = SECRET_PARAMETER.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
-    return quoted ? SQL_PASSWORD_LITERAL.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "'"
-        + MASK + "'")) : masked;
+    if (masked.indexOf('\'') >= 0) {
+      masked = SQL_PASSWORD_LITERAL.matcher(masked)
+          .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "'" + MASK + "'"));
+    }
+    return masked;
   }
 
   /** JDBC connection properties for a log line, sorted, with every secret one masked. */

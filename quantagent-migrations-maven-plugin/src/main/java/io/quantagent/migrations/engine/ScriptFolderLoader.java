@@ -54,20 +54,17 @@ public final class ScriptFolderLoader implements MigrationLoader {
     TreeMap<String, ScriptLocation> found = new TreeMap<>();
     List<String> problems = new ArrayList<>();
     if (Files.isDirectory(directory)) {
-      try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-        for (Path entry : entries) {
-          String name = entry.getFileName().toString();
-          if (ScriptFileName.isScript(name) && Files.isRegularFile(entry)) {
-            found.put(name, new ScriptLocation.File(entry));
-          } else if (Files.isDirectory(entry)) {
-            NestedScripts.below(entry, directory.toString()).ifPresent(problems::add);
+      try {
+        for (Path file : filesIn(directory, problems)) {
+          String name = file.getFileName().toString();
+          if (ScriptFileName.isScript(name)) {
+            found.put(name, new ScriptLocation.File(file));
           }
         }
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot list " + directory + ": " + e.getMessage(), e);
       }
     }
-    problems.sort(null); // the directory's order is the file system's
     return new ScriptFolderLoader(found, problems);
   }
 
@@ -216,18 +213,33 @@ public final class ScriptFolderLoader implements MigrationLoader {
     }
   }
 
+  /**
+   * The regular files directly in a folder (a scripts directory, or a class path folder on disk); a folder inside it
+   * with {@code .sql} files adds to problems ({@link NestedScripts}), in name order.
+   */
+  private static List<Path> filesIn(Path folder, List<String> problems) throws IOException {
+    List<Path> files = new ArrayList<>();
+    List<String> nested = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+      for (Path entry : entries) {
+        if (Files.isRegularFile(entry)) {
+          files.add(entry);
+        } else if (Files.isDirectory(entry)) {
+          NestedScripts.below(entry, folder.toString()).ifPresent(nested::add);
+        }
+      }
+    }
+    nested.sort(null); // the directory's order is the file system's
+    problems.addAll(nested);
+    return files;
+  }
+
   /** The files of one class path root's folder; a folder inside it with {@code .sql} files adds to problems. */
   private static List<String> list(URL root, String prefix, List<String> problems) throws IOException {
     List<String> names = new ArrayList<>();
     if ("file".equals(root.getProtocol())) {
-      try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of(root.toURI()))) {
-        for (Path entry : entries) {
-          if (Files.isRegularFile(entry)) {
-            names.add(entry.getFileName().toString());
-          } else if (Files.isDirectory(entry)) {
-            NestedScripts.below(entry, Path.of(root.toURI()).toString()).ifPresent(problems::add);
-          }
-        }
+      try {
+        filesIn(Path.of(root.toURI()), problems).forEach(file -> names.add(file.getFileName().toString()));
       } catch (URISyntaxException e) {
         throw new IOException("Not a file URL: " + root, e);
       }
