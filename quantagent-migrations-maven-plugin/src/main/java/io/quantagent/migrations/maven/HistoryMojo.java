@@ -28,7 +28,7 @@ public class HistoryMojo extends AbstractDatabaseMojo {
     if (output == OutputFormat.JSON) {
       OutputFormat.printDocument(JsonText.history(history));
     } else {
-      ResultText.history(history).forEach(getLog()::info);
+      getLog().info(ResultText.history(history));
     }
   }
 }

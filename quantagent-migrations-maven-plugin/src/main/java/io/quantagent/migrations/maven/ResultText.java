@@ -36,25 +36,30 @@ final class ResultText {
     return lines;
   }
 
-  static List<String> history(List<HistoryEntry> entries) {
-    List<String> lines = new ArrayList<>();
+  /**
+   * One block, as Flyway's info prints its table: a title, then the table at the line's start, so its columns align
+   * and copy cleanly. A line per log call cost Maven's console two flushes each, a tenth of a second at 10,000.
+   */
+  static String history(List<HistoryEntry> entries) {
     if (entries.isEmpty()) {
-      lines.add("No migrations: no scripts and an empty changelog.");
-      return lines;
+      return "No migrations: no scripts and an empty changelog.";
     }
-    lines.add(historyRow("ID", "APPLIED AT", "CHECKSUM", "DESCRIPTION"));
+    long pending = entries.stream().filter(HistoryEntry::pending).count();
+    StringBuilder text = new StringBuilder(128 + 80 * entries.size());
+    text.append("History, oldest first: ").append(count(entries.size())).append(", ")
+        .append(entries.size() - pending).append(" applied, ").append(pending).append(" pending\n")
+        .append(historyRow("ID", "APPLIED AT", "CHECKSUM", "DESCRIPTION"));
     for (HistoryEntry entry : entries) {
-      String line = historyRow(entry.migration().idText(), entry.appliedAt().orElse("pending"),
-          checksum(entry.integrity()), entry.migration().description());
+      text.append('\n').append(historyRow(entry.migration().idText(), entry.appliedAt().orElse("pending"),
+          checksum(entry.integrity()), entry.migration().description()));
       if (entry.current()) {
-        line += "  <- current";
+        text.append("  <- current");
       }
       if (!entry.scriptPresent()) {
-        line += "  !! no script: in the changelog only";
+        text.append("  !! no script: in the changelog only");
       }
-      lines.add(line);
     }
-    return lines;
+    return text.toString();
   }
 
   /** What String.format("%-16s %-21s %-10s %s") makes, without parsing the format 10,000 times for a history. */
