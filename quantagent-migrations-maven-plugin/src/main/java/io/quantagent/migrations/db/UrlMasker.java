@@ -22,9 +22,11 @@ public final class UrlMasker {
   // never spans '//', so the scheme of "jdbc:postgresql://" is not taken for a user.
   private static final Pattern USERINFO_PASSWORD = Pattern.compile(
       "((?:^|//|[\\s'\"(=<>\\[])[^/:\\s'\"<>\\[]*:)((?:(?!//)[^\\s'\"<>])*)(@(?=[A-Za-z0-9\\[_%.-])[^@\\s'\"<>]*)");
-  // name=value where the name says it is a secret: a query parameter, a .env line, a key=value pair.
+  // name=value where the name says it is a secret: a query parameter, a .env line, a key=value pair, Maven's -X line
+  // "(f) password = ...", SQL's SET app.secret = '...' or TO '...'. A quoted value is hidden to its closing quote.
   private static final Pattern SECRET_PARAMETER = Pattern.compile(
-      "((?:^|[?&;,{\\s])[A-Za-z0-9_.-]*(?:password|secret|passwd)[A-Za-z0-9_.-]*\\s*=)([^&;,}\\s]*)",
+      "((?:^|[?&;,{(\\s])[A-Za-z0-9_.-]*(?:password|secret|passwd)[A-Za-z0-9_.-]*(?:\\s*=[ \\t]*|\\s+to\\s+(?=')))"
+          + "('(?:[^'\\n]|'')*'?|\"[^\"\\n]*\"?|[^&;,})\\s'\"]*)",
       Pattern.CASE_INSENSITIVE);
 
   // A password literal in SQL: CREATE or ALTER ROLE ... PASSWORD '...', a user mapping's OPTIONS (password '...'). A
@@ -44,13 +46,22 @@ public final class UrlMasker {
     if (text.indexOf('@') >= 0 || text.indexOf('=') >= 0) {
       masked = USERINFO_PASSWORD.matcher(masked)
           .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + m.group(3)));
-      masked = SECRET_PARAMETER.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+    }
+    if (masked.indexOf('=') >= 0 || masked.indexOf('\'') >= 0) {
+      masked = SECRET_PARAMETER.matcher(masked)
+          .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + masked(m.group(2))));
     }
     if (masked.indexOf('\'') >= 0) {
       masked = SQL_PASSWORD_LITERAL.matcher(masked)
           .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "'" + MASK + "'"));
     }
     return masked;
+  }
+
+  /** The mask in a value's own quotes, if it had them. */
+  private static String masked(String value) {
+    char first = value.isEmpty() ? ' ' : value.charAt(0);
+    return first == '\'' || first == '"' ? first + MASK + first : MASK;
   }
 
   /** JDBC connection properties for a log line, sorted, with every secret one masked. */

@@ -35,6 +35,13 @@ class UrlMaskerTest {
       "client_secret=s3cret&x=1 | client_secret=****&x=1",
       "{password=s3cret, user=u} | {password=****, user=u}",
       "-Dquantagent.password=s3cret | -Dquantagent.password=****",
+      // such a parameter with spaces around its '=', quoted, or set in SQL: the value, not only the space after '='
+      "password = s3cret | password = ****",
+      "[DEBUG]   (f) dbPassword = s3cret | [DEBUG]   (f) dbPassword = ****",
+      "SET app.jwt_secret = 's3 cr''et'; | SET app.jwt_secret = '****';",
+      "SET app.jwt_secret TO 's3cret'; | SET app.jwt_secret TO '****';",
+      "password=\"s3 cret\" | password=\"****\"",
+      "(password = s3cret) | (password = ****)",
       // what must stay as it is
       "Check the user and password (-Dquantagent.user, -Dquantagent.password) | Check the user and password (-Dquantagent.user, -Dquantagent.password)",
       "where tags::jsonb @> '[1]' | where tags::jsonb @> '[1]'",
