@@ -7,8 +7,10 @@ assert log.contains('Scripts: directory ' + basedir + '/src/main/resources/quant
 assert !log.contains('no script')
 assert log.contains('[WARNING] The scripts directory ' + basedir + '/src/main/resources/quantagent/migratons'
     + ' (<scriptsDirectory>, -Dquantagent.scriptsDirectory) does not exist: only the class path\'s scripts are read.')
-assert (log =~ /(?m)^\[INFO\] 2025010100000[1-6]\s+\S+ \S+\s+ok\s+create /).size() == 6
-assert log =~ /(?m)^\[INFO\] \d{14}\s+pending\s+-\s+add risk limits/
+// history's table is one block under its title, its rows at the line's start
+assert log =~ /(?m)^\[INFO\] History, oldest first: 7 migrations, 6 applied, 1 pending\r?\nID\s+APPLIED AT\s+CHECKSUM\s+DESCRIPTION$/
+assert (log =~ /(?m)^2025010100000[1-6]\s+\S+ \S+\s+ok\s+create /).size() == 6
+assert log =~ /(?m)^\d{14}\s+pending\s+-\s+add risk limits$/
 assert log.contains('quantagent:check failed: 1 pending, 0 changed or missing scripts, 1 unfinished script')
 assert log.contains('Caused by: org.apache.maven.plugin.MojoFailureException: quantagent:check failed')
 assert db.changelogIds().size() == 6
