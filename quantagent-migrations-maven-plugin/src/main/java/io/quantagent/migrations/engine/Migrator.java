@@ -67,7 +67,6 @@ public final class Migrator {
       if (plan.isEmpty()) {
         return UpgradeResult.nothingToDo(planner.current());
       }
-      scripts.loader().readAhead(plan.stream().map(scripts::filename).toList(), true);
       new UnfinishedScripts(scripts).findings(plan, false).forEach(log::warn);
       preview.pending(plan.stream().map(scripts::filename).toList(),
           session.connection().getMetaData().getDatabaseMajorVersion());

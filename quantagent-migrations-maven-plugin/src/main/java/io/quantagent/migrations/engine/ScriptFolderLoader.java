@@ -154,25 +154,6 @@ public final class ScriptFolderLoader implements MigrationLoader {
     return texts.computeIfAbsent(filename, this::read);
   }
 
-  /**
-   * Reads these scripts, and with {@code sections} cuts both parts of each, on all cores, before the checks ask for
-   * them one at a time: at 10,000 scripts the reading and MyBatis' cutting were a third of the work before the first
-   * migration. A script that cannot be read is left for the one who asks next, who reports it in its place.
-   */
-  void readAhead(List<String> filenames, boolean sections) {
-    filenames.parallelStream().forEach(filename -> {
-      try {
-        text(filename);
-        if (sections) {
-          section(filename, false);
-          section(filename, true);
-        }
-      } catch (RuntimeException reportedWhereAsked) {
-        // not cached: the validator reads it again and names the problem with the others
-      }
-    });
-  }
-
   @Override
   public List<Change> getMigrations() {
     List<Change> changes = new ArrayList<>();

@@ -26,9 +26,7 @@ final class ScriptValidator {
     List<String> problems = new ArrayList<>(source.loader().problems());
     List<MigrationInfo> scripts = new ArrayList<>();
     Map<BigDecimal, String> byId = new HashMap<>();
-    List<String> filenames = source.loader().filenames();
-    source.loader().readAhead(filenames, false);
-    for (String filename : filenames) {
+    for (String filename : source.loader().filenames()) {
       ScriptFileName name;
       try {
         name = source.loader().name(filename);

@@ -28,15 +28,12 @@ public final class MigrationLinter {
 
   /** Every script; findings only for the scripts {@code reported} accepts (the others still build the schema). */
   public LintReport lint(List<LintScript> scripts, Predicate<String> reported) {
-    // Reading a script needs nothing of the others, so all are read at once on all cores; judging needs the schema
-    // the earlier scripts built, so it goes in order. At 10,000 scripts the reading was three quarters of lint.
-    List<ReadScript> read = scripts.parallelStream().map(MigrationLinter::read).toList();
     KnownSchema schema = new KnownSchema();
     List<Finding> findings = new ArrayList<>();
     int linted = 0;
-    for (ReadScript script : read) {
+    for (LintScript script : scripts) {
       boolean report = reported.test(script.filename());
-      List<Finding> scriptFindings = judge(script, schema, report);
+      List<Finding> scriptFindings = lintScript(script, schema, report);
       if (report) {
         findings.addAll(scriptFindings);
         linted++;
@@ -49,53 +46,32 @@ public final class MigrationLinter {
     return lint(scripts, filename -> true);
   }
 
-  /** A script split, tokenized and parsed: what lint knows of it before judging it. */
-  private record ReadScript(String filename, ScriptDirectives directives, List<ReadSection> sections) {}
-
-  private record ReadSection(Section section, List<ReadStatement> statements) {}
-
-  /** One statement, its first line in the file, and the last line it reaches. */
-  private record ReadStatement(SqlStatement statement, int line, int lastLine, ParsedStatement parsed) {}
-
-  private static ReadScript read(LintScript script) {
-    List<ReadSection> sections = new ArrayList<>();
-    for (Section section : ScriptSections.of(script.text()).both()) {
-      List<ReadStatement> statements = new ArrayList<>();
+  private List<Finding> lintScript(LintScript script, KnownSchema schema, boolean report) {
+    ScriptSections sections = ScriptSections.of(script.text());
+    ScriptDirectives directives = ScriptDirectives.of(script.text());
+    List<Finding> findings = new ArrayList<>();
+    List<Ignore> unplaced = new ArrayList<>(directives.ignores());
+    ScriptState state = new ScriptState();
+    for (Section section : sections.both()) {
+      ScriptState sectionState = section.isUndo() ? state.forUndo() : state;
+      int previousEnd = section.firstLine() - 1;
       for (SqlStatement statement : PostgresScriptSplitter.split(section.text())) {
         int line = section.firstLine() - 1 + statement.line();
         ParsedStatement parsed = TransactionControl.is(statement) ? new TransactionStatement(statement.firstLine())
             : StatementParser.parse(SqlTokenizer.code(statement.sql(), line));
-        int lastLine = line + (int) statement.sql().chars().filter(c -> c == '\n').count();
-        statements.add(new ReadStatement(statement, line, lastLine, parsed));
-      }
-      sections.add(new ReadSection(section, statements));
-    }
-    return new ReadScript(script.filename(), ScriptDirectives.of(script.text()), sections);
-  }
-
-  private List<Finding> judge(ReadScript script, KnownSchema schema, boolean report) {
-    ScriptDirectives directives = script.directives();
-    List<Finding> findings = new ArrayList<>();
-    List<Ignore> unplaced = new ArrayList<>(directives.ignores());
-    ScriptState state = new ScriptState();
-    for (ReadSection read : script.sections()) {
-      Section section = read.section();
-      ScriptState sectionState = section.isUndo() ? state.forUndo() : state;
-      int previousEnd = section.firstLine() - 1;
-      for (ReadStatement statement : read.statements()) {
         if (report) {
           List<Finding> found = new ArrayList<>();
-          StatementContext context = new StatementContext(script.filename(), statement.line(), section.isUndo(),
-              statement.statement(), statement.parsed(), sectionState, directives, schema, settings, found);
+          StatementContext context = new StatementContext(script.filename(), line, section.isUndo(), statement,
+              parsed, sectionState, directives, schema, settings, found);
           CHECKS.forEach(check -> check.check(context));
-          List<Ignore> ignores = ignoresBefore(unplaced, previousEnd, statement.line());
+          List<Ignore> ignores = ignoresBefore(unplaced, previousEnd, line);
           findings.addAll(IgnoreDecision.apply(found, ignores));
         }
         if (!section.isUndo()) {
-          schema.apply(statement.parsed());
+          schema.apply(parsed);
         }
-        sectionState.created(statement.parsed());
-        previousEnd = statement.lastLine();
+        sectionState.created(parsed);
+        previousEnd = line + (int) statement.sql().chars().filter(c -> c == '\n').count();
       }
     }
     if (report) {
