@@ -6,18 +6,39 @@ import java.util.regex.Pattern;
  * The statements besides the CONCURRENTLY ones ({@link Concurrently}) that PostgreSQL refuses inside a transaction
  * block: {@code VACUUM}, {@code CREATE} and {@code DROP DATABASE}, {@code CREATE} and {@code DROP TABLESPACE},
  * {@code ALTER SYSTEM}, {@code REINDEX DATABASE} and {@code REINDEX SYSTEM}, {@code CLUSTER} of every table (none
- * named) and {@code DISCARD ALL}. In a script the runner gives a transaction, one of them fails when its migration
- * runs, after the migrations before it in the run were applied; the run plan refuses the script before any runs.
+ * named), {@code DISCARD ALL}, {@code ALTER DATABASE ... SET TABLESPACE}, {@code CREATE SUBSCRIPTION} unless it makes
+ * no replication slot ({@code connect} or {@code create_slot} false), {@code ALTER SUBSCRIPTION ... REFRESH
+ * PUBLICATION}, and its {@code SET}, {@code ADD} or {@code DROP PUBLICATION} unless {@code refresh} is false. In a
+ * script the runner gives a transaction, one of them fails when its migration runs, after the migrations before it in
+ * the run were applied; the run plan refuses the script before any runs. {@code DROP SUBSCRIPTION} is refused only
+ * while the subscription has a slot, which a script cannot show, so it is not named here.
  */
 public final class OutsideTransactionOnly {
+  private static final String NAME = "(?:\"(?:[^\"]|\"\")*\"|[^\\s\"]+)";
+  private static final String OFF = "\\s*=\\s*'?(?:false|off|no|0)\\b";
+
   private static final Pattern REFUSED = Pattern.compile("(?is)\\s*(?:(?:vacuum\\b|(?:create|drop)\\s+(?:database|"
-      + "tablespace)\\b|alter\\s+system\\b|reindex\\s+(?:\\([^)]*\\)\\s*)?(?:database|system)\\b|discard\\s+all\\b).*"
+      + "tablespace)\\b|alter\\s+system\\b|reindex\\s+(?:\\([^)]*\\)\\s*)?(?:database|system)\\b|discard\\s+all\\b"
+      + "|alter\\s+database\\s+" + NAME + "\\s+set\\s+tablespace\\b"
+      + "|alter\\s+subscription\\s+" + NAME + "\\s+refresh\\s+publication\\b).*"
       + "|cluster(?:\\s+verbose)?\\s*(?:\\([^)]*\\))?\\s*;?\\s*)"); // CLUSTER alone: of every table
+  private static final Pattern CREATE_SUBSCRIPTION = Pattern.compile("(?is)\\s*create\\s+subscription\\b.*");
+  private static final Pattern WITHOUT_SLOT = Pattern.compile("(?is).*\\b(?:connect|create_slot)" + OFF + ".*");
+  private static final Pattern CHANGE_PUBLICATION = Pattern.compile(
+      "(?is)\\s*alter\\s+subscription\\s+" + NAME + "\\s+(?:set|add|drop)\\s+publication\\b.*");
+  private static final Pattern WITHOUT_REFRESH = Pattern.compile("(?is).*\\brefresh" + OFF + ".*");
 
   private OutsideTransactionOnly() {}
 
   /** Lint asks too, so that it names exactly the statements the runner refuses (CONCURRENTLY has a rule of its own). */
   public static boolean is(SqlStatement statement) {
-    return REFUSED.matcher(statement.sql()).matches() && !Concurrently.is(statement);
+    String sql = statement.sql();
+    if (CREATE_SUBSCRIPTION.matcher(sql).matches()) {
+      return !WITHOUT_SLOT.matcher(sql).matches();
+    }
+    if (CHANGE_PUBLICATION.matcher(sql).matches()) {
+      return !WITHOUT_REFRESH.matcher(sql).matches();
+    }
+    return REFUSED.matcher(sql).matches() && !Concurrently.is(statement);
   }
 }

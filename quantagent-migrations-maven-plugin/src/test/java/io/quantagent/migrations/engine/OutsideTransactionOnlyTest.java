@@ -7,7 +7,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Which statements PostgreSQL refuses inside a transaction block, besides the CONCURRENTLY ones (each true case was
- * checked on PostgreSQL 15 and 17 with psql: "... cannot run inside a transaction block").
+ * checked on PostgreSQL 15 and 17 with psql: "... cannot run inside a transaction block"; the subscriptions' on 17,
+ * and ALTER SUBSCRIPTION's from PostgreSQL's source, since it needs a publisher to get that far).
  */
 class OutsideTransactionOnlyTest {
 
@@ -26,6 +27,19 @@ class OutsideTransactionOnlyTest {
       "CLUSTER;|true",
       "cluster verbose;|true",
       "DISCARD ALL;|true",
+      "ALTER DATABASE quantagent SET TABLESPACE fast;|true",
+      "alter database \"\"\"quant agent\"\"\" set tablespace fast;|true",
+      "CREATE SUBSCRIPTION prices CONNECTION 'host=feed dbname=prices' PUBLICATION ticks;|true",
+      "CREATE SUBSCRIPTION prices CONNECTION 'host=feed' PUBLICATION ticks WITH (copy_data = false);|true",
+      "ALTER SUBSCRIPTION prices REFRESH PUBLICATION;|true",
+      "ALTER SUBSCRIPTION prices SET PUBLICATION ticks, quotes;|true",
+      "alter subscription prices add publication quotes with (copy_data = false);|true",
+      "ALTER DATABASE quantagent SET work_mem = '64MB';|false",
+      "ALTER DATABASE quantagent SET search_path TO tablespace_a;|false",
+      "CREATE SUBSCRIPTION prices CONNECTION 'host=feed' PUBLICATION ticks WITH (connect = false);|false",
+      "CREATE SUBSCRIPTION prices CONNECTION 'host=feed' PUBLICATION ticks WITH (enabled = false, create_slot = 'off');|false",
+      "ALTER SUBSCRIPTION prices SET PUBLICATION ticks WITH (refresh = false);|false",
+      "ALTER SUBSCRIPTION prices DISABLE;|false",
       "ANALYZE trades;|false",
       "DISCARD PLANS;|false",
       "CLUSTER trades USING trades_pkey;|false",
