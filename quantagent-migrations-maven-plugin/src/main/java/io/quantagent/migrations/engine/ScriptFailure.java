@@ -9,6 +9,8 @@ import java.util.List;
  * what PostgreSQL said (one line), what of it and of the run is applied, and what to do.
  */
 final class ScriptFailure {
+  private static final String UNSAFE_NEW_ENUM_VALUE = "55P04";
+
   private ScriptFailure() {}
 
   /**
@@ -129,6 +131,17 @@ final class ScriptFailure {
           + " '-- quantagent:statement-timeout 30min' in " + step.migration().file() + " to raise it for this script),"
           + " or by someone's pg_cancel_backend. Run the same mvn quantagent:" + goal + " command again when that is"
           + " sorted out.";
+    }
+    if (UNSAFE_NEW_ENUM_VALUE.equals(DriverCause.sqlState(step.sqlCause()))) {
+      // The script is right; where its transaction ends is what makes it fail.
+      String refused = "PostgreSQL refuses an enum value in the transaction that added it (ALTER TYPE ... ADD VALUE)"
+          + " until it commits. ";
+      return refused + (recorder.rolledBack().isEmpty()
+          ? "Add the value in one migration and use it in a later one (mvn quantagent:create), then run the same mvn"
+              + " quantagent:" + goal + " command again."
+          : "With -Dquantagent.transaction=all, the migrations of the run share one: run with"
+              + " -Dquantagent.transaction=each, or put a line '-- quantagent:no-transaction' in the script that adds"
+              + " the value, so that it commits before the next group begins.");
     }
     return (recorder.undo() ? "Fix its -- //@UNDO part (" : "Fix the script (") + location + ") and run the same mvn"
         + " quantagent:" + goal + " command again.";

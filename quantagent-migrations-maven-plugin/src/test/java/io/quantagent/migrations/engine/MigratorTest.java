@@ -291,6 +291,43 @@ class MigratorTest {
   }
 
   @Test
+  void anEnumValueUsedInTheGroupThatAddedItSaysHowToCommitItFirst() throws Exception {
+    scripts.add("004_status.sql", "create type status as enum ('new');\ncreate table orders_s (s status);",
+        "drop table orders_s;\ndrop type status;");
+    migrator().upgrade(new Target.Head());
+    scripts.add("005_add_filled.sql", "alter type status add value 'filled';", "select 1;");
+    scripts.add("006_fill.sql", "insert into orders_s values ('filled');", "delete from orders_s;");
+    RunnerSettings all = RunnerSettings.defaults().withTransaction(TransactionMode.ALL);
+    ScriptFailedException e = assertThrows(ScriptFailedException.class,
+        () -> migrator().withRunner(all).upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("PostgreSQL refuses an enum value in the transaction that added it (ALTER"
+        + " TYPE ... ADD VALUE) until it commits. With -Dquantagent.transaction=all, the migrations of the run share"
+        + " one: run with -Dquantagent.transaction=each, or put a line '-- quantagent:no-transaction' in the script"
+        + " that adds the value, so that it commits before the next group begins."), e.getMessage());
+    assertFalse(e.getMessage().contains("Fix the script"), e.getMessage());
+    assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
+
+    scripts.add("005_add_filled.sql", "-- quantagent:no-transaction\nalter type status add value 'filled';",
+        "select 1;");
+    migrator().withRunner(all).upgrade(new Target.Head());
+    assertEquals(List.of("1", "2", "3", "4", "5", "6"), db.changelogIds());
+  }
+
+  @Test
+  void anEnumValueUsedInTheScriptThatAddedItSaysToSplitIt() throws Exception {
+    scripts.add("004_status.sql", "create type status as enum ('new');\ncreate table orders_s (s status);",
+        "drop table orders_s;\ndrop type status;");
+    migrator().upgrade(new Target.Head());
+    scripts.add("005_fill.sql", "alter type status add value 'filled';\ninsert into orders_s values ('filled');",
+        "delete from orders_s;");
+    ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("PostgreSQL refuses an enum value in the transaction that added it (ALTER"
+        + " TYPE ... ADD VALUE) until it commits. Add the value in one migration and use it in a later one (mvn"
+        + " quantagent:create), then run the same mvn quantagent:upgrade command again."), e.getMessage());
+    assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
+  }
+
+  @Test
   void transactionAllCommitsBeforeANoTransactionScript() throws Exception {
     scripts.add("004_index_a.sql", "-- quantagent:no-transaction\ncreate index concurrently a_id on a (id);",
         "-- quantagent:no-transaction\ndrop index concurrently a_id;");
