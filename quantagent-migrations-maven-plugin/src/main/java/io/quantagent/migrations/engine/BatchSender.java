@@ -136,11 +136,11 @@ final class BatchSender {
       }
       Queued failed = members.get(failure.member());
       TransactionBatch.Position at = failure.position();
-      if (!lockTimedOut(e) || retry.attempts() <= 1) {
+      if (!LockRetry.retries(e) || retry.attempts() <= 1) {
         throw new StepFailedException(failed.migration(), at.part(), at.statement(), e, 1, wait, -1,
             Optional.empty());
       }
-      retry.waitBeforeNext(1, retried(failed.batch()), at.statement(), failed.migration().statements().size(),
+      retry.waitBeforeNext(1, e, retried(failed.batch()), at.statement(), failed.migration().statements().size(),
           lockTimeout(failed.migration()), wait);
       long again = System.nanoTime();
       send(failed.batch(), 2);
@@ -184,17 +184,17 @@ final class BatchSender {
       } catch (SQLException e) {
         session.rollbackQuietly();
         TransactionBatch.Position at = sending.failedAt(e);
-        if (!lockTimedOut(e) || attempt >= retry.attempts()) {
+        if (!LockRetry.retries(e) || attempt >= retry.attempts()) {
           throw new StepFailedException(sending.migration(), at.part(), at.statement(), e, attempt, wait, -1,
               Optional.empty());
         }
-        retry.waitBeforeNext(attempt, retried(sending), at.statement(), sending.migration().statements().size(),
+        retry.waitBeforeNext(attempt, e, retried(sending), at.statement(), sending.migration().statements().size(),
             lockTimeout(sending.migration()), wait);
       }
     }
   }
 
-  /** What a lock timeout makes the run try again: the migration, or in all mode the whole open transaction. */
+  /** What a lock timeout or deadlock makes the run try again: the migration, or in all mode the open transaction. */
   private String retried(TransactionBatch failed) {
     return openGroup.isEmpty() ? failed.migration().label() : "the transaction of " + (openGroup.size() + 1)
         + " migrations (" + failed.migration().label() + ")";
@@ -203,10 +203,6 @@ final class BatchSender {
   private Duration shortestLockTimeout(List<Queued> members) {
     return members.stream().map(q -> lockTimeout(q.migration())).filter(d -> !d.isZero()).min(Duration::compareTo)
         .orElse(Duration.ZERO);
-  }
-
-  private static boolean lockTimedOut(SQLException e) {
-    return "55P03".equals(DriverCause.sqlState(e));
   }
 
   private Duration lockTimeout(PlannedMigration migration) {

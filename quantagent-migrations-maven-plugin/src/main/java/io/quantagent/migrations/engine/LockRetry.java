@@ -1,15 +1,21 @@
 package io.quantagent.migrations.engine;
 
 import io.quantagent.migrations.events.EventLog;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * When a statement times out on a lock: how many attempts a migration gets, and how long to wait before the next
- * one (the configured first wait, doubling each time, with jitter so that two runs do not retry in step).
+ * When a statement times out on a lock, or PostgreSQL ends a deadlock by rolling back the migration's transaction: how
+ * many attempts a migration gets, and how long to wait before the next one (the configured first wait, doubling each
+ * time, with jitter so that two runs do not retry in step). Both leave nothing of the attempt behind, and both come of
+ * other sessions' work, which a later attempt may no longer meet.
  */
 final class LockRetry {
+  private static final String LOCK_TIMEOUT = "55P03";
+  private static final String DEADLOCK = "40P01";
+
   private final RunnerSettings settings;
   private final EventLog log;
 
@@ -22,17 +28,31 @@ final class LockRetry {
     return settings.lockAttempts();
   }
 
+  /** Whether another attempt may get past this failure: a lock timeout or a deadlock. */
+  static boolean retries(SQLException e) {
+    String state = DriverCause.sqlState(e);
+    return LOCK_TIMEOUT.equals(state) || DEADLOCK.equals(state);
+  }
+
+  static boolean deadlock(SQLException e) {
+    return DEADLOCK.equals(DriverCause.sqlState(e));
+  }
+
   /**
-   * Logs the lock timeout of {@code attempt} and waits before the next one.
+   * Logs why {@code attempt} failed (its lock timeout or deadlock) and waits before the next one.
    *
    * @param what what is tried again, e.g. "20260102000000 (add risk level)"
    */
-  void waitBeforeNext(int attempt, String what, Optional<SqlStatement> statement, int statements,
+  void waitBeforeNext(int attempt, SQLException cause, String what, Optional<SqlStatement> statement, int statements,
       Duration lockTimeout, Optional<LockWait> wait) {
     Duration pause = pause(attempt);
-    log.warn("Lock timeout in " + what + where(statement, statements) + ": waited " + DurationSetting.show(lockTimeout)
-        + " for " + wait.map(LockWait::describe).orElse("a lock (its holder was not seen)") + ". Rolled back;"
-        + " attempt " + (attempt + 1) + " of " + attempts() + " in " + DurationSetting.show(pause) + ".");
+    String failed = deadlock(cause)
+        ? "Deadlock in " + what + where(statement, statements) + ": PostgreSQL chose it to end a cycle of lock waits"
+            + " with another session (the server's log names that session's statement)"
+        : "Lock timeout in " + what + where(statement, statements) + ": waited " + DurationSetting.show(lockTimeout)
+            + " for " + wait.map(LockWait::describe).orElse("a lock (its holder was not seen)");
+    log.warn(failed + ". Rolled back; attempt " + (attempt + 1) + " of " + attempts() + " in "
+        + DurationSetting.show(pause) + ".");
     try {
       Thread.sleep(pause.toMillis());
     } catch (InterruptedException e) {

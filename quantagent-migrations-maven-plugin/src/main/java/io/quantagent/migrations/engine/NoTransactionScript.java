@@ -94,12 +94,11 @@ final class NoTransactionScript {
       } catch (SQLException e) {
         Optional<String> cleanup = build.isPresent() && !DriverCause.connectionLost(e)
             ? cleanUp(connection, build.get(), invalidBefore, e) : Optional.empty();
-        boolean lockTimedOut = "55P03".equals(DriverCause.sqlState(e));
-        if (!lockTimedOut || attempt >= retry.attempts()) {
+        if (!LockRetry.retries(e) || attempt >= retry.attempts()) {
           throw new StepFailedException(migration, TransactionBatch.Part.STATEMENT, Optional.of(statement), e, attempt,
               wait, statement.number() - 1, cleanup);
         }
-        retry.waitBeforeNext(attempt, migration.label(), Optional.of(statement), n, lockTimeout, wait);
+        retry.waitBeforeNext(attempt, e, migration.label(), Optional.of(statement), n, lockTimeout, wait);
       }
     }
   }

@@ -54,13 +54,17 @@ final class ScriptFailure {
           .orElse("a lock (its holder was not seen)")).append(", in ").append(step.attempts() == 1 ? "its only attempt"
           : "each of " + step.attempts() + " attempts").append('.');
     }
+    if (step.deadlock()) {
+      message.append("\n  PostgreSQL chose it to end a deadlock with another session, in ").append(step.attempts() == 1
+          ? "its only attempt" : "each of " + step.attempts() + " attempts").append('.');
+    }
     message.append("\n  ").append(consequence(step, recorder));
     String before = applied(recorder, durable);
     if (!recorder.runs().isEmpty()) {
       message.append(' ').append(before);
     }
     message.append("\n  ").append(advice(step, recorder, location, goal));
-    return step.lockTimeout() ? new StatementLockTimeoutException(message.toString(), cause)
+    return step.lockTimeout() || step.deadlock() ? new LockConflictException(message.toString(), cause)
         : new ScriptFailedException(message.toString(), cause);
   }
 
@@ -125,6 +129,12 @@ final class ScriptFailure {
       return "To get past it: " + end + "run the same mvn quantagent:" + goal + " command again at a quieter"
           + " moment, or give this script more time with a line '-- quantagent:lock-timeout 30s' in "
           + step.migration().file() + " (or -Dquantagent.statementLockTimeout=10s for the whole run).";
+    }
+    if (step.deadlock()) {
+      return "To get past it: run the same mvn quantagent:" + goal + " command again at a quieter moment. The"
+          + " server's log (deadlock detected) names the other session's statement; a script that takes its tables'"
+          + " locks in the order the application takes them (a LOCK TABLE of each at its start) does not deadlock"
+          + " with it.";
     }
     if ("57014".equals(DriverCause.sqlState(step.sqlCause()))) {
       return "The statement was cancelled: by the statement timeout (-Dquantagent.statementTimeout, or a line"

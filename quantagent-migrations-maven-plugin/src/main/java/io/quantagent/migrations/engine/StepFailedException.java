@@ -69,6 +69,11 @@ final class StepFailedException extends RuntimeException {
     return "55P03".equals(DriverCause.sqlState(sqlCause));
   }
 
+  /** PostgreSQL rolled the migration's transaction back to end a deadlock with another session. */
+  boolean deadlock() {
+    return LockRetry.deadlock(sqlCause);
+  }
+
   boolean connectionLost() {
     return DriverCause.connectionLost(sqlCause);
   }

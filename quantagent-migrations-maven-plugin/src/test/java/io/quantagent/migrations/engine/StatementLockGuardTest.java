@@ -188,7 +188,7 @@ class StatementLockGuardTest {
       CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
           migrator(guard(Duration.ofSeconds(1), 2), line -> { }).upgrade(new Target.Head()));
       ExecutionException failed = assertThrows(ExecutionException.class, () -> upgrade.get(60, TimeUnit.SECONDS));
-      StatementLockTimeoutException e = assertInstanceOf(StatementLockTimeoutException.class, failed.getCause());
+      LockConflictException e = assertInstanceOf(LockConflictException.class, failed.getCause());
       String message = e.getMessage();
       assertTrue(message.startsWith("Migration 2 (add risk level) failed in 002_add_risk_level.sql, statement 2 of 2"
           + " (line 3): " + ADD_COLUMN + "\n  PostgreSQL: canceling statement due to lock timeout [SQLSTATE 55P03]\n"
@@ -200,6 +200,67 @@ class StatementLockGuardTest {
     }
     assertEquals(List.of("1"), db.changelogIds());
     assertEquals(List.of("changelog", "orders"), db.tables());
+  }
+
+  @Test
+  void aDeadlockWithAnotherSessionRollsBackTheMigrationAndItsRetryGetsThrough() throws Exception {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    assertEquals(1, deadlockWithAnotherSession(guard(Duration.ofSeconds(2), 3), lines::add).get(60, TimeUnit.SECONDS)
+        .runs().size());
+    assertEquals(List.of("1", "2", "3"), db.changelogIds());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN Deadlock in 3 (lock both), statement 3 of 3 (line 5)"
+        + " lock table fills in share row exclusive mode;: PostgreSQL chose it to end a cycle of lock waits with"
+        + " another session (the server's log names that session's statement). Rolled back; attempt 2 of 3 in ")),
+        String.join("\n", lines));
+  }
+
+  @Test
+  void aDeadlockInTheLastAttemptSaysSoAndWhatToDoNotToFixTheScript() throws Exception {
+    ExecutionException failed = assertThrows(ExecutionException.class,
+        () -> deadlockWithAnotherSession(guard(Duration.ofSeconds(2), 1), line -> { }).get(60, TimeUnit.SECONDS));
+    LockConflictException e = assertInstanceOf(LockConflictException.class, failed.getCause());
+    String message = e.getMessage();
+    assertTrue(message.contains("deadlock detected"), message);
+    assertTrue(message.contains("\n  PostgreSQL chose it to end a deadlock with another session, in its only attempt."
+        + "\n  It was rolled back: nothing of it is applied and it has no changelog row."), message);
+    assertTrue(message.contains("run the same mvn quantagent:upgrade command again at a quieter moment"), message);
+    assertFalse(message.contains("Fix the script"), message);
+    assertEquals(List.of("1", "2"), db.changelogIds());
+  }
+
+  /**
+   * A migration that takes orders, waits at a gate, then wants fills, which another session holds while it waits for
+   * orders: a cycle of lock waits that PostgreSQL ends by rolling back the migration, the last to join it. The other
+   * session then takes orders and commits, so that a retry gets through.
+   */
+  private CompletableFuture<UpgradeResult> deadlockWithAnotherSession(RunnerSettings runner, Consumer<String> lines)
+      throws Exception {
+    scripts.add("002_create_fills.sql", "create table fills (id int);", "drop table fills;");
+    migrator(RunnerSettings.defaults(), line -> { }).upgrade(new Target.Head());
+    scripts.add("003_lock_both.sql", "-- quantagent:lock-timeout 60s\nlock table orders in share row exclusive mode;\n"
+        + "select pg_advisory_xact_lock(7);\nlock table fills in share row exclusive mode;", "select 1;");
+    try (Connection gate = db.connect(); Statement g = gate.createStatement();
+        Connection other = db.connect(); Statement o = other.createStatement()) {
+      g.execute("begin; select pg_advisory_xact_lock(7)");
+      o.execute("set deadlock_timeout = '1h'"); // the migration, the last to wait, is the one to find the cycle
+      o.execute("begin; lock table fills in share row exclusive mode");
+      CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
+          migrator(runner, lines).upgrade(new Target.Head()));
+      Await.until(db, "select count(*) from pg_locks where locktype = 'advisory' and objid = 7 and not granted");
+      CompletableFuture<Void> otherTakesOrders = CompletableFuture.runAsync(() -> {
+        try {
+          o.execute("lock table orders in share row exclusive mode");
+          o.execute("commit");
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      Await.until(db, "select count(*) from pg_locks where relation = 'orders'::regclass and not granted");
+      g.execute("commit");
+      otherTakesOrders.get(60, TimeUnit.SECONDS);
+      upgrade.exceptionally(e -> null).get(60, TimeUnit.SECONDS);
+      return upgrade;
+    }
   }
 
   @Test
