@@ -32,6 +32,8 @@ final class MigrationConnection implements AutoCloseable {
   private final Connection real;
   private final String changelogTable;
   private final int backendPid;
+  private final boolean readOnly;
+  private final boolean inRecovery;
   private final Connection shielded;
   private Collector collector;
 
@@ -39,24 +41,26 @@ final class MigrationConnection implements AutoCloseable {
     this.real = real;
     this.changelogTable = changelogTable;
     real.setAutoCommit(true);
-    this.backendPid = startSession(real);
+    try (Statement statement = real.createStatement(); ResultSet rs = statement.executeQuery(startSession(real))) {
+      rs.next();
+      this.backendPid = rs.getInt(1);
+      this.readOnly = rs.getBoolean(2);
+      this.inRecovery = rs.getBoolean(3);
+    }
     this.shielded = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
         new Class<?>[] {Connection.class}, new Shield());
   }
 
   /**
-   * The server's process id for this session (a pooler's own connection id may differ). On PostgreSQL 14+ the
-   * server then also notices within a second that a killed client is gone, even during a long statement, and rolls
-   * back and drops the run lock at once instead of when the statement ends.
+   * The query that opens the session, in one round trip: the server's process id for it (a pooler's own connection id
+   * may differ), and whether it can write. On PostgreSQL 14+ the server then also notices within a second that a
+   * killed client is gone, even during a long statement, and rolls back and drops the run lock at once instead of when
+   * the statement ends.
    */
-  private static int startSession(Connection connection) throws SQLException {
+  private static String startSession(Connection connection) throws SQLException {
     boolean checksClient = connection.getMetaData().getDatabaseMajorVersion() >= 14;
-    try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("select pg_backend_pid()"
-            + (checksClient ? ", set_config('client_connection_check_interval', '1000', false)" : ""))) {
-      rs.next();
-      return rs.getInt(1);
-    }
+    return "select pg_backend_pid(), current_setting('transaction_read_only') = 'on', pg_is_in_recovery()"
+        + (checksClient ? ", set_config('client_connection_check_interval', '1000', false)" : "");
   }
 
   Connection connection() {
@@ -65,6 +69,16 @@ final class MigrationConnection implements AutoCloseable {
 
   int backendPid() {
     return backendPid;
+  }
+
+  /** Whether a transaction of this session starts read-only: on a standby, or with default_transaction_read_only. */
+  boolean readOnly() {
+    return readOnly;
+  }
+
+  /** Whether the server is a standby (in recovery), where nothing can be written. */
+  boolean inRecovery() {
+    return inRecovery;
   }
 
   String changelogTable() {

@@ -266,11 +266,12 @@ public final class Migrator {
 
   /**
    * Under the run lock: one run at a time per changelog table. Refuses a transaction pooler first, behind which
-   * the session lock would belong to nobody.
+   * the session lock would belong to nobody, and a server or database where nothing can be written.
    */
   private <T> T locked(SessionWork<T> work) {
     return unlocked((session, changelog) -> {
       TransactionPooler.refuse(session.connection(), session.backendPid(), connections);
+      ReadOnlyServer.refuse(session);
       try (AdvisoryLock lock = AdvisoryLock.acquire(session.connection(),
           AdvisoryLock.keyFor(settings.changelogTable()), settings.lockTimeout(), log)) {
         return work.run(session, changelog);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quantagent.migrations.db.InvalidDatabaseUrlException;
 import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.TestDatabase;
@@ -447,6 +448,19 @@ class MigratorTest {
     assertEquals(List.of("inserted; id=42"), db.column("select note from orders_audit"));
     migrator().downgrade(new Target.Relative(1));
     assertEquals(List.of(), db.column("select proname from pg_proc where proname = 'audit_a'"));
+  }
+
+  @Test
+  void aDatabaseWhoseTransactionsStartReadOnlyIsRefusedBeforeAnythingRuns() throws Exception {
+    db.execute("alter database \"" + db.name() + "\" set default_transaction_read_only = on");
+    InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
+        () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains(": its transactions start read-only (default_transaction_read_only is on for"
+        + " the server, the database or the user), so nothing could be written."), e.getMessage());
+    assertEquals(List.of(), db.tables());
+
+    db.execute("alter database \"" + db.name() + "\" reset default_transaction_read_only");
+    assertEquals(3, migrator().upgrade(new Target.Head()).runs().size());
   }
 
   @Test
