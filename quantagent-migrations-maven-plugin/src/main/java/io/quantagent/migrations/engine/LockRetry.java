@@ -30,8 +30,11 @@ final class LockRetry {
 
   /** Whether another attempt may get past this failure: a lock timeout or a deadlock. */
   static boolean retries(SQLException e) {
-    String state = DriverCause.sqlState(e);
-    return LOCK_TIMEOUT.equals(state) || DEADLOCK.equals(state);
+    return lockTimeout(e) || deadlock(e);
+  }
+
+  static boolean lockTimeout(SQLException e) {
+    return LOCK_TIMEOUT.equals(DriverCause.sqlState(e));
   }
 
   static boolean deadlock(SQLException e) {

@@ -41,7 +41,7 @@ final class MigrationConnection implements AutoCloseable {
     this.real = real;
     this.changelogTable = changelogTable;
     real.setAutoCommit(true);
-    try (Statement statement = real.createStatement(); ResultSet rs = statement.executeQuery(startSession(real))) {
+    try (Statement statement = real.createStatement(); ResultSet rs = statement.executeQuery(openingQuery(real))) {
       rs.next();
       this.backendPid = rs.getInt(1);
       this.readOnly = rs.getBoolean(2);
@@ -57,7 +57,7 @@ final class MigrationConnection implements AutoCloseable {
    * killed client is gone, even during a long statement, and rolls back and drops the run lock at once instead of when
    * the statement ends.
    */
-  private static String startSession(Connection connection) throws SQLException {
+  private static String openingQuery(Connection connection) throws SQLException {
     boolean checksClient = connection.getMetaData().getDatabaseMajorVersion() >= 14;
     return "select pg_backend_pid(), current_setting('transaction_read_only') = 'on', pg_is_in_recovery()"
         + (checksClient ? ", set_config('client_connection_check_interval', '1000', false)" : "");

@@ -51,12 +51,11 @@ final class ScriptFailure {
     }
     if (step.lockTimeout()) {
       message.append("\n  It timed out waiting for ").append(step.lockWait().map(LockWait::describe)
-          .orElse("a lock (its holder was not seen)")).append(", in ").append(step.attempts() == 1 ? "its only attempt"
-          : "each of " + step.attempts() + " attempts").append('.');
+          .orElse("a lock (its holder was not seen)")).append(", in ").append(attempts(step)).append('.');
     }
     if (step.deadlock()) {
-      message.append("\n  PostgreSQL chose it to end a deadlock with another session, in ").append(step.attempts() == 1
-          ? "its only attempt" : "each of " + step.attempts() + " attempts").append('.');
+      message.append("\n  PostgreSQL chose it to end a deadlock with another session, in ").append(attempts(step))
+          .append('.');
     }
     message.append("\n  ").append(consequence(step, recorder));
     String before = applied(recorder, durable);
@@ -66,6 +65,10 @@ final class ScriptFailure {
     message.append("\n  ").append(advice(step, recorder, location, goal));
     return step.lockTimeout() || step.deadlock() ? new LockConflictException(message.toString(), cause)
         : new ScriptFailedException(message.toString(), cause);
+  }
+
+  private static String attempts(StepFailedException step) {
+    return step.attempts() == 1 ? "its only attempt" : "each of " + step.attempts() + " attempts";
   }
 
   private static String where(StepFailedException step) {

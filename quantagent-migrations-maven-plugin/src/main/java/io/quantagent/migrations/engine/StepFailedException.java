@@ -66,7 +66,7 @@ final class StepFailedException extends RuntimeException {
   }
 
   boolean lockTimeout() {
-    return "55P03".equals(DriverCause.sqlState(sqlCause));
+    return LockRetry.lockTimeout(sqlCause);
   }
 
   /** PostgreSQL rolled the migration's transaction back to end a deadlock with another session. */
