@@ -24,6 +24,7 @@ final class ReadOnlyServer {
     throw new InvalidDatabaseUrlException("Refusing to migrate " + url + ": its transactions start read-only"
         + " (default_transaction_read_only is on for the server, the database or the user), so nothing could be"
         + " written. Point -Dquantagent.url (or DATABASE_URL) at a writable database, or turn it off for the user"
-        + " that migrates (ALTER ROLE ... SET default_transaction_read_only = off).");
+        + " that migrates (ALTER ROLE ... SET default_transaction_read_only = off; a URL with readOnly=true and"
+        + " readOnlyMode=always sets it too).");
   }
 }
