@@ -189,10 +189,16 @@ class MigratorTest {
         create table d (id int);
         commit;
         create table d (id int);""", "drop table d;");
+    assertRefusedBeforeAnythingRuns("004_commits_midway.sql line 3: commit; ends the transaction that this script"
+        + " runs in",
+        "nothing ran: not its first table, nor the migrations before it");
+  }
+
+  /** upgrade fails on the scripts' check, naming {@code expected}, and leaves the database as it was. */
+  private void assertRefusedBeforeAnythingRuns(String expected, String nothingRan) throws Exception {
     InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> migrator().upgrade(new Target.Head()));
-    assertTrue(e.getMessage().contains("004_commits_midway.sql line 3: commit; ends the transaction that this script"
-        + " runs in"), e.getMessage());
-    assertEquals(List.of(), db.tables(), "nothing ran: not its first table, nor the migrations before it");
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+    assertEquals(List.of(), db.tables(), nothingRan);
   }
 
   @Test
@@ -200,10 +206,9 @@ class MigratorTest {
     scripts.add("004_backfill_then_vacuum.sql", """
         create table d (id int);
         vacuum analyze d;""", "drop table d;");
-    InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> migrator().upgrade(new Target.Head()));
-    assertTrue(e.getMessage().contains("004_backfill_then_vacuum.sql line 3: vacuum analyze d; cannot run inside a"
-        + " transaction, and this script runs in one"), e.getMessage());
-    assertEquals(List.of(), db.tables(), "nothing ran: not the migrations before it either");
+    assertRefusedBeforeAnythingRuns("004_backfill_then_vacuum.sql line 3: vacuum analyze d; cannot run inside a"
+        + " transaction, and this script runs in one",
+        "nothing ran: not the migrations before it either");
 
     scripts.add("004_backfill_then_vacuum.sql", """
         -- quantagent:no-transaction
@@ -398,10 +403,9 @@ class MigratorTest {
   void aBaselineWithPgDumpsPsqlCommandsIsRefusedBeforeAnythingRuns() throws Exception {
     scripts.add("004_baseline_from_pg_dump.sql", "\\restrict 9xQ2\n\n" + LIKE_A_DUMP + "\n\n\\unrestrict 9xQ2",
         "DROP TABLE public.d;");
-    InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> migrator().upgrade(new Target.Head()));
-    assertTrue(e.getMessage().contains("004_baseline_from_pg_dump.sql line 2: \\restrict 9xQ2 is a psql command, not"
-        + " SQL"), e.getMessage());
-    assertEquals(List.of(), db.tables(), "nothing ran: not the migrations before it either");
+    assertRefusedBeforeAnythingRuns("004_baseline_from_pg_dump.sql line 2: \\restrict 9xQ2 is a psql command, not"
+        + " SQL",
+        "nothing ran: not the migrations before it either");
   }
 
   @Test
@@ -409,10 +413,9 @@ class MigratorTest {
     // pg_dump's data section without --inserts: the rows follow the COPY, up to a line "\."
     scripts.add("004_reference_data.sql", "CREATE TABLE public.symbols (symbol text);\n"
         + "COPY public.symbols (symbol) FROM stdin;\nAAPL\nMSFT\n\\.\n", "DROP TABLE public.symbols;");
-    InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> migrator().upgrade(new Target.Head()));
-    assertTrue(e.getMessage().contains("004_reference_data.sql line 3: COPY public.symbols (symbol) FROM stdin; needs"
-        + " psql to send the rows that follow it"), e.getMessage());
-    assertEquals(List.of(), db.tables(), "nothing ran: not the migrations before it either");
+    assertRefusedBeforeAnythingRuns("004_reference_data.sql line 3: COPY public.symbols (symbol) FROM stdin; needs"
+        + " psql to send the rows that follow it",
+        "nothing ran: not the migrations before it either");
   }
 
   @Test
