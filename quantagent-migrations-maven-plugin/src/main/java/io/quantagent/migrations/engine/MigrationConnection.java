@@ -34,6 +34,7 @@ final class MigrationConnection implements AutoCloseable {
   private final int backendPid;
   private final boolean readOnly;
   private final boolean inRecovery;
+  private final ServerStatementTimeout serverStatementTimeout;
   private final Connection shielded;
   private Collector collector;
 
@@ -46,6 +47,8 @@ final class MigrationConnection implements AutoCloseable {
       this.backendPid = rs.getInt(1);
       this.readOnly = rs.getBoolean(2);
       this.inRecovery = rs.getBoolean(3);
+      this.serverStatementTimeout = new ServerStatementTimeout(rs.getString(4), rs.getString(5), rs.getString(6),
+          rs.getString(7));
     }
     this.shielded = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
         new Class<?>[] {Connection.class}, new Shield());
@@ -53,13 +56,15 @@ final class MigrationConnection implements AutoCloseable {
 
   /**
    * The query that opens the session, in one round trip: the server's process id for it (a pooler's own connection id
-   * may differ), and whether it can write. On PostgreSQL 14+ the server then also notices within a second that a
+   * may differ), whether it can write, and the statement_timeout it starts with and who set it. On PostgreSQL 14+ the server then also notices within a second that a
    * killed client is gone, even during a long statement, and rolls back and drops the run lock at once instead of when
    * the statement ends.
    */
   private static String openingQuery(Connection connection) throws SQLException {
     boolean checksClient = connection.getMetaData().getDatabaseMajorVersion() >= 14;
-    return "select pg_backend_pid(), current_setting('transaction_read_only') = 'on', pg_is_in_recovery()"
+    return "select pg_backend_pid(), current_setting('transaction_read_only') = 'on', pg_is_in_recovery(),"
+        + " current_setting('statement_timeout'), (select source from pg_settings where name = 'statement_timeout'),"
+        + " session_user, current_database()"
         + (checksClient ? ", set_config('client_connection_check_interval', '1000', false)" : "");
   }
 
@@ -79,6 +84,11 @@ final class MigrationConnection implements AutoCloseable {
   /** Whether the server is a standby (in recovery), where nothing can be written. */
   boolean inRecovery() {
     return inRecovery;
+  }
+
+  /** The statement_timeout the server gives this session, and where it comes from. */
+  ServerStatementTimeout serverStatementTimeout() {
+    return serverStatementTimeout;
   }
 
   String changelogTable() {

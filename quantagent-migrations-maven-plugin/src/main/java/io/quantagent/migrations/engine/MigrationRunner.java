@@ -160,13 +160,13 @@ final class MigrationRunner implements AutoCloseable {
   }
 
   /**
-   * The batch's {@code SET LOCAL}s. A zero timeout leaves the server's (or role's) setting alone; in a shared
-   * transaction it is set back to that default, so that one script's override does not leak into the next.
+   * The batch's {@code SET LOCAL}s (see {@link SessionTimeout}). Where the server's own timeout holds, a shared
+   * transaction sets it back to that default, so that one script's override does not leak into the next.
    */
   private List<String> settings(PlannedMigration migration, boolean asynchronous, boolean each) {
     Map<String, String> wanted = new LinkedHashMap<>();
-    setting(wanted, "lock_timeout", migration.directives().lockTimeout(settings), each);
-    setting(wanted, "statement_timeout", migration.directives().statementTimeout(settings), each);
+    setting(wanted, "lock_timeout", migration.directives().sessionLockTimeout(settings), each);
+    setting(wanted, "statement_timeout", migration.directives().sessionStatementTimeout(settings), each);
     // The commits that make the run durable wait for the disk whatever the server's or role's default says.
     wanted.put("synchronous_commit", "SET LOCAL synchronous_commit = " + (asynchronous ? "off" : "on"));
     if (each) {
@@ -184,11 +184,9 @@ final class MigrationRunner implements AutoCloseable {
     return changed;
   }
 
-  private static void setting(Map<String, String> sql, String name, Duration value, boolean each) {
-    if (!value.isZero()) {
-      sql.put(name, "SET LOCAL " + name + " = " + DurationSetting.forPostgres(value));
-    } else if (!each) {
-      sql.put(name, "SET LOCAL " + name + " TO DEFAULT");
+  private static void setting(Map<String, String> sql, String name, SessionTimeout value, boolean each) {
+    if (value.value().isPresent() || !each) {
+      sql.put(name, value.setLocal(name));
     }
   }
 

@@ -23,8 +23,8 @@ final class NoTransactionScript {
   private final StatementWatch watch;
   private final LockRetry retry;
   private final EventLog log;
-  private Duration lockTimeoutSet = Duration.ZERO;
-  private Duration statementTimeoutSet = Duration.ZERO;
+  private SessionTimeout lockTimeoutSet = SessionTimeout.SERVER_DEFAULT;
+  private SessionTimeout statementTimeoutSet = SessionTimeout.SERVER_DEFAULT;
 
   NoTransactionScript(MigrationConnection session, RunnerSettings settings, StatementWatch watch, LockRetry retry,
       EventLog log) {
@@ -48,8 +48,8 @@ final class NoTransactionScript {
             for (String reset : SessionSettings.RESET) {
               insert.execute(reset);
             }
-            lockTimeoutSet = Duration.ZERO; // what a RESET leaves, as the guard's own zero does
-            statementTimeoutSet = Duration.ZERO;
+            lockTimeoutSet = SessionTimeout.SERVER_DEFAULT; // what a RESET leaves
+            statementTimeoutSet = SessionTimeout.SERVER_DEFAULT;
           }
           insert.execute(changelogRow.get());
         } catch (SQLException e) {
@@ -64,15 +64,17 @@ final class NoTransactionScript {
 
   private void runStatement(Connection connection, PlannedMigration migration, SqlStatement statement) {
     boolean concurrently = Concurrently.is(statement);
-    Duration lockTimeout = concurrently ? migration.directives().lockTimeout().orElse(Duration.ZERO)
-        : migration.directives().lockTimeout(settings);
+    SessionTimeout sessionLockTimeout = concurrently
+        ? SessionTimeout.of(migration.directives().lockTimeout(), Duration.ZERO)
+        : migration.directives().sessionLockTimeout(settings);
+    Duration lockTimeout = sessionLockTimeout.value().orElse(Duration.ZERO);
     Optional<Concurrently.IndexBuild> build = Concurrently.indexBuild(statement);
     int n = migration.statements().size();
     for (int attempt = 1; ; attempt++) {
       Optional<LockWait> wait = Optional.empty();
       Set<String> invalidBefore = Set.of();
       try {
-        setTimeouts(connection, lockTimeout, migration.directives().statementTimeout(settings));
+        setTimeouts(connection, sessionLockTimeout, migration.directives().sessionStatementTimeout(settings));
         if (build.isPresent()) {
           dropLeftover(connection, build.get());
           invalidBefore = InvalidIndexes.of(connection, build.get().anyIndex());
@@ -126,13 +128,13 @@ final class NoTransactionScript {
     }
   }
 
-  private void setTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout)
+  private void setTimeouts(Connection connection, SessionTimeout lockTimeout, SessionTimeout statementTimeout)
       throws SQLException {
     if (lockTimeout.equals(lockTimeoutSet) && statementTimeout.equals(statementTimeoutSet)) {
       return;
     }
     try (Statement statement = connection.createStatement()) {
-      statement.execute(setting("lock_timeout", lockTimeout) + "; " + setting("statement_timeout", statementTimeout));
+      statement.execute(lockTimeout.set("lock_timeout") + "; " + statementTimeout.set("statement_timeout"));
     }
     lockTimeoutSet = lockTimeout;
     statementTimeoutSet = statementTimeout;
@@ -140,14 +142,9 @@ final class NoTransactionScript {
 
   private void resetTimeouts(Connection connection) {
     try {
-      setTimeouts(connection, Duration.ZERO, Duration.ZERO);
+      setTimeouts(connection, SessionTimeout.SERVER_DEFAULT, SessionTimeout.SERVER_DEFAULT);
     } catch (SQLException ignored) {
       // the connection is gone, and its settings with it
     }
-  }
-
-  /** Zero leaves the server's (or role's) own setting in place. */
-  private static String setting(String name, Duration value) {
-    return value.isZero() ? "reset " + name : "set " + name + " = " + DurationSetting.forPostgres(value);
   }
 }

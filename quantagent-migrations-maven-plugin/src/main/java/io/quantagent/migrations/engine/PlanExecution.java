@@ -47,7 +47,8 @@ final class PlanExecution {
         migrations.finish();
       } catch (RuntimeException e) {
         migrations.abort();
-        throw ScriptFailure.explain(e, recorder, migrations.durable(), scripts.location(), goal);
+        throw ScriptFailure.explain(e, recorder, migrations.durable(), scripts.location(), goal,
+            new CancelledStatement(runner, session.serverStatementTimeout()));
       }
       return recorder.runs();
     }

@@ -26,6 +26,16 @@ record ScriptDirectives(boolean noTransaction, Optional<Duration> lockTimeout, O
     return statementTimeout.orElse(settings.statementTimeout());
   }
 
+  /** What the session sets lock_timeout to for this script. */
+  SessionTimeout sessionLockTimeout(RunnerSettings settings) {
+    return SessionTimeout.of(lockTimeout, settings.statementLockTimeout());
+  }
+
+  /** What the session sets statement_timeout to for this script. */
+  SessionTimeout sessionStatementTimeout(RunnerSettings settings) {
+    return SessionTimeout.of(statementTimeout, settings.statementTimeout());
+  }
+
   private static Optional<Duration> duration(DirectiveComments comments, String name, String filename) {
     return comments.value(name).map(value -> DurationSetting.parse(value, filename + ": -- " + name));
   }

@@ -18,7 +18,7 @@ final class ScriptFailure {
    *     they could be flushed)
    */
   static RuntimeException explain(RuntimeException e, RunRecorder recorder, boolean durable, String location,
-      String goal) {
+      String goal, CancelledStatement cancelled) {
     StepFailedException step = find(e, StepFailedException.class);
     SQLException sql = step != null ? step.sqlCause() : find(e, SQLException.class);
     if (step == null) {
@@ -62,7 +62,7 @@ final class ScriptFailure {
     if (!recorder.runs().isEmpty()) {
       message.append(' ').append(before);
     }
-    message.append("\n  ").append(advice(step, recorder, location, goal));
+    message.append("\n  ").append(advice(step, recorder, location, goal, cancelled));
     return step.lockTimeout() || step.deadlock() ? new LockConflictException(message.toString(), cause)
         : new ScriptFailedException(message.toString(), cause);
   }
@@ -124,7 +124,8 @@ final class ScriptFailure {
         + " disk yet, and a crash loses them (each migration together with its changelog row).";
   }
 
-  private static String advice(StepFailedException step, RunRecorder recorder, String location, String goal) {
+  private static String advice(StepFailedException step, RunRecorder recorder, String location, String goal,
+      CancelledStatement cancelled) {
     if (step.lockTimeout()) {
       String end = step.lockWait().filter(w -> !w.blockers().isEmpty())
           .map(w -> "end the session holding the lock (select pg_terminate_backend(" + w.first().pid() + ")), ")
@@ -139,11 +140,8 @@ final class ScriptFailure {
           + " locks in the order the application takes them (a LOCK TABLE of each at its start) does not deadlock"
           + " with it.";
     }
-    if ("57014".equals(DriverCause.sqlState(step.sqlCause()))) {
-      return "The statement was cancelled: by the statement timeout (-Dquantagent.statementTimeout, or a line"
-          + " '-- quantagent:statement-timeout 30min' in " + step.migration().file() + " to raise it for this script),"
-          + " or by someone's pg_cancel_backend. Run the same mvn quantagent:" + goal + " command again when that is"
-          + " sorted out.";
+    if (CancelledStatement.SQLSTATE.equals(DriverCause.sqlState(step.sqlCause()))) {
+      return cancelled.advice(step, goal);
     }
     if (UNSAFE_NEW_ENUM_VALUE.equals(DriverCause.sqlState(step.sqlCause()))) {
       // The script is right; where its transaction ends is what makes it fail.

@@ -1,0 +1,34 @@
+package io.quantagent.migrations.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ServerStatementTimeoutTest {
+  private static String describe(String value, String source) {
+    return new ServerStatementTimeout(value, source, "app", "trading").describe();
+  }
+
+  @Test
+  void eachSourceSaysWhereToChangeIt() {
+    assertEquals("30s, set for the role app (ALTER ROLE app SET statement_timeout)", describe("30s", "user"));
+    assertEquals("1min, set for the database trading (ALTER DATABASE trading SET statement_timeout)",
+        describe("1min", "database"));
+    assertEquals("5s, set for the role app in the database trading (ALTER ROLE app IN DATABASE trading SET"
+        + " statement_timeout)", describe("5s", "database user"));
+    assertEquals("2min, set in the server's configuration (postgresql.conf, or ALTER SYSTEM)",
+        describe("2min", "configuration file"));
+    assertEquals("10s, asked for by the connection (the URL's options=-c statement_timeout=..., or PGOPTIONS)",
+        describe("10s", "client"));
+    assertEquals("10s, whose source pg_settings gives as 'environment variable'",
+        describe("10s", "environment variable"));
+  }
+
+  @Test
+  void zeroIsNoLimit() {
+    assertFalse(new ServerStatementTimeout("0", "default", "app", "trading").limits());
+    assertTrue(new ServerStatementTimeout("100ms", "user", "app", "trading").limits());
+  }
+}

@@ -1,0 +1,162 @@
+package io.quantagent.migrations.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quantagent.migrations.testing.PostgresFixture;
+import io.quantagent.migrations.testing.TestDatabase;
+import io.quantagent.migrations.testing.WaitBound;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Timeouts the server gives a migration's session before the run sets any (postgresql.conf, ALTER ROLE or ALTER
+ * DATABASE ... SET; a role for the application often has a statement_timeout): the run keeps them, a script's
+ * {@code off} lifts them, and a statement they cancel is named with where the limit comes from.
+ */
+@WaitBound
+@ExtendWith(PostgresFixture.class)
+@Timeout(value = 3, unit = TimeUnit.MINUTES) // only turns a migration that waits forever into a failure
+class ServerTimeoutsTest {
+  private static final String ADD_COLUMN = "alter table orders add column risk_level numeric(10,2);";
+
+  private TestDatabase db;
+  private Scripts scripts;
+
+  @BeforeEach
+  void ordersTable(TestDatabase database, @TempDir Path dir) throws Exception {
+    db = database;
+    scripts = new Scripts(dir).add("001_create_orders.sql", "create table orders (id bigserial primary key,"
+        + " symbol text not null);", "drop table orders;");
+    migrator(RunnerSettings.defaults(), line -> { }).upgrade(new Target.Head());
+  }
+
+  private Migrator migrator(RunnerSettings runner, Consumer<String> lines) {
+    return new Migrator(db.connections(), scripts.source(), MigratorSettings.defaults().withRunner(runner),
+        Events.listening(lines));
+  }
+
+  /** Sessions opened from now on start with it, as they would under ALTER ROLE ... SET. */
+  private void databaseSets(String setting, String value) throws Exception {
+    db.execute("alter database " + db.name() + " set " + setting + " = '" + value + "'");
+  }
+
+  @Test
+  void aStatementTheDatabasesTimeoutCancelsNamesThatTimeoutAndHowToReplaceIt() throws Exception {
+    scripts.add("002_slow.sql", "select pg_sleep(60);", "select 1;");
+    databaseSets("statement_timeout", "200ms");
+    ScriptFailedException e = assertThrows(ScriptFailedException.class,
+        () -> migrator(RunnerSettings.defaults(), line -> { }).upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("statement 1 of 1 (line 2): select pg_sleep(60);\n  PostgreSQL: canceling"
+        + " statement due to statement timeout [SQLSTATE 57014]"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("\n  It ran longer than the statement_timeout the server gives this session:"
+        + " 200ms, set for the database " + db.name() + " (ALTER DATABASE " + db.name() + " SET statement_timeout)."
+        + " The run keeps it while -Dquantagent.statementTimeout is off. A limit of the run's replaces it for the"
+        + " migrations: -Dquantagent.statementTimeout=30min, or a line '-- quantagent:statement-timeout 30min' in"
+        + " 002_slow.sql (off there for none at all); then run the same mvn quantagent:upgrade command again."),
+        e.getMessage());
+    assertEquals(List.of("1"), db.changelogIds());
+  }
+
+  @Test
+  void aStatementTheRunsTimeoutCancelsNamesTheRunsSetting() throws Exception {
+    scripts.add("002_slow.sql", "select pg_sleep(60);", "select 1;");
+    ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> migrator(
+        RunnerSettings.defaults().withStatementTimeout(Duration.ofMillis(200)), line -> { }).upgrade(new Target.Head()));
+    assertTrue(e.getMessage().endsWith("\n  It ran longer than -Dquantagent.statementTimeout (200 ms) allows any"
+        + " statement of the run: raise it, or give this script its own limit with a line '-- quantagent:"
+        + "statement-timeout 30min' in 002_slow.sql, then run the same mvn quantagent:upgrade command again."),
+        e.getMessage());
+  }
+
+  @Test
+  void aStatementAnotherSessionCancelsSaysSoAndBlamesNoTimeout() throws Exception {
+    scripts.add("002_slow.sql", "select pg_sleep(60);", "select 1;");
+    databaseSets("statement_timeout", "10min");
+    CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
+        migrator(RunnerSettings.defaults(), line -> { }).upgrade(new Target.Head()));
+    Await.until(db, "select count(pg_cancel_backend(pid)) from pg_stat_activity where datname = current_database()"
+        + " and query like 'select pg_sleep(60)%' and state = 'active'");
+    ExecutionException e = assertThrows(ExecutionException.class, () -> upgrade.get(60, TimeUnit.SECONDS));
+    assertTrue(e.getCause().getMessage().contains("PostgreSQL: canceling statement due to user request [SQLSTATE"
+        + " 57014]"), e.getCause().getMessage());
+    assertTrue(e.getCause().getMessage().endsWith("\n  Another session cancelled it (pg_cancel_backend): no timeout"
+        + " did. Find out who and why, then run the same mvn quantagent:upgrade command again."),
+        e.getCause().getMessage());
+  }
+
+  @Test
+  void aScriptsStatementTimeoutOffLiftsTheDatabasesOwn() throws Exception {
+    scripts.add("002_waits.sql", "-- quantagent:statement-timeout off\nselect pg_advisory_xact_lock(7);", "select 1;");
+    databaseSets("statement_timeout", "100ms");
+    assertRunsPastTheServersLimitUntilReleased(RunnerSettings.defaults(),
+        holder -> holder.execute("select pg_advisory_lock(7)"), holder -> holder.execute("select pg_advisory_unlock(7)"));
+  }
+
+  @Test
+  void aScriptsLockTimeoutOffLiftsTheDatabasesOwn() throws Exception {
+    scripts.add("002_add_column.sql", "-- quantagent:lock-timeout off\n" + ADD_COLUMN, "select 1;");
+    assertWaitsForTheBlockerPastTheDatabasesLockTimeout();
+  }
+
+  @Test
+  void aNoTransactionScriptsLockTimeoutOffLiftsTheDatabasesOwn() throws Exception {
+    scripts.add("002_add_column.sql", "-- quantagent:no-transaction\n-- quantagent:lock-timeout off\n" + ADD_COLUMN,
+        "select 1;");
+    assertWaitsForTheBlockerPastTheDatabasesLockTimeout();
+  }
+
+  private void assertWaitsForTheBlockerPastTheDatabasesLockTimeout() throws Exception {
+    databaseSets("lock_timeout", "100ms");
+    assertRunsPastTheServersLimitUntilReleased(RunnerSettings.defaults().withLockAttempts(1, Duration.ZERO),
+        holder -> holder.execute("begin; select count(*) from orders"), holder -> holder.execute("commit"));
+  }
+
+  private interface Sql {
+    void run(Statement holder) throws Exception;
+  }
+
+  /**
+   * Migration 2 waits for what {@code hold} takes. Its progress line, due after 300 ms of waiting, says that the
+   * server's 100 ms limit did not end the wait; then {@code release} lets it finish.
+   */
+  private void assertRunsPastTheServersLimitUntilReleased(RunnerSettings runner, Sql hold, Sql release)
+      throws Exception {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> stillRunning = new CompletableFuture<>();
+    try (Connection holder = db.connect(); Statement h = holder.createStatement()) {
+      h.execute("set statement_timeout = 0; set lock_timeout = 0");
+      hold.run(h);
+      CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
+          migrator(runner.withProgressEvery(Duration.ofMillis(300)), line -> {
+            lines.add(line);
+            if (line.contains("still running after")) {
+              stillRunning.complete(null);
+            }
+          }).upgrade(new Target.Head()));
+      CompletableFuture.anyOf(stillRunning, upgrade).handle((first, failed) -> first).get(60, TimeUnit.SECONDS);
+      assertTrue(stillRunning.isDone(), "the server's limit ended the wait: " + lines + " " + failure(upgrade));
+      release.run(h);
+      assertEquals(1, upgrade.get(60, TimeUnit.SECONDS).runs().size());
+    }
+    assertEquals(List.of("1", "2"), db.changelogIds());
+  }
+
+  private static String failure(CompletableFuture<?> future) {
+    return future.isCompletedExceptionally() ? future.handle((v, e) -> e.getMessage()).join() : "";
+  }
+}
