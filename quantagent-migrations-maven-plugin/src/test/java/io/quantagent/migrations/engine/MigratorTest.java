@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quantagent.migrations.db.InvalidDatabaseUrlException;
 import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.testing.PostgresFixture;
+import io.quantagent.migrations.testing.StandbyServer;
 import io.quantagent.migrations.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -482,6 +483,24 @@ class MigratorTest {
 
     db.execute("alter database \"" + db.name() + "\" reset default_transaction_read_only");
     assertEquals(3, migrator().upgrade(new Target.Head()).runs().size());
+  }
+
+  @Test
+  void aStandbyIsRefusedBeforeAnythingRuns(StandbyServer standby) {
+    Migrator onStandby = new Migrator(standby.connections(), scripts.source(), "changelog", EventLog.silent());
+    InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
+        () -> onStandby.upgrade(new Target.Head()));
+    assertEquals("Refusing to migrate " + standby.jdbcUrl() + ": it is a standby (a read replica, in recovery), where"
+        + " nothing can be written. Point -Dquantagent.url (or DATABASE_URL) at the primary.", e.getMessage());
+  }
+
+  /** Whether a replica has caught up is a question for current and history, asked of the replica itself. */
+  @Test
+  void theGoalsThatOnlyReadAnswerOnAStandby(StandbyServer standby) {
+    Migrator onStandby = new Migrator(standby.connections(), scripts.source(), "changelog", EventLog.silent());
+    assertEquals(Optional.empty(), onStandby.current().current());
+    assertEquals(3, onStandby.history().size());
+    assertEquals(3, onStandby.check().pending().size());
   }
 
   @Test
