@@ -118,8 +118,9 @@ final class ScriptFailure {
     }
     MigrationInfo last = runs.get(runs.size() - 1).migration();
     String count = runs.size() + (runs.size() == 1 ? " migration" : " migrations");
-    String stay = recorder.undo() ? "The " + count + " undone before it in this run stay undone (the last: " + last + ")."
-        : "The " + count + " before it in this run stay applied; the database is at " + last + ".";
+    String verb = runs.size() == 1 ? " stays " : " stay ";
+    String stay = recorder.undo() ? "The " + count + " undone before it in this run" + verb + "undone (the last: " + last
+        + ")." : "The " + count + " before it in this run" + verb + "applied; the database is at " + last + ".";
     return durable ? stay : stay + " Unless the server itself crashed: the run's last commits had not reached its"
         + " disk yet, and a crash loses them (each migration together with its changelog row).";
   }

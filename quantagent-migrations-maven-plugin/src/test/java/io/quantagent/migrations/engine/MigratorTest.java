@@ -100,6 +100,15 @@ class MigratorTest {
   }
 
   @Test
+  void theOneMigrationBeforeAFailureIsNamedInTheSingular() throws Exception {
+    migrator().upgrade(new Target.Revision("2"));
+    scripts.add("004_broken.sql", "insert into missing values (1);", "select 1;");
+    ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains(" The 1 migration before it in this run stays applied; the database is at 3"
+        + " (create c)."), e.getMessage());
+  }
+
+  @Test
   void unreachableTargetsChangeNothing() throws Exception {
     assertThrows(InvalidTargetException.class, () -> migrator().upgrade(new Target.Relative(4)));
     assertThrows(InvalidTargetException.class, () -> migrator().upgrade(new Target.Revision("9")));
