@@ -10,6 +10,8 @@ import java.util.List;
  */
 final class ScriptFailure {
   private static final String UNSAFE_NEW_ENUM_VALUE = "55P04";
+  /** A statement PostgreSQL runs only outside a transaction block, which the check before the run did not know. */
+  private static final String REFUSED_IN_TRANSACTION = "25001";
 
   private ScriptFailure() {}
 
@@ -143,6 +145,13 @@ final class ScriptFailure {
     }
     if (CancelledStatement.SQLSTATE.equals(DriverCause.sqlState(step.sqlCause()))) {
       return cancelled.advice(step, goal);
+    }
+    if (REFUSED_IN_TRANSACTION.equals(DriverCause.sqlState(step.sqlCause()))) {
+      // e.g. DROP SUBSCRIPTION, only when the subscription has a replication slot: no reading of the text can tell.
+      return "PostgreSQL runs that statement only outside a transaction, and " + step.migration().file() + " runs in"
+          + " one. Put a line '-- quantagent:no-transaction' at its top, or move the statement to a script of its own"
+          + " that has one (its statements then commit one by one: make each safe to repeat), then run the same mvn"
+          + " quantagent:" + goal + " command again.";
     }
     if (UNSAFE_NEW_ENUM_VALUE.equals(DriverCause.sqlState(step.sqlCause()))) {
       // The script is right; where its transaction ends is what makes it fail.

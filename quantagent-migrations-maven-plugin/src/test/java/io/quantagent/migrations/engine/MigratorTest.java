@@ -228,6 +228,28 @@ class MigratorTest {
     assertTrue(db.tables().contains("d"), db.tables().toString());
   }
 
+  /** DROP SUBSCRIPTION refuses a transaction only when the subscription has a replication slot, as this one has. */
+  @Test
+  void aStatementRefusedInATransactionThatNoCheckCouldSeeSaysToMarkTheScript() throws Exception {
+    scripts.add("004_subscribe.sql", "create subscription prices connection 'host=127.0.0.1 dbname=nowhere'"
+        + " publication prices with (connect = false);", "drop subscription prices;");
+    migrator().upgrade(new Target.Head());
+    try {
+      scripts.add("005_unsubscribe.sql", "drop subscription prices;", "select 1;");
+      ScriptFailedException e = assertThrows(ScriptFailedException.class,
+          () -> migrator().upgrade(new Target.Head()));
+      assertTrue(e.getMessage().contains("\n  PostgreSQL: DROP SUBSCRIPTION cannot run inside a transaction block"
+          + " [SQLSTATE 25001]\n"), e.getMessage());
+      assertTrue(e.getMessage().endsWith("\n  PostgreSQL runs that statement only outside a transaction, and"
+          + " 005_unsubscribe.sql runs in one. Put a line '-- quantagent:no-transaction' at its top, or move the"
+          + " statement to a script of its own that has one (its statements then commit one by one: make each safe to"
+          + " repeat), then run the same mvn quantagent:upgrade command again."), e.getMessage());
+    } finally {
+      // A database with a subscription cannot be dropped, and without a slot name none needs the publisher.
+      db.execute("alter subscription prices set (slot_name = none)", "drop subscription prices");
+    }
+  }
+
   @Test
   void aFailingUndoKeepsItsMigrationAppliedAndSaysSo() throws Exception {
     scripts.add("004_bad_undo.sql", "create table d (id int);", "drop table d;\ndrop table nonexistent;");
