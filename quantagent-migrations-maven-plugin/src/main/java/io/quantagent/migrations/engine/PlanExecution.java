@@ -48,7 +48,7 @@ final class PlanExecution {
       } catch (RuntimeException e) {
         migrations.abort();
         throw ScriptFailure.explain(e, recorder, migrations.durable(), scripts.location(), goal,
-            new CancelledStatement(runner, session.serverStatementTimeout()));
+            new TimeLimitAdvice(runner, session.statementTimeout(), session.transactionTimeout()));
       }
       return recorder.runs();
     }

@@ -20,7 +20,7 @@ final class ScriptFailure {
    *     they could be flushed)
    */
   static RuntimeException explain(RuntimeException e, RunRecorder recorder, boolean durable, String location,
-      String goal, CancelledStatement cancelled) {
+      String goal, TimeLimitAdvice timeLimits) {
     StepFailedException step = find(e, StepFailedException.class);
     SQLException sql = step != null ? step.sqlCause() : find(e, SQLException.class);
     if (step == null) {
@@ -64,7 +64,7 @@ final class ScriptFailure {
     if (!recorder.runs().isEmpty()) {
       message.append(' ').append(before);
     }
-    message.append("\n  ").append(advice(step, recorder, location, goal, cancelled));
+    message.append("\n  ").append(advice(step, recorder, location, goal, timeLimits));
     return step.lockTimeout() || step.deadlock() ? new LockConflictException(message.toString(), cause)
         : new ScriptFailedException(message.toString(), cause);
   }
@@ -128,7 +128,7 @@ final class ScriptFailure {
   }
 
   private static String advice(StepFailedException step, RunRecorder recorder, String location, String goal,
-      CancelledStatement cancelled) {
+      TimeLimitAdvice timeLimits) {
     if (step.lockTimeout()) {
       String end = step.lockWait().filter(w -> !w.blockers().isEmpty())
           .map(w -> "end the session holding the lock (select pg_terminate_backend(" + w.first().pid() + ")), ")
@@ -143,8 +143,11 @@ final class ScriptFailure {
           + " locks in the order the application takes them (a LOCK TABLE of each at its start) does not deadlock"
           + " with it.";
     }
-    if (CancelledStatement.SQLSTATE.equals(DriverCause.sqlState(step.sqlCause()))) {
-      return cancelled.advice(step, goal);
+    if (TimeLimitAdvice.CANCELLED.equals(DriverCause.sqlState(step.sqlCause()))) {
+      return timeLimits.cancelled(step, goal);
+    }
+    if (TimeLimitAdvice.TRANSACTION_TIMEOUT.equals(DriverCause.sqlState(step.sqlCause()))) {
+      return timeLimits.transactionTimedOut(goal);
     }
     if (REFUSED_IN_TRANSACTION.equals(DriverCause.sqlState(step.sqlCause()))) {
       // e.g. DROP SUBSCRIPTION, only when the subscription has a replication slot: no reading of the text can tell.

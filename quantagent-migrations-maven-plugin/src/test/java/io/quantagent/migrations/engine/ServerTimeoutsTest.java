@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Timeouts the server gives a migration's session before the run sets any (postgresql.conf, ALTER ROLE or ALTER
  * DATABASE ... SET; a role for the application often has a statement_timeout): the run keeps them, a script's
- * {@code off} lifts them, and a statement they cancel is named with where the limit comes from.
+ * {@code off} lifts them, and a statement they cancel, or a transaction PostgreSQL 17's transaction_timeout ends, is
+ * named with where the limit comes from.
  */
 @WaitBound
 @ExtendWith(PostgresFixture.class)
@@ -97,6 +98,35 @@ class ServerTimeoutsTest {
     assertTrue(e.getCause().getMessage().endsWith("\n  Another session cancelled it (pg_cancel_backend): no timeout"
         + " did. Find out who and why, then run the same mvn quantagent:upgrade command again."),
         e.getCause().getMessage());
+  }
+
+  @Test
+  void aMigrationTheDatabasesTransactionTimeoutEndsNamesThatTimeout() throws Exception {
+    scripts.add("002_slow.sql", "select pg_sleep(60);", "select 1;");
+    databaseSets("transaction_timeout", "300ms");
+    ScriptFailedException e = assertThrows(ScriptFailedException.class,
+        () -> migrator(RunnerSettings.defaults(), line -> { }).upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("\n  PostgreSQL: terminating connection due to transaction timeout [SQLSTATE"
+        + " 25P04]\n  It was rolled back: nothing of it is applied and it has no changelog row.\n"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("\n  The server ends every transaction longer than its transaction_timeout:"
+        + " 300ms, set for the database " + db.name() + " (ALTER DATABASE " + db.name() + " SET transaction_timeout)."
+        + " This one ran longer. Raise or lift the limit for the role that migrates (ALTER ROLE " + db.server().user()
+        + " SET transaction_timeout = 0), or run as a role without one; then run the same mvn quantagent:upgrade"
+        + " command again."), e.getMessage());
+    assertEquals(List.of("1"), db.changelogIds());
+  }
+
+  @Test
+  void aRunInOneTransactionThatTheTransactionTimeoutEndsIsToldItCanRunEachAlone() throws Exception {
+    scripts.add("002_fast.sql", "create table fills (id bigint);", "drop table fills;")
+        .add("003_slow.sql", "select pg_sleep(60);", "select 1;");
+    databaseSets("transaction_timeout", "300ms");
+    ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> migrator(
+        RunnerSettings.defaults().withTransaction(TransactionMode.ALL), line -> { }).upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains(" This one ran longer. With -Dquantagent.transaction=all the migrations of the"
+        + " run share one transaction; -Dquantagent.transaction=each gives each its own, which may fit. Raise or"
+        + " lift"), e.getMessage());
+    assertEquals(List.of("1"), db.changelogIds());
   }
 
   @Test

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-class ServerStatementTimeoutTest {
+class ServerTimeoutTest {
   private static String describe(String value, String source) {
-    return new ServerStatementTimeout(value, source, "app", "trading").describe();
+    return new ServerTimeout("statement_timeout", value, source, "app", "trading").describe();
   }
 
   @Test
@@ -27,8 +27,15 @@ class ServerStatementTimeoutTest {
   }
 
   @Test
-  void zeroIsNoLimit() {
-    assertFalse(new ServerStatementTimeout("0", "default", "app", "trading").limits());
-    assertTrue(new ServerStatementTimeout("100ms", "user", "app", "trading").limits());
+  void theSettingIsNamedInWhatToChange() {
+    assertEquals("1h, set for the role app (ALTER ROLE app SET transaction_timeout)",
+        new ServerTimeout("transaction_timeout", "1h", "user", "app", "trading").describe());
+  }
+
+  @Test
+  void zeroOrASettingTheServerLacksIsNoLimit() {
+    assertFalse(new ServerTimeout("statement_timeout", "0", "default", "app", "trading").limits());
+    assertFalse(new ServerTimeout("transaction_timeout", null, null, "app", "trading").limits());
+    assertTrue(new ServerTimeout("statement_timeout", "100ms", "user", "app", "trading").limits());
   }
 }

@@ -1,0 +1,38 @@
+package io.quantagent.migrations.engine;
+
+/**
+ * A timeout a session starts with (statement_timeout, transaction_timeout), and who set it. The run leaves it in force
+ * unless a script's line or a setting of the run replaces it, so when it ends a statement or a transaction the error
+ * names it and where to change it.
+ *
+ * @param name the setting, e.g. {@code statement_timeout}
+ * @param value as PostgreSQL shows it: {@code 30s}, {@code 0} for none
+ * @param source pg_settings' source: {@code user}, {@code database}, {@code database user},
+ *     {@code configuration file}, {@code client}, {@code default}, ...
+ * @param role the login role, whose {@code ALTER ROLE ... SET} applies
+ */
+record ServerTimeout(String name, String value, String source, String role, String database) {
+  /** A setting this server does not have (transaction_timeout before PostgreSQL 17) limits nothing. */
+  ServerTimeout {
+    value = value == null ? "0" : value;
+    source = source == null ? "default" : source;
+  }
+
+  boolean limits() {
+    return !value.equals("0");
+  }
+
+  /** e.g. "30s, set for the role app (ALTER ROLE app SET statement_timeout)". */
+  String describe() {
+    String origin = switch (source) {
+      case "user" -> "set for the role " + role + " (ALTER ROLE " + role + " SET " + name + ")";
+      case "database" -> "set for the database " + database + " (ALTER DATABASE " + database + " SET " + name + ")";
+      case "database user" -> "set for the role " + role + " in the database " + database + " (ALTER ROLE " + role
+          + " IN DATABASE " + database + " SET " + name + ")";
+      case "configuration file" -> "set in the server's configuration (postgresql.conf, or ALTER SYSTEM)";
+      case "client" -> "asked for by the connection (the URL's options=-c " + name + "=..., or PGOPTIONS)";
+      default -> "whose source pg_settings gives as '" + source + "'";
+    };
+    return value + ", " + origin;
+  }
+}

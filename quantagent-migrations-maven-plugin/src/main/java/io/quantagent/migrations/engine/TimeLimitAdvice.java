@@ -1,0 +1,72 @@
+package io.quantagent.migrations.engine;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What to do when a time limit ended a migration: which limit it was, the script's line, the run's setting or the
+ * server's own for the session (a role's or database's {@code ALTER ... SET}, postgresql.conf, the URL), and how to
+ * raise it; or that another session cancelled the statement. A user whose role has a statement_timeout never set one
+ * of ours, and should not be told to raise it.
+ */
+final class TimeLimitAdvice {
+  /** A statement cancelled: by statement_timeout, or by pg_cancel_backend. */
+  static final String CANCELLED = "57014";
+  /** The session ended by transaction_timeout (PostgreSQL 17). */
+  static final String TRANSACTION_TIMEOUT = "25P04";
+  private static final String EXAMPLE = "'-- quantagent:statement-timeout 30min'";
+
+  private final RunnerSettings settings;
+  private final ServerTimeout serverStatementTimeout;
+  private final ServerTimeout serverTransactionTimeout;
+
+  TimeLimitAdvice(RunnerSettings settings, ServerTimeout serverStatementTimeout,
+      ServerTimeout serverTransactionTimeout) {
+    this.settings = settings;
+    this.serverStatementTimeout = serverStatementTimeout;
+    this.serverTransactionTimeout = serverTransactionTimeout;
+  }
+
+  /** For SQLSTATE 57014. */
+  String cancelled(StepFailedException step, String goal) {
+    String file = step.migration().file();
+    String again = "then run the same mvn quantagent:" + goal + " command again.";
+    String serverMessage = String.valueOf(DriverCause.innermost(step.sqlCause()).getMessage());
+    if (serverMessage.contains("due to user request")) {
+      return "Another session cancelled it (pg_cancel_backend): no timeout did. Find out who and why, " + again;
+    }
+    Optional<Duration> script = step.migration().directives().statementTimeout();
+    if (script.isPresent() && !script.get().isZero()) {
+      return "It ran longer than the " + DurationSetting.show(script.get()) + " its line '-- quantagent:"
+          + "statement-timeout' in " + file + " allows: raise that limit (off for none), " + again;
+    }
+    if (script.isEmpty() && !settings.statementTimeout().isZero()) {
+      return "It ran longer than -Dquantagent.statementTimeout (" + DurationSetting.show(settings.statementTimeout())
+          + ") allows any statement of the run: raise it, or give this script its own limit with a line " + EXAMPLE
+          + " in " + file + ", " + again;
+    }
+    if (script.isEmpty() && serverStatementTimeout.limits()) {
+      return "It ran longer than the statement_timeout the server gives this session: "
+          + serverStatementTimeout.describe() + ". The run keeps it while -Dquantagent.statementTimeout is off. A"
+          + " limit of the run's replaces it for the migrations: -Dquantagent.statementTimeout=30min, or a line "
+          + EXAMPLE + " in " + file + " (off there for none at all); " + again;
+    }
+    return "Neither the run nor the server set a statement_timeout for it, so a SET statement_timeout in " + file
+        + " itself did: raise or remove it, " + again;
+  }
+
+  /** For SQLSTATE 25P04: the server ended the session, and the run with it. */
+  String transactionTimedOut(String goal) {
+    String limit = serverTransactionTimeout.limits()
+        ? "The server ends every transaction longer than its transaction_timeout: "
+            + serverTransactionTimeout.describe() + ". This one ran longer."
+        : "The server ended the transaction: it ran longer than transaction_timeout.";
+    String each = settings.transaction() == TransactionMode.ALL
+        ? " With -Dquantagent.transaction=all the migrations of the run share one transaction;"
+            + " -Dquantagent.transaction=each gives each its own, which may fit."
+        : "";
+    return limit + each + " Raise or lift the limit for the role that migrates (ALTER ROLE "
+        + serverTransactionTimeout.role() + " SET transaction_timeout = 0), or run as a role without one; then run the"
+        + " same mvn quantagent:" + goal + " command again.";
+  }
+}
