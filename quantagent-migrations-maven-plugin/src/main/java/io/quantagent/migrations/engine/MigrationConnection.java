@@ -34,8 +34,6 @@ final class MigrationConnection implements AutoCloseable {
   private final int backendPid;
   private final boolean readOnly;
   private final boolean inRecovery;
-  private final ServerTimeout statementTimeout;
-  private final ServerTimeout transactionTimeout;
   private final Connection shielded;
   private Collector collector;
 
@@ -48,11 +46,6 @@ final class MigrationConnection implements AutoCloseable {
       this.backendPid = rs.getInt(1);
       this.readOnly = rs.getBoolean(2);
       this.inRecovery = rs.getBoolean(3);
-      String role = rs.getString(8);
-      String database = rs.getString(9);
-      this.statementTimeout = new ServerTimeout("statement_timeout", rs.getString(4), rs.getString(5), role, database);
-      this.transactionTimeout = new ServerTimeout("transaction_timeout", rs.getString(6), rs.getString(7), role,
-          database);
     }
     this.shielded = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
         new Class<?>[] {Connection.class}, new Shield());
@@ -60,16 +53,13 @@ final class MigrationConnection implements AutoCloseable {
 
   /**
    * The query that opens the session, in one round trip: the server's process id for it (a pooler's own connection id
-   * may differ), whether it can write, and the statement and transaction timeouts it starts with and who set them. On
-   * PostgreSQL 14+ the server then also notices within a second that a killed client is gone, even during a long
-   * statement, and rolls back and drops the run lock at once instead of when the statement ends.
+   * may differ), and whether it can write. On PostgreSQL 14+ the server then also notices within a second that a
+   * killed client is gone, even during a long statement, and rolls back and drops the run lock at once instead of when
+   * the statement ends.
    */
   private static String openingQuery(Connection connection) throws SQLException {
     boolean checksClient = connection.getMetaData().getDatabaseMajorVersion() >= 14;
-    return "select pg_backend_pid(), current_setting('transaction_read_only') = 'on', pg_is_in_recovery(),"
-        + " current_setting('statement_timeout'), (select source from pg_settings where name = 'statement_timeout'),"
-        + " current_setting('transaction_timeout', true), (select source from pg_settings where name ="
-        + " 'transaction_timeout'), session_user, current_database()"
+    return "select pg_backend_pid(), current_setting('transaction_read_only') = 'on', pg_is_in_recovery()"
         + (checksClient ? ", set_config('client_connection_check_interval', '1000', false)" : "");
   }
 
@@ -89,16 +79,6 @@ final class MigrationConnection implements AutoCloseable {
   /** Whether the server is a standby (in recovery), where nothing can be written. */
   boolean inRecovery() {
     return inRecovery;
-  }
-
-  /** The statement_timeout the server gives this session, and where it comes from. */
-  ServerTimeout statementTimeout() {
-    return statementTimeout;
-  }
-
-  /** The transaction_timeout (PostgreSQL 17) the server gives this session, and where it comes from. */
-  ServerTimeout transactionTimeout() {
-    return transactionTimeout;
   }
 
   String changelogTable() {

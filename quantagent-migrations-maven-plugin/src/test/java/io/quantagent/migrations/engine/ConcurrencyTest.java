@@ -92,8 +92,10 @@ class ConcurrencyTest {
         .add("002_slow.sql", "create table b (id int);\nselect pg_sleep(3600);\ncreate table c (id int);",
             "drop table c;\ndrop table b;");
     Process upgrade = UpgradeProcess.command(db, dir).start();
-    Await.until(db, "select count(*) from pg_stat_activity where query like 'select pg_sleep(3600)%'");
-    String pid = db.value("select pid from pg_stat_activity where query like 'select pg_sleep(3600)%'");
+    Await.until(db, "select count(*) from pg_stat_activity where query like 'select pg_sleep(3600)%'"
+        + " and datname = current_database()");
+    String pid = db.value("select pid from pg_stat_activity where query like 'select pg_sleep(3600)%'"
+        + " and datname = current_database()");
     upgrade.destroyForcibly();
     upgrade.waitFor();
     Await.until(db, "select count(*) = 0 from pg_stat_activity where pid = " + pid);

@@ -124,7 +124,7 @@ class RunLockTest {
       CompletableFuture<UpgradeResult> first = CompletableFuture.supplyAsync(
           () -> migrator(db, scripts, Duration.ofSeconds(60), new CopyOnWriteArrayList<>()).upgrade(new Target.Head()));
       Await.until(db, "select count(*) from pg_stat_activity where query like 'create index concurrently t_id%'"
-          + " and wait_event_type = 'Lock'");
+          + " and wait_event_type = 'Lock' and datname = current_database()");
       CompletableFuture<UpgradeResult> second = CompletableFuture.supplyAsync(() -> new Migrator(db.connections(),
           scripts.source(), MigratorSettings.defaults(), Events.listening(line -> {
             if (line.startsWith("INFO Waiting for another migration run")) {
@@ -133,7 +133,8 @@ class RunLockTest {
           })).upgrade(new Target.Head()));
       assertTrue(secondWaits.await(60, TimeUnit.SECONDS), "the second run never waited for the first");
       // and asks for the lock again (a blocking waiter: from inside its transaction) while the build still waits
-      Await.until(db, "select count(*) from pg_stat_activity where query like 'select pg_%advisory_lock(%'");
+      Await.until(db, "select count(*) from pg_stat_activity where query like 'select pg_%advisory_lock(%'"
+          + " and datname = current_database()");
       w.execute("commit");
       assertEquals(1, first.get(120, TimeUnit.SECONDS).runs().size());
       assertEquals(0, second.get(120, TimeUnit.SECONDS).runs().size());

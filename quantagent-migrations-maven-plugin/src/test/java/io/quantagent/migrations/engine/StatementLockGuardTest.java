@@ -44,6 +44,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(value = 3, unit = TimeUnit.MINUTES) // only turns a migration that waits forever into a failure
 class StatementLockGuardTest {
   private static final String ADD_COLUMN = "alter table orders add column risk_level numeric(10,2);";
+  /** pg_locks shows every database's locks, and the tests beside this one take theirs on the same server. */
+  private static final String THIS_DATABASE =
+      " and database = (select oid from pg_database where datname = current_database())";
 
   @Parameter
   PostgresMajor version;
@@ -246,7 +249,8 @@ class StatementLockGuardTest {
       o.execute("begin; lock table fills in share row exclusive mode");
       CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
           migrator(runner, lines).upgrade(new Target.Head()));
-      Await.until(db, "select count(*) from pg_locks where locktype = 'advisory' and objid = 7 and not granted");
+      Await.until(db, "select count(*) from pg_locks where locktype = 'advisory' and objid = 7 and not granted"
+          + THIS_DATABASE);
       CompletableFuture<Void> otherTakesOrders = CompletableFuture.runAsync(() -> {
         try {
           o.execute("lock table orders in share row exclusive mode");
@@ -255,7 +259,8 @@ class StatementLockGuardTest {
           throw new IllegalStateException(e);
         }
       });
-      Await.until(db, "select count(*) from pg_locks where relation = 'orders'::regclass and not granted");
+      Await.until(db, "select count(*) from pg_locks where relation = 'orders'::regclass and not granted"
+          + THIS_DATABASE);
       g.execute("commit");
       otherTakesOrders.get(60, TimeUnit.SECONDS);
       upgrade.exceptionally(e -> null).get(60, TimeUnit.SECONDS);

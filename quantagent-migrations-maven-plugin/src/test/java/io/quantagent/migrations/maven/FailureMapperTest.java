@@ -157,12 +157,12 @@ class FailureMapperTest {
     CompletableFuture<RuntimeException> run = CompletableFuture.supplyAsync(() -> upgradeFailure(db, dir));
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (db.column("select pid::text from pg_stat_activity where query like '%pg_sleep(60)%'"
-        + " and pid <> pg_backend_pid()").isEmpty()) {
+        + " and datname = current_database() and pid <> pg_backend_pid()").isEmpty()) {
       assertTrue(Instant.now().isBefore(deadline), "the migration never started its statement");
       Thread.onSpinWait();
     }
     db.execute("select pg_terminate_backend(pid) from pg_stat_activity where query like '%pg_sleep(60)%'"
-        + " and pid <> pg_backend_pid()");
+        + " and datname = current_database() and pid <> pg_backend_pid()");
     Exception mapped = FailureMapper.map(run.get(30, TimeUnit.SECONDS), new KnownSecrets(), "upgrade");
     assertInstanceOf(MojoExecutionException.class, mapped, mapped.getMessage());
     String message = mapped.getMessage();
