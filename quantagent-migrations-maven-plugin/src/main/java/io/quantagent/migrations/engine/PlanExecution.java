@@ -48,7 +48,7 @@ final class PlanExecution {
       } catch (RuntimeException e) {
         migrations.abort();
         throw ScriptFailure.explain(e, recorder, migrations.durable(), scripts.location(), goal,
-            new TimeLimitAdvice(runner, session.statementTimeout(), session.transactionTimeout()));
+            new TimeLimitAdvice(runner, () -> ServerTimeouts.read(connections)));
       }
       return recorder.runs();
     }

@@ -2,6 +2,7 @@ package io.quantagent.migrations.engine;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What to do when a time limit ended a migration: which limit it was, the script's line, the run's setting or the
@@ -17,14 +18,12 @@ final class TimeLimitAdvice {
   private static final String EXAMPLE = "'-- quantagent:statement-timeout 30min'";
 
   private final RunnerSettings settings;
-  private final ServerTimeout serverStatementTimeout;
-  private final ServerTimeout serverTransactionTimeout;
+  private final Supplier<Optional<ServerTimeouts>> server;
 
-  TimeLimitAdvice(RunnerSettings settings, ServerTimeout serverStatementTimeout,
-      ServerTimeout serverTransactionTimeout) {
+  /** @param server read only when the server's own limit may be the one that ended the migration */
+  TimeLimitAdvice(RunnerSettings settings, Supplier<Optional<ServerTimeouts>> server) {
     this.settings = settings;
-    this.serverStatementTimeout = serverStatementTimeout;
-    this.serverTransactionTimeout = serverTransactionTimeout;
+    this.server = server;
   }
 
   /** For SQLSTATE 57014. */
@@ -45,11 +44,21 @@ final class TimeLimitAdvice {
           + ") allows any statement of the run: raise it, or give this script its own limit with a line " + EXAMPLE
           + " in " + file + ", " + again;
     }
-    if (script.isEmpty() && serverStatementTimeout.limits()) {
+    String replace = " The run keeps it while -Dquantagent.statementTimeout is off. A limit of the run's replaces it"
+        + " for the migrations: -Dquantagent.statementTimeout=30min, or a line " + EXAMPLE + " in " + file + " (off"
+        + " there for none at all); " + again;
+    if (script.isPresent()) {
+      return "Its line '-- quantagent:statement-timeout off' lifted every limit, so a SET statement_timeout in " + file
+          + " itself cancelled it: raise or remove that, " + again;
+    }
+    Optional<ServerTimeout> serverTimeout = server.get().map(ServerTimeouts::statement);
+    if (serverTimeout.isEmpty()) {
+      return "It ran longer than a statement_timeout of the server's for the session (ALTER ROLE or ALTER DATABASE"
+          + " ... SET, postgresql.conf, the URL's options), or one a SET in " + file + " made." + replace;
+    }
+    if (serverTimeout.get().limits()) {
       return "It ran longer than the statement_timeout the server gives this session: "
-          + serverStatementTimeout.describe() + ". The run keeps it while -Dquantagent.statementTimeout is off. A"
-          + " limit of the run's replaces it for the migrations: -Dquantagent.statementTimeout=30min, or a line "
-          + EXAMPLE + " in " + file + " (off there for none at all); " + again;
+          + serverTimeout.get().describe() + "." + replace;
     }
     return "Neither the run nor the server set a statement_timeout for it, so a SET statement_timeout in " + file
         + " itself did: raise or remove it, " + again;
@@ -57,16 +66,17 @@ final class TimeLimitAdvice {
 
   /** For SQLSTATE 25P04: the server ended the session, and the run with it. */
   String transactionTimedOut(String goal) {
-    String limit = serverTransactionTimeout.limits()
-        ? "The server ends every transaction longer than its transaction_timeout: "
-            + serverTransactionTimeout.describe() + ". This one ran longer."
-        : "The server ended the transaction: it ran longer than transaction_timeout.";
+    Optional<ServerTimeout> serverTimeout = server.get().map(ServerTimeouts::transaction);
+    String limit = serverTimeout.filter(ServerTimeout::limits)
+        .map(t -> "The server ends every transaction longer than its transaction_timeout: " + t.describe() + ". This"
+            + " one ran longer.")
+        .orElse("The server ended the transaction: it ran longer than transaction_timeout.");
     String each = settings.transaction() == TransactionMode.ALL
         ? " With -Dquantagent.transaction=all the migrations of the run share one transaction;"
             + " -Dquantagent.transaction=each gives each its own, which may fit."
         : "";
     return limit + each + " Raise or lift the limit for the role that migrates (ALTER ROLE "
-        + serverTransactionTimeout.role() + " SET transaction_timeout = 0), or run as a role without one; then run the"
-        + " same mvn quantagent:" + goal + " command again.";
+        + serverTimeout.map(ServerTimeout::role).orElse("...") + " SET transaction_timeout = 0), or run as a role"
+        + " without one; then run the same mvn quantagent:" + goal + " command again.";
   }
 }

@@ -76,12 +76,23 @@ class ServerTimeoutsTest {
   @Test
   void aStatementTheRunsTimeoutCancelsNamesTheRunsSetting() throws Exception {
     scripts.add("002_slow.sql", "select pg_sleep(60);", "select 1;");
-    ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> migrator(
-        RunnerSettings.defaults().withStatementTimeout(Duration.ofMillis(200)), line -> { }).upgrade(new Target.Head()));
+    RunnerSettings runner = RunnerSettings.defaults().withStatementTimeout(Duration.ofMillis(200));
+    ScriptFailedException e = assertThrows(ScriptFailedException.class,
+        () -> migrator(runner, line -> { }).upgrade(new Target.Head()));
     assertTrue(e.getMessage().endsWith("\n  It ran longer than -Dquantagent.statementTimeout (200 ms) allows any"
         + " statement of the run: raise it, or give this script its own limit with a line '-- quantagent:"
         + "statement-timeout 30min' in 002_slow.sql, then run the same mvn quantagent:upgrade command again."),
         e.getMessage());
+  }
+
+  @Test
+  void aStatementTheScriptsOwnSetCancelsBlamesThatSet() throws Exception {
+    scripts.add("002_slow.sql", "set statement_timeout = '100ms';\nselect pg_sleep(60);", "select 1;");
+    ScriptFailedException e = assertThrows(ScriptFailedException.class,
+        () -> migrator(RunnerSettings.defaults(), line -> { }).upgrade(new Target.Head()));
+    assertTrue(e.getMessage().endsWith("\n  Neither the run nor the server set a statement_timeout for it, so a SET"
+        + " statement_timeout in 002_slow.sql itself did: raise or remove it, then run the same mvn quantagent:upgrade"
+        + " command again."), e.getMessage());
   }
 
   @Test
@@ -131,10 +142,12 @@ class ServerTimeoutsTest {
 
   @Test
   void aScriptsStatementTimeoutOffLiftsTheDatabasesOwn() throws Exception {
-    scripts.add("002_waits.sql", "-- quantagent:statement-timeout off\nselect pg_advisory_xact_lock(7);", "select 1;");
+    scripts.add("002_waits.sql", "-- quantagent:statement-timeout off\nselect pg_advisory_xact_lock(4207);",
+        "select 1;");
     databaseSets("statement_timeout", "100ms");
     assertRunsPastTheServersLimitUntilReleased(RunnerSettings.defaults(),
-        holder -> holder.execute("select pg_advisory_lock(7)"), holder -> holder.execute("select pg_advisory_unlock(7)"));
+        holder -> holder.execute("select pg_advisory_lock(4207)"),
+        holder -> holder.execute("select pg_advisory_unlock(4207)"));
   }
 
   @Test
