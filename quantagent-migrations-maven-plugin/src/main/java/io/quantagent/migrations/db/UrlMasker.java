@@ -29,10 +29,14 @@ public final class UrlMasker {
           + "('(?:[^'\\n]|'')*'?|\"[^\"\\n]*\"?|[^&;,})\\s'\"]*)",
       Pattern.CASE_INSENSITIVE);
 
-  // A password literal in SQL: CREATE or ALTER ROLE ... PASSWORD '...', a user mapping's OPTIONS (password '...'). A
-  // statement shows in a failure, in lint and under -X; its literal runs to its closing quote, or to the end of a
-  // first line cut short, and no further: the lines after it in a failure say what went wrong.
-  private static final Pattern SQL_PASSWORD_LITERAL = Pattern.compile("(\\bpassword\\s+)'(?:[^'\\n]|'')*(?:'|$)",
+  // A password literal in SQL: CREATE or ALTER ROLE ... PASSWORD '...', a user mapping's OPTIONS (password '...'), in
+  // any of PostgreSQL's string forms: '...', E'...' (where \' is a quote too), U&'...' and $tag$...$tag$. A statement
+  // shows in a failure, in lint and under -X; its literal runs to its closing quote, or to the end of a first line cut
+  // short, and no further: the lines after it in a failure say what went wrong.
+  private static final Pattern SQL_PASSWORD_LITERAL = Pattern.compile("(\\bpassword\\s+)(?:"
+      + "e'(?:\\\\.|[^'\\\\\\n]|'')*(?:'|$)"
+      + "|(?:u&)?'(?:[^'\\n]|'')*(?:'|$)"
+      + "|\\$([a-z_][a-z_0-9]*|)\\$.*?(?:\\$\\2\\$|$))",
       Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
   private UrlMasker() {}
@@ -51,7 +55,7 @@ public final class UrlMasker {
       masked = SECRET_PARAMETER.matcher(masked)
           .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + masked(m.group(2))));
     }
-    if (masked.indexOf('\'') >= 0) {
+    if (masked.indexOf('\'') >= 0 || masked.indexOf('$') >= 0) {
       masked = SQL_PASSWORD_LITERAL.matcher(masked)
           .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "'" + MASK + "'"));
     }

@@ -72,6 +72,18 @@ class UrlMaskerTest {
   }
 
   @Test
+  void hidesPasswordLiteralsInEveryFormOfStringPostgresqlTakes() {
+    assertEquals("CREATE ROLE app LOGIN PASSWORD '****' VALID UNTIL 'x';",
+        UrlMasker.mask("CREATE ROLE app LOGIN PASSWORD E'it\\'s s3cret' VALID UNTIL 'x';"));
+    assertEquals("ALTER ROLE app PASSWORD '****';", UrlMasker.mask("ALTER ROLE app PASSWORD U&'s3cr\\0065t';"));
+    assertEquals("ALTER ROLE app PASSWORD '****';", UrlMasker.mask("ALTER ROLE app PASSWORD $$it's s3cret$$;"));
+    assertEquals("ALTER ROLE app PASSWORD '****' VALID UNTIL 'x';",
+        UrlMasker.mask("ALTER ROLE app PASSWORD $pw$s3cret$$$pw$ VALID UNTIL 'x';"));
+    assertEquals("SQL 1/1: CREATE ROLE app PASSWORD '****'",
+        UrlMasker.mask("SQL 1/1: CREATE ROLE app PASSWORD $$a-first-line-cut-short..."));
+  }
+
+  @Test
   void jdbcPropertiesShowEverythingButSecrets() {
     Properties properties = new Properties();
     properties.setProperty("user", "quant");
