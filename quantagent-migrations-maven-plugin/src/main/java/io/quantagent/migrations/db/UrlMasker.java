@@ -23,11 +23,14 @@ public final class UrlMasker {
   private static final Pattern USERINFO_PASSWORD = Pattern.compile(
       "((?:^|//|[\\s'\"(=<>\\[])[^/:\\s'\"<>\\[]*:)((?:(?!//)[^\\s'\"<>])*)(@(?=[A-Za-z0-9\\[_%.-])[^@\\s'\"<>]*)");
   // name=value where the name says it is a secret: a query parameter, a .env line, a key=value pair, Maven's -X line
-  // "(f) password = ...", SQL's SET app.secret = '...' or TO '...'. A quoted value is hidden to its closing quote.
+  // "(f) password = ...", SQL's SET app.secret = '...' or TO '...'. A quoted value, in any of SQL's string forms (see
+  // below), is hidden to its closing quote.
   private static final Pattern SECRET_PARAMETER = Pattern.compile(
-      "((?:^|[?&;,{(\\s])[A-Za-z0-9_.-]*(?:password|secret|passwd)[A-Za-z0-9_.-]*(?:\\s*=[ \\t]*|\\s+to\\s+(?=')))"
-          + "('(?:[^'\\n]|'')*'?|\"[^\"\\n]*\"?|[^&;,})\\s'\"]*)",
-      Pattern.CASE_INSENSITIVE);
+      "((?:^|[?&;,{(\\s])[A-Za-z0-9_.-]*(?:password|secret|passwd)[A-Za-z0-9_.-]*(?:\\s*=[ \\t]*|\\s+to\\s+"
+          + "(?=(?:e|u&)?'|\\$[a-z_0-9]*\\$)))"
+          + "(e'(?:\\\\.|[^'\\\\\\n]|'')*'?|(?:u&)?'(?:[^'\\n]|'')*'?|\"[^\"\\n]*\"?"
+          + "|\\$([a-z_][a-z_0-9]*|)\\$.*?(?:\\$\\3\\$|$)|[^&;,})\\s'\"]*)",
+      Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
   // A password literal in SQL: CREATE or ALTER ROLE ... PASSWORD '...', a user mapping's OPTIONS (password '...'), in
   // any of PostgreSQL's string forms: '...', E'...' (where \' is a quote too), U&'...' and $tag$...$tag$. A statement
@@ -51,9 +54,9 @@ public final class UrlMasker {
       masked = USERINFO_PASSWORD.matcher(masked)
           .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + m.group(3)));
     }
-    if (masked.indexOf('=') >= 0 || masked.indexOf('\'') >= 0) {
+    if (masked.indexOf('=') >= 0 || masked.indexOf('\'') >= 0 || masked.indexOf('$') >= 0) {
       masked = SECRET_PARAMETER.matcher(masked)
-          .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + masked(m.group(2))));
+          .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + masked(m.group(2), m.group(3) != null)));
     }
     if (masked.indexOf('\'') >= 0 || masked.indexOf('$') >= 0) {
       masked = SQL_PASSWORD_LITERAL.matcher(masked)
@@ -62,10 +65,13 @@ public final class UrlMasker {
     return masked;
   }
 
-  /** The mask in a value's own quotes, if it had them. */
-  private static String masked(String value) {
+  /** The mask in a value's own quotes, if it had them; in plain quotes for SQL's other string forms. */
+  private static String masked(String value, boolean dollarQuoted) {
     char first = value.isEmpty() ? ' ' : value.charAt(0);
-    return first == '\'' || first == '"' ? first + MASK + first : MASK;
+    if (first == '\'' || first == '"') {
+      return first + MASK + first;
+    }
+    return dollarQuoted || value.indexOf('\'') > 0 ? "'" + MASK + "'" : MASK;
   }
 
   /** JDBC connection properties for a log line, sorted, with every secret one masked. */

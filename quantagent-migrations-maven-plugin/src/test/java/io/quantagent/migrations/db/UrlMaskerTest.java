@@ -81,6 +81,8 @@ class UrlMaskerTest {
         UrlMasker.mask("ALTER ROLE app PASSWORD $pw$s3cret$$$pw$ VALID UNTIL 'x';"));
     assertEquals("SQL 1/1: CREATE ROLE app PASSWORD '****'",
         UrlMasker.mask("SQL 1/1: CREATE ROLE app PASSWORD $$a-first-line-cut-short..."));
+    assertEquals("SET app.jwt_secret = '****';", UrlMasker.mask("SET app.jwt_secret = E'it\\'s s3cret';"));
+    assertEquals("SET app.jwt_secret TO '****';", UrlMasker.mask("SET app.jwt_secret TO $$s3cret$$;"));
   }
 
   @Test
