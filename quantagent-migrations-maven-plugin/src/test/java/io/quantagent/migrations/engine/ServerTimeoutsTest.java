@@ -59,13 +59,13 @@ class ServerTimeoutsTest {
   @Test
   void aStatementTheDatabasesTimeoutCancelsNamesThatTimeoutAndHowToReplaceIt() throws Exception {
     scripts.add("002_slow.sql", "select pg_sleep(60);", "select 1;");
-    databaseSets("statement_timeout", "200ms");
+    databaseSets("statement_timeout", "500ms");
     ScriptFailedException e = assertThrows(ScriptFailedException.class,
         () -> migrator(RunnerSettings.defaults(), line -> { }).upgrade(new Target.Head()));
     assertTrue(e.getMessage().contains("statement 1 of 1 (line 2): select pg_sleep(60);\n  PostgreSQL: canceling"
         + " statement due to statement timeout [SQLSTATE 57014]"), e.getMessage());
     assertTrue(e.getMessage().endsWith("\n  It ran longer than the statement_timeout the server gives this session:"
-        + " 200ms, set for the database " + db.name() + " (ALTER DATABASE " + db.name() + " SET statement_timeout)."
+        + " 500ms, set for the database " + db.name() + " (ALTER DATABASE " + db.name() + " SET statement_timeout)."
         + " The run keeps it while -Dquantagent.statementTimeout is off. A limit of the run's replaces it for the"
         + " migrations: -Dquantagent.statementTimeout=30min, or a line '-- quantagent:statement-timeout 30min' in"
         + " 002_slow.sql (off there for none at all); then run the same mvn quantagent:upgrade command again."),
@@ -114,13 +114,13 @@ class ServerTimeoutsTest {
   @Test
   void aMigrationTheDatabasesTransactionTimeoutEndsNamesThatTimeout() throws Exception {
     scripts.add("002_slow.sql", "select pg_sleep(60);", "select 1;");
-    databaseSets("transaction_timeout", "300ms");
+    databaseSets("transaction_timeout", "500ms");
     ScriptFailedException e = assertThrows(ScriptFailedException.class,
         () -> migrator(RunnerSettings.defaults(), line -> { }).upgrade(new Target.Head()));
     assertTrue(e.getMessage().contains("\n  PostgreSQL: terminating connection due to transaction timeout [SQLSTATE"
         + " 25P04]\n  It was rolled back: nothing of it is applied and it has no changelog row.\n"), e.getMessage());
     assertTrue(e.getMessage().endsWith("\n  The server ends every transaction longer than its transaction_timeout:"
-        + " 300ms, set for the database " + db.name() + " (ALTER DATABASE " + db.name() + " SET transaction_timeout)."
+        + " 500ms, set for the database " + db.name() + " (ALTER DATABASE " + db.name() + " SET transaction_timeout)."
         + " This one ran longer. Raise or lift the limit for the role that migrates (ALTER ROLE " + db.server().user()
         + " SET transaction_timeout = 0), or run as a role without one; then run the same mvn quantagent:upgrade"
         + " command again."), e.getMessage());
@@ -131,7 +131,7 @@ class ServerTimeoutsTest {
   void aRunInOneTransactionThatTheTransactionTimeoutEndsIsToldItCanRunEachAlone() throws Exception {
     scripts.add("002_fast.sql", "create table fills (id bigint);", "drop table fills;")
         .add("003_slow.sql", "select pg_sleep(60);", "select 1;");
-    databaseSets("transaction_timeout", "300ms");
+    databaseSets("transaction_timeout", "500ms");
     ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> migrator(
         RunnerSettings.defaults().withTransaction(TransactionMode.ALL), line -> { }).upgrade(new Target.Head()));
     assertTrue(e.getMessage().contains(" This one ran longer. With -Dquantagent.transaction=all the migrations of the"
@@ -144,7 +144,7 @@ class ServerTimeoutsTest {
   void aScriptsStatementTimeoutOffLiftsTheDatabasesOwn() throws Exception {
     scripts.add("002_waits.sql", "-- quantagent:statement-timeout off\nselect pg_advisory_xact_lock(4207);",
         "select 1;");
-    databaseSets("statement_timeout", "100ms");
+    databaseSets("statement_timeout", "250ms");
     assertRunsPastTheServersLimitUntilReleased(RunnerSettings.defaults(),
         holder -> holder.execute("select pg_advisory_lock(4207)"),
         holder -> holder.execute("select pg_advisory_unlock(4207)"));
@@ -164,7 +164,7 @@ class ServerTimeoutsTest {
   }
 
   private void assertWaitsForTheBlockerPastTheDatabasesLockTimeout() throws Exception {
-    databaseSets("lock_timeout", "100ms");
+    databaseSets("lock_timeout", "250ms");
     assertRunsPastTheServersLimitUntilReleased(RunnerSettings.defaults().withLockAttempts(1, Duration.ZERO),
         holder -> holder.execute("begin; select count(*) from orders"), holder -> holder.execute("commit"));
   }
@@ -174,8 +174,8 @@ class ServerTimeoutsTest {
   }
 
   /**
-   * Migration 2 waits for what {@code hold} takes. Its progress line, due after 300 ms of waiting, says that the
-   * server's 100 ms limit did not end the wait; then {@code release} lets it finish.
+   * Migration 2 waits for what {@code hold} takes. Its progress line, due after 600 ms of waiting, says that the
+   * server's 250 ms limit did not end the wait; then {@code release} lets it finish.
    */
   private void assertRunsPastTheServersLimitUntilReleased(RunnerSettings runner, Sql hold, Sql release)
       throws Exception {
@@ -185,7 +185,7 @@ class ServerTimeoutsTest {
       h.execute("set statement_timeout = 0; set lock_timeout = 0");
       hold.run(h);
       CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
-          migrator(runner.withProgressEvery(Duration.ofMillis(300)), line -> {
+          migrator(runner.withProgressEvery(Duration.ofMillis(600)), line -> {
             lines.add(line);
             if (line.contains("still running after")) {
               stillRunning.complete(null);
