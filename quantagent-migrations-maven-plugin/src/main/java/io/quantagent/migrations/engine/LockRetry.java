@@ -7,14 +7,16 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * When a statement times out on a lock, or PostgreSQL ends a deadlock by rolling back the migration's transaction: how
- * many attempts a migration gets, and how long to wait before the next one (the configured first wait, doubling each
- * time, with jitter so that two runs do not retry in step). Both leave nothing of the attempt behind, and both come of
- * other sessions' work, which a later attempt may no longer meet.
+ * When a statement times out on a lock, PostgreSQL ends a deadlock by rolling back the migration's transaction, or
+ * rolls it back for a serialization failure (at repeatable read or serializable isolation, another session's commit
+ * changed what it had read): how many attempts a migration gets, and how long to wait before the next one (the
+ * configured first wait, doubling each time, with jitter so that two runs do not retry in step). All three leave
+ * nothing of the attempt behind, and all come of other sessions' work, which a later attempt may no longer meet.
  */
 final class LockRetry {
   private static final String LOCK_TIMEOUT = "55P03";
   private static final String DEADLOCK = "40P01";
+  private static final String SERIALIZATION_FAILURE = "40001";
 
   private final RunnerSettings settings;
   private final EventLog log;
@@ -28,9 +30,9 @@ final class LockRetry {
     return settings.lockAttempts();
   }
 
-  /** Whether another attempt may get past this failure: a lock timeout or a deadlock. */
+  /** Whether another attempt may get past this failure: a lock timeout, a deadlock or a serialization failure. */
   static boolean retries(SQLException e) {
-    return lockTimeout(e) || deadlock(e);
+    return lockTimeout(e) || deadlock(e) || serializationFailure(e);
   }
 
   static boolean lockTimeout(SQLException e) {
@@ -41,21 +43,21 @@ final class LockRetry {
     return DEADLOCK.equals(DriverCause.sqlState(e));
   }
 
+  static boolean serializationFailure(SQLException e) {
+    return SERIALIZATION_FAILURE.equals(DriverCause.sqlState(e));
+  }
+
   /**
-   * Logs why {@code attempt} failed (its lock timeout or deadlock) and waits before the next one.
+   * Logs why {@code attempt} failed (its lock timeout, deadlock or serialization failure) and waits before the next
+   * one.
    *
    * @param what what is tried again, e.g. "20260102000000 (add risk level)"
    */
   void waitBeforeNext(int attempt, SQLException cause, String what, Optional<SqlStatement> statement, int statements,
       Duration lockTimeout, Optional<LockWait> wait) {
     Duration pause = pause(attempt);
-    String failed = deadlock(cause)
-        ? "Deadlock in " + what + where(statement, statements) + ": PostgreSQL chose it to end a cycle of lock waits"
-            + " with another session (the server's log names that session's statement)"
-        : "Lock timeout in " + what + where(statement, statements) + ": waited " + DurationSetting.show(lockTimeout)
-            + " for " + wait.map(LockWait::describe).orElse("a lock (its holder was not seen)");
-    log.warn(failed + ". Rolled back; attempt " + (attempt + 1) + " of " + attempts() + " in "
-        + DurationSetting.show(pause) + ".");
+    log.warn(failure(cause, what + where(statement, statements), lockTimeout, wait) + ". Rolled back; attempt "
+        + (attempt + 1) + " of " + attempts() + " in " + DurationSetting.show(pause) + ".");
     try {
       Thread.sleep(pause.toMillis());
     } catch (InterruptedException e) {
@@ -63,6 +65,19 @@ final class LockRetry {
       throw new IllegalStateException("Interrupted while waiting to try " + what + " again; nothing of it is applied.",
           e);
     }
+  }
+
+  private static String failure(SQLException cause, String where, Duration lockTimeout, Optional<LockWait> wait) {
+    if (deadlock(cause)) {
+      return "Deadlock in " + where + ": PostgreSQL chose it to end a cycle of lock waits with another session (the"
+          + " server's log names that session's statement)";
+    }
+    if (serializationFailure(cause)) {
+      return "Serialization failure in " + where + ": another session's commit changed what its repeatable read or"
+          + " serializable transaction had read";
+    }
+    return "Lock timeout in " + where + ": waited " + DurationSetting.show(lockTimeout) + " for "
+        + wait.map(LockWait::describe).orElse("a lock (its holder was not seen)");
   }
 
   static String where(Optional<SqlStatement> statement, int statements) {

@@ -59,13 +59,18 @@ final class ScriptFailure {
       message.append("\n  PostgreSQL chose it to end a deadlock with another session, in ").append(attempts(step))
           .append('.');
     }
+    if (step.serializationFailure()) {
+      message.append("\n  Another session's commit changed what its repeatable read or serializable transaction had"
+          + " read, in ").append(attempts(step)).append('.');
+    }
     message.append("\n  ").append(consequence(step, recorder));
     String before = applied(recorder, durable);
     if (!recorder.runs().isEmpty()) {
       message.append(' ').append(before);
     }
     message.append("\n  ").append(advice(step, recorder, location, goal, timeLimits));
-    return step.lockTimeout() || step.deadlock() ? new LockConflictException(message.toString(), cause)
+    return step.lockTimeout() || step.deadlock() || step.serializationFailure()
+        ? new SessionConflictException(message.toString(), cause)
         : new ScriptFailedException(message.toString(), cause);
   }
 
@@ -142,6 +147,11 @@ final class ScriptFailure {
           + " server's log (deadlock detected) names the other session's statement; a script that takes its tables'"
           + " locks in the order the application takes them (a LOCK TABLE of each at its start) does not deadlock"
           + " with it.";
+    }
+    if (step.serializationFailure()) {
+      return "To get past it: run the same mvn quantagent:" + goal + " command again at a quieter moment. At read"
+          + " committed, PostgreSQL's default isolation, a migration does not fail this way: a"
+          + " default_transaction_isolation of the role or database, or the script's own SET TRANSACTION, raised it.";
     }
     if (TimeLimitAdvice.CANCELLED.equals(DriverCause.sqlState(step.sqlCause()))) {
       return timeLimits.cancelled(step, goal);

@@ -74,6 +74,11 @@ final class StepFailedException extends RuntimeException {
     return LockRetry.deadlock(sqlCause);
   }
 
+  /** PostgreSQL rolled it back: another session's commit changed what its transaction (not read committed) read. */
+  boolean serializationFailure() {
+    return LockRetry.serializationFailure(sqlCause);
+  }
+
   boolean connectionLost() {
     return DriverCause.connectionLost(sqlCause);
   }

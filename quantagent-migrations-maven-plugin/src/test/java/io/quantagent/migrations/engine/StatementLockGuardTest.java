@@ -191,7 +191,7 @@ class StatementLockGuardTest {
       CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
           migrator(guard(Duration.ofSeconds(1), 2), line -> { }).upgrade(new Target.Head()));
       ExecutionException failed = assertThrows(ExecutionException.class, () -> upgrade.get(60, TimeUnit.SECONDS));
-      LockConflictException e = assertInstanceOf(LockConflictException.class, failed.getCause());
+      SessionConflictException e = assertInstanceOf(SessionConflictException.class, failed.getCause());
       String message = e.getMessage();
       assertTrue(message.startsWith("Migration 2 (add risk level) failed in 002_add_risk_level.sql, statement 2 of 2"
           + " (line 3): " + ADD_COLUMN + "\n  PostgreSQL: canceling statement due to lock timeout [SQLSTATE 55P03]\n"
@@ -221,7 +221,7 @@ class StatementLockGuardTest {
   void aDeadlockInTheLastAttemptSaysSoAndWhatToDoNotToFixTheScript() throws Exception {
     ExecutionException failed = assertThrows(ExecutionException.class,
         () -> deadlockWithAnotherSession(guard(Duration.ofSeconds(2), 1), line -> { }).get(60, TimeUnit.SECONDS));
-    LockConflictException e = assertInstanceOf(LockConflictException.class, failed.getCause());
+    SessionConflictException e = assertInstanceOf(SessionConflictException.class, failed.getCause());
     String message = e.getMessage();
     assertTrue(message.contains("deadlock detected"), message);
     assertTrue(message.contains("\n  PostgreSQL chose it to end a deadlock with another session, in its only attempt."
@@ -229,6 +229,58 @@ class StatementLockGuardTest {
     assertTrue(message.contains("run the same mvn quantagent:upgrade command again at a quieter moment"), message);
     assertFalse(message.contains("Fix the script"), message);
     assertEquals(List.of("1", "2"), db.changelogIds());
+  }
+
+  @Test
+  void aSerializationFailureRollsBackTheMigrationAndItsRetryGetsThrough() throws Exception {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    assertEquals(1, conflictingCommitAtRepeatableRead(guard(Duration.ofSeconds(2), 3), lines::add)
+        .get(60, TimeUnit.SECONDS).runs().size());
+    assertEquals("repriced", db.value("select symbol from orders where id = 1"));
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN Serialization failure in 2 (reprice), statement 2 of 2"
+        + " (line 3) update orders set symbol = 'repriced' where id = 1;: another session's commit changed what its"
+        + " repeatable read or serializable transaction had read. Rolled back; attempt 2 of 3 in ")),
+        String.join("\n", lines));
+  }
+
+  @Test
+  void aSerializationFailureInTheLastAttemptSaysSoAndWhatToDoNotToFixTheScript() throws Exception {
+    ExecutionException failed = assertThrows(ExecutionException.class,
+        () -> conflictingCommitAtRepeatableRead(guard(Duration.ofSeconds(2), 1), line -> { })
+            .get(60, TimeUnit.SECONDS));
+    SessionConflictException e = assertInstanceOf(SessionConflictException.class, failed.getCause());
+    String message = e.getMessage();
+    assertTrue(message.contains("could not serialize access due to concurrent update [SQLSTATE 40001]"), message);
+    assertTrue(message.contains("\n  Another session's commit changed what its repeatable read or serializable"
+        + " transaction had read, in its only attempt.\n  It was rolled back: nothing of it is applied and it has no"
+        + " changelog row.\n  To get past it: run the same mvn quantagent:upgrade command again at a quieter moment."
+        + " At read committed, PostgreSQL's default isolation, a migration does not fail this way"), message);
+    assertEquals("changed by the application", db.value("select symbol from orders where id = 1"));
+    assertEquals(List.of("1"), db.changelogIds());
+  }
+
+  /**
+   * A migration at repeatable read (the database's default_transaction_isolation) reads, waits at a gate, then updates
+   * a row that another session changed and committed after it began: PostgreSQL rolls the migration back. Its next
+   * attempt, past the open gate, reads the row as it is now.
+   */
+  private CompletableFuture<UpgradeResult> conflictingCommitAtRepeatableRead(RunnerSettings runner,
+      Consumer<String> lines) throws Exception {
+    db.execute("insert into orders (symbol) values ('initial')",
+        "alter database " + db.name() + " set default_transaction_isolation = 'repeatable read'");
+    scripts.add("002_reprice.sql", "select pg_advisory_xact_lock(4209);\n"
+        + "update orders set symbol = 'repriced' where id = 1;", "select 1;");
+    try (Connection gate = db.connect(); Statement g = gate.createStatement()) {
+      g.execute("select pg_advisory_lock(4209)");
+      CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
+          migrator(runner, lines).upgrade(new Target.Head()));
+      Await.until(db, "select count(*) from pg_locks where locktype = 'advisory' and objid = 4209 and not granted"
+          + THIS_DATABASE);
+      db.execute("update orders set symbol = 'changed by the application' where id = 1");
+      g.execute("select pg_advisory_unlock(4209)");
+      upgrade.exceptionally(e -> null).get(60, TimeUnit.SECONDS);
+      return upgrade;
+    }
   }
 
   /**
