@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.ibatis.migration.Change;
 import org.apache.ibatis.migration.operations.ChangelogOperation;
@@ -50,19 +51,24 @@ final class Changelog {
    * fails with what it is instead, before anything reads or alters it.
    */
   boolean exists() throws SQLException {
+    return columns().isPresent();
+  }
+
+  /** The table's columns; empty when it does not exist; fails as {@link #exists} does for another relation. */
+  private Optional<List<String>> columns() throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement("select c.relkind::text, array(select attname::text"
         + " from pg_attribute where attrelid = c.oid and attnum > 0 and not attisdropped order by attnum)"
         + " from pg_class c where c.oid = to_regclass(?)")) {
       statement.setString(1, table);
       try (ResultSet rs = statement.executeQuery()) {
         if (!rs.next()) {
-          return false;
+          return Optional.empty();
         }
         List<String> columns = List.of((String[]) rs.getArray(2).getArray());
         if (!List.of("r", "p").contains(rs.getString(1)) || !columns.containsAll(SHAPE)) {
           throw new MigrationFailureException(notAChangelog(rs.getString(1), columns));
         }
-        return true;
+        return Optional.of(columns);
       }
     }
   }
@@ -89,9 +95,16 @@ final class Changelog {
     return new ChangelogOperation(connection, options()).selectAll();
   }
 
-  /** Creates the table, or adds the checksum column to one MyBatis' own bootstrap script made. */
+  /**
+   * Creates the table, or adds the checksum column to one MyBatis' own bootstrap script made. A table that has it is
+   * left alone: even with IF NOT EXISTS, PostgreSQL first asks for CREATE on the schema and ownership of the table,
+   * which a role that may only write the changelog lacks.
+   */
   void createIfMissing() throws SQLException {
-    exists(); // a table of another shape is refused, never altered
+    Optional<List<String>> columns = columns(); // a table of another shape is refused, never altered
+    if (columns.isPresent() && columns.get().contains("checksum")) {
+      return;
+    }
     try (Statement statement = connection.createStatement()) {
       for (String ddl : ddl(table)) {
         statement.execute(ddl);
@@ -108,8 +121,10 @@ final class Changelog {
 
   /** Records a migration as applied without running it; {@code stamp} says whether its schema was verified. */
   void insertStamped(MigrationInfo migration, String checksum, boolean verified) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("alter table " + table + " add column if not exists stamp varchar(16)");
+    if (!columns().orElse(List.of()).contains("stamp")) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("alter table " + table + " add column if not exists stamp varchar(16)");
+      }
     }
     try (PreparedStatement statement = connection.prepareStatement("insert into " + table
         + " (id, applied_at, description, checksum, stamp) values (?, ?, ?, ?, ?)")) {

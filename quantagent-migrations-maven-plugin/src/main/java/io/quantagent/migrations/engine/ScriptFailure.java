@@ -12,6 +12,8 @@ final class ScriptFailure {
   private static final String UNSAFE_NEW_ENUM_VALUE = "55P04";
   /** A statement PostgreSQL runs only outside a transaction block, which the check before the run did not know. */
   private static final String REFUSED_IN_TRANSACTION = "25001";
+  /** Permission denied, or not the owner: about the role that runs the script more often than the script. */
+  private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
   private ScriptFailure() {}
 
@@ -126,8 +128,9 @@ final class ScriptFailure {
     MigrationInfo last = runs.get(runs.size() - 1).migration();
     String count = runs.size() + (runs.size() == 1 ? " migration" : " migrations");
     String verb = runs.size() == 1 ? " stays " : " stay ";
-    String stay = recorder.undo() ? "The " + count + " undone before it in this run" + verb + "undone (the last: " + last
-        + ")." : "The " + count + " before it in this run" + verb + "applied; the database is at " + last + ".";
+    String stay = recorder.undo()
+        ? "The " + count + " undone before it in this run" + verb + "undone (the last: " + last + ")."
+        : "The " + count + " before it in this run" + verb + "applied; the database is at " + last + ".";
     return durable ? stay : stay + " Unless the server itself crashed: the run's last commits had not reached its"
         + " disk yet, and a crash loses them (each migration together with its changelog row).";
   }
@@ -165,6 +168,12 @@ final class ScriptFailure {
           + " one. Put a line '-- quantagent:no-transaction' at its top, or move the statement to a script of its own"
           + " that has one (its statements then commit one by one: make each safe to repeat), then run the same mvn"
           + " quantagent:" + goal + " command again.";
+    }
+    if (INSUFFICIENT_PRIVILEGE.equals(DriverCause.sqlState(step.sqlCause()))) {
+      return "The role this run connects as lacks a privilege, or the ownership, that the statement needs; the script"
+          + " may well be right. Run the migrations as the role that owns the tables (-Dquantagent.user, or the user"
+          + " in DATABASE_URL), or grant this one what the statement needs, then run the same mvn quantagent:" + goal
+          + " command again.";
     }
     if (UNSAFE_NEW_ENUM_VALUE.equals(DriverCause.sqlState(step.sqlCause()))) {
       // The script is right; where its transaction ends is what makes it fail.

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quantagent.migrations.db.DatabaseUrl;
 import io.quantagent.migrations.db.InvalidDatabaseUrlException;
+import io.quantagent.migrations.db.PostgresConnector;
 import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.StandbyServer;
@@ -428,6 +430,40 @@ class MigratorTest {
     } finally {
       db.execute("drop owned by " + role);
       db.execute("drop role " + role);
+    }
+  }
+
+  /**
+   * A role that may write the changelog and owns table b, but neither the changelog nor the schema (PostgreSQL 15 and
+   * later give no one but the owner CREATE on public): it runs the migrations of its tables, and is told what it lacks
+   * for the others.
+   */
+  @Test
+  void aRoleThatMayOnlyWriteTheChangelogMigratesItsOwnTablesAndIsToldWhatItLacksForOthers() throws Exception {
+    migrator().upgrade(new Target.Head());
+    String role = "qa_app_" + Long.toHexString(System.nanoTime());
+    db.execute("create role " + role + " login password 'app-pw'", "grant usage on schema public to " + role,
+        "grant select, insert, delete on changelog to " + role, "alter table b owner to " + role);
+    try {
+      PostgresConnector asApp = new PostgresConnector(DatabaseUrl.parse(db.jdbcUrl()).withCredentials(role,
+          "app-pw"));
+      Supplier<Migrator> migratorAsApp = () -> new Migrator(asApp::connect, scripts.source(), "changelog",
+          EventLog.silent());
+      scripts.add("004_note_on_b.sql", "alter table b add column note text;", "alter table b drop column note;");
+      assertEquals(1, migratorAsApp.get().upgrade(new Target.Head()).runs().size());
+
+      scripts.add("005_note_on_a.sql", "alter table a add column note text;", "alter table a drop column note;");
+      ScriptFailedException e = assertThrows(ScriptFailedException.class,
+          () -> migratorAsApp.get().upgrade(new Target.Head()));
+      assertTrue(e.getMessage().contains("\n  PostgreSQL: must be owner of table a [SQLSTATE 42501]\n"),
+          e.getMessage());
+      assertTrue(e.getMessage().endsWith("\n  The role this run connects as lacks a privilege, or the ownership, that"
+          + " the statement needs; the script may well be right. Run the migrations as the role that owns the tables"
+          + " (-Dquantagent.user, or the user in DATABASE_URL), or grant this one what the statement needs, then run"
+          + " the same mvn quantagent:upgrade command again."), e.getMessage());
+      assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
+    } finally {
+      db.execute("drop owned by " + role, "drop role " + role);
     }
   }
 
