@@ -33,6 +33,11 @@ final class MigrationRunner implements AutoCloseable {
     void applied(PlannedMigration migration, Duration took, int sentWith, boolean uncommitted);
   }
 
+  /** CREATE TEMPORARY TABLE refused: the database's TEMPORARY privilege was revoked from the role. */
+  private static final String NO_TEMPORARY_TABLES = "42501";
+  /** Far beyond the 600 ms the WAL writer takes at most by default. */
+  private static final Duration SERVER_FLUSH_LIMIT = Duration.ofSeconds(20);
+
   private final MigrationConnection session;
   private final RunnerSettings settings;
   private final int planned;
@@ -196,7 +201,7 @@ final class MigrationRunner implements AutoCloseable {
       try (Statement statement = session.connection().createStatement()) {
         // PostgreSQL waits for the disk only at the commit of a transaction that wrote WAL (one that only took a
         // transaction id commits asynchronously, whatever synchronous_commit says): a temporary table's catalog
-        // rows are WAL, and any role may create one.
+        // rows are WAL, and every role may create one unless the database's TEMPORARY privilege was revoked.
         statement.execute("SET LOCAL synchronous_commit = on");
         statement.execute("CREATE TEMPORARY TABLE quantagent_flush (x int) ON COMMIT DROP");
       }
@@ -204,6 +209,23 @@ final class MigrationRunner implements AutoCloseable {
       batches.flushed();
     } catch (SQLException e) {
       session.rollbackQuietly();
+      if (!NO_TEMPORARY_TABLES.equals(DriverCause.sqlState(e))) {
+        throw new IllegalStateException("Could not make the run's commits durable: " + DriverCause.of(e), e);
+      }
+      awaitServerFlush(e);
+    }
+  }
+
+  private void awaitServerFlush(SQLException noTemporaryTables) {
+    try {
+      if (!ServerWalFlush.await(session.connection(), SERVER_FLUSH_LIMIT)) {
+        throw new IllegalStateException("Could not make the run's commits durable: the role may not create a"
+            + " temporary table (" + DriverCause.of(noTemporaryTables) + "), and the server did not flush its WAL"
+            + " within " + DurationSetting.show(SERVER_FLUSH_LIMIT) + ". They are committed, and on disk once it does.");
+      }
+      batches.flushed();
+    } catch (SQLException e) {
+      e.addSuppressed(noTemporaryTables);
       throw new IllegalStateException("Could not make the run's commits durable: " + DriverCause.of(e), e);
     }
   }

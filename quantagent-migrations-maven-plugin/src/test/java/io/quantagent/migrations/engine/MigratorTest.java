@@ -467,6 +467,34 @@ class MigratorTest {
     }
   }
 
+  /**
+   * Where the database's TEMPORARY privilege is revoked from PUBLIC, as some hardening guides advise, the run cannot
+   * write WAL of its own to flush the commits before a failed migration: it waits for the server's WAL writer.
+   */
+  @Test
+  void aRoleThatMayNotCreateTemporaryTablesStillLeavesTheMigrationsBeforeAFailureDurable() throws Exception {
+    migrator().upgrade(new Target.Head());
+    String role = "qa_app_" + Long.toHexString(System.nanoTime());
+    db.execute("create role " + role + " login password 'app-pw'", "grant usage on schema public to " + role,
+        "grant select, insert, delete on changelog to " + role, "alter table b owner to " + role,
+        "revoke temporary on database " + db.name() + " from public");
+    try {
+      PostgresConnector asApp = new PostgresConnector(DatabaseUrl.parse(db.jdbcUrl()).withCredentials(role,
+          "app-pw"));
+      scripts.add("004_note_on_b.sql", "alter table b add column note text;", "alter table b drop column note;")
+          .add("005_note_on_a.sql", "alter table a add column note text;", "alter table a drop column note;");
+      ScriptFailedException e = assertThrows(ScriptFailedException.class,
+          () -> new Migrator(asApp::connect, scripts.source(), "changelog", EventLog.silent())
+              .upgrade(new Target.Head()));
+      assertTrue(e.getMessage().contains(" The 1 migration before it in this run stays applied; the database is at 4"
+          + " (note on b).\n"), e.getMessage());
+      assertFalse(e.getMessage().contains("Unless the server itself crashed"), e.getMessage());
+      assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
+    } finally {
+      db.execute("drop owned by " + role, "drop role " + role);
+    }
+  }
+
   @Test
   void aBaselineWithPgDumpsPsqlCommandsIsRefusedBeforeAnythingRuns() throws Exception {
     scripts.add("004_baseline_from_pg_dump.sql", "\\restrict 9xQ2\n\n" + LIKE_A_DUMP + "\n\n\\unrestrict 9xQ2",
