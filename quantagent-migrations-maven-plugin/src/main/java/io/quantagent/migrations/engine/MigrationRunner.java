@@ -221,7 +221,8 @@ final class MigrationRunner implements AutoCloseable {
       if (!ServerWalFlush.await(session.connection(), SERVER_FLUSH_LIMIT)) {
         throw new IllegalStateException("Could not make the run's commits durable: the role may not create a"
             + " temporary table (" + DriverCause.of(noTemporaryTables) + "), and the server did not flush its WAL"
-            + " within " + DurationSetting.show(SERVER_FLUSH_LIMIT) + ". They are committed, and on disk once it does.");
+            + " within " + DurationSetting.show(SERVER_FLUSH_LIMIT) + ". They are committed, and on disk once it"
+            + " does.");
       }
       batches.flushed();
     } catch (SQLException e) {
