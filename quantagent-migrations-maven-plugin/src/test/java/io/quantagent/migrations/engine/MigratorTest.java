@@ -13,6 +13,7 @@ import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.StandbyServer;
 import io.quantagent.migrations.testing.TestDatabase;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -434,27 +435,39 @@ class MigratorTest {
   }
 
   /**
-   * A role that may write the changelog and owns table b, but neither the changelog nor the schema (PostgreSQL 15 and
-   * later give no one but the owner CREATE on public): it runs the migrations of its tables, and is told what it lacks
-   * for the others.
+   * A login role of a test's own that may write the changelog and owns table b, but neither the changelog nor the
+   * schema (PostgreSQL 15 and later give no one but the owner CREATE on public); dropped, with what it owns, on close.
    */
+  private final class ApplicationRole implements AutoCloseable {
+    private final String name = "qa_app_" + Long.toHexString(System.nanoTime());
+
+    ApplicationRole() throws SQLException {
+      db.execute("create role " + name + " login password 'app-pw'", "grant usage on schema public to " + name,
+          "grant select, insert, delete on changelog to " + name, "alter table b owner to " + name);
+    }
+
+    Migrator migrator() {
+      PostgresConnector connector = new PostgresConnector(DatabaseUrl.parse(db.jdbcUrl()).withCredentials(name,
+          "app-pw"));
+      return new Migrator(connector::connect, scripts.source(), "changelog", EventLog.silent());
+    }
+
+    @Override
+    public void close() throws SQLException {
+      db.execute("drop owned by " + name, "drop role " + name);
+    }
+  }
+
   @Test
   void aRoleThatMayOnlyWriteTheChangelogMigratesItsOwnTablesAndIsToldWhatItLacksForOthers() throws Exception {
     migrator().upgrade(new Target.Head());
-    String role = "qa_app_" + Long.toHexString(System.nanoTime());
-    db.execute("create role " + role + " login password 'app-pw'", "grant usage on schema public to " + role,
-        "grant select, insert, delete on changelog to " + role, "alter table b owner to " + role);
-    try {
-      PostgresConnector asApp = new PostgresConnector(DatabaseUrl.parse(db.jdbcUrl()).withCredentials(role,
-          "app-pw"));
-      Supplier<Migrator> migratorAsApp = () -> new Migrator(asApp::connect, scripts.source(), "changelog",
-          EventLog.silent());
+    try (ApplicationRole app = new ApplicationRole()) {
       scripts.add("004_note_on_b.sql", "alter table b add column note text;", "alter table b drop column note;");
-      assertEquals(1, migratorAsApp.get().upgrade(new Target.Head()).runs().size());
+      assertEquals(1, app.migrator().upgrade(new Target.Head()).runs().size());
 
       scripts.add("005_note_on_a.sql", "alter table a add column note text;", "alter table a drop column note;");
       ScriptFailedException e = assertThrows(ScriptFailedException.class,
-          () -> migratorAsApp.get().upgrade(new Target.Head()));
+          () -> app.migrator().upgrade(new Target.Head()));
       assertTrue(e.getMessage().contains("\n  PostgreSQL: must be owner of table a [SQLSTATE 42501]\n"),
           e.getMessage());
       assertTrue(e.getMessage().endsWith("\n  The role this run connects as lacks a privilege, or the ownership, that"
@@ -462,8 +475,6 @@ class MigratorTest {
           + " (-Dquantagent.user, or the user in DATABASE_URL), or grant this one what the statement needs, then run"
           + " the same mvn quantagent:upgrade command again."), e.getMessage());
       assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
-    } finally {
-      db.execute("drop owned by " + role, "drop role " + role);
     }
   }
 
@@ -474,24 +485,16 @@ class MigratorTest {
   @Test
   void aRoleThatMayNotCreateTemporaryTablesStillLeavesTheMigrationsBeforeAFailureDurable() throws Exception {
     migrator().upgrade(new Target.Head());
-    String role = "qa_app_" + Long.toHexString(System.nanoTime());
-    db.execute("create role " + role + " login password 'app-pw'", "grant usage on schema public to " + role,
-        "grant select, insert, delete on changelog to " + role, "alter table b owner to " + role,
-        "revoke temporary on database " + db.name() + " from public");
-    try {
-      PostgresConnector asApp = new PostgresConnector(DatabaseUrl.parse(db.jdbcUrl()).withCredentials(role,
-          "app-pw"));
+    try (ApplicationRole app = new ApplicationRole()) {
+      db.execute("revoke temporary on database " + db.name() + " from public");
       scripts.add("004_note_on_b.sql", "alter table b add column note text;", "alter table b drop column note;")
           .add("005_note_on_a.sql", "alter table a add column note text;", "alter table a drop column note;");
       ScriptFailedException e = assertThrows(ScriptFailedException.class,
-          () -> new Migrator(asApp::connect, scripts.source(), "changelog", EventLog.silent())
-              .upgrade(new Target.Head()));
+          () -> app.migrator().upgrade(new Target.Head()));
       assertTrue(e.getMessage().contains(" The 1 migration before it in this run stays applied; the database is at 4"
           + " (note on b).\n"), e.getMessage());
       assertFalse(e.getMessage().contains("Unless the server itself crashed"), e.getMessage());
       assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
-    } finally {
-      db.execute("drop owned by " + role, "drop role " + role);
     }
   }
 
