@@ -76,8 +76,13 @@ final class LockRetry {
       return "Serialization failure in " + where + ": another session's commit changed what its repeatable read or"
           + " serializable transaction had read";
     }
-    return "Lock timeout in " + where + ": waited " + DurationSetting.show(lockTimeout) + " for "
-        + wait.map(LockWait::describe).orElse("a lock (its holder was not seen)");
+    String lock = wait.map(LockWait::describe).orElse("a lock (its holder was not seen)");
+    if (lockTimeout.isZero()) {
+      // The run set no lock_timeout: the server's own (postgresql.conf, ALTER ROLE or ALTER DATABASE) ended the wait.
+      return "Lock timeout in " + where + ": the server's own lock_timeout (the run sets none) ended its wait for "
+          + lock;
+    }
+    return "Lock timeout in " + where + ": waited " + DurationSetting.show(lockTimeout) + " for " + lock;
   }
 
   static String where(Optional<SqlStatement> statement, int statements) {

@@ -163,6 +163,25 @@ class ServerTimeoutsTest {
     assertWaitsForTheBlockerPastTheDatabasesLockTimeout();
   }
 
+  @Test
+  void aLockTimeoutOfTheDatabasesOwnIsNamedAsSuchWhenTheRunSetsNone() throws Exception {
+    scripts.add("002_add_column.sql", ADD_COLUMN, "select 1;");
+    databaseSets("lock_timeout", "250ms");
+    List<String> lines = new CopyOnWriteArrayList<>();
+    try (Connection holder = db.connect(); Statement h = holder.createStatement()) {
+      h.execute("begin; select count(*) from orders");
+      RunnerSettings guardOff = RunnerSettings.defaults().withStatementLockTimeout(Duration.ZERO)
+          .withLockAttempts(2, Duration.ofMillis(50));
+      SessionConflictException e = assertThrows(SessionConflictException.class,
+          () -> migrator(guardOff, lines::add).upgrade(new Target.Head()));
+      assertTrue(e.getMessage().contains("PostgreSQL: canceling statement due to lock timeout [SQLSTATE 55P03]"),
+          e.getMessage());
+    }
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN Lock timeout in 2 (add column), statement 1 of 1"
+        + " (line 2) " + ADD_COLUMN + ": the server's own lock_timeout (the run sets none) ended its wait for ")),
+        String.join("\n", lines));
+  }
+
   private void assertWaitsForTheBlockerPastTheDatabasesLockTimeout() throws Exception {
     databaseSets("lock_timeout", "250ms");
     assertRunsPastTheServersLimitUntilReleased(RunnerSettings.defaults().withLockAttempts(1, Duration.ZERO),
