@@ -22,24 +22,26 @@ public final class UrlMasker {
   // never spans '//', so the scheme of "jdbc:postgresql://" is not taken for a user.
   private static final Pattern USERINFO_PASSWORD = Pattern.compile(
       "((?:^|//|[\\s'\"(=<>\\[])[^/:\\s'\"<>\\[]*:)((?:(?!//)[^\\s'\"<>])*)(@(?=[A-Za-z0-9\\[_%.-])[^@\\s'\"<>]*)");
+
+  // A string in any of PostgreSQL's forms: '...', E'...' (where \' is a quote too), U&'...' and $tag$...$tag$. It runs
+  // to its closing quote, or to the end of a first line cut short, and no further: in a failure, the lines after it
+  // say what went wrong. Case-insensitive and multi-line in the patterns below.
+  private static final String SQL_STRING = "e'(?:\\\\.|[^'\\\\\\n]|'')*'?|(?:u&)?'(?:[^'\\n]|'')*'?"
+      + "|\\$(?<tag>[a-z_][a-z_0-9]*|)\\$.*?(?:\\$\\k<tag>\\$|$)";
+
   // name=value where the name says it is a secret: a query parameter, a .env line, a key=value pair, Maven's -X line
-  // "(f) password = ...", SQL's SET app.secret = '...' or TO '...'. A quoted value, in any of SQL's string forms (see
-  // below), is hidden to its closing quote.
+  // "(f) password = ...", SQL's SET app.secret = '...' or TO '...'. A quoted value is hidden to its closing quote.
   private static final Pattern SECRET_PARAMETER = Pattern.compile(
       "((?:^|[?&;,{(\\s])[A-Za-z0-9_.-]*(?:password|secret|passwd)[A-Za-z0-9_.-]*(?:\\s*=[ \\t]*|\\s+to\\s+"
           + "(?=(?:e|u&)?'|\\$[a-z_0-9]*\\$)))"
-          + "(e'(?:\\\\.|[^'\\\\\\n]|'')*'?|(?:u&)?'(?:[^'\\n]|'')*'?|\"[^\"\\n]*\"?"
-          + "|\\$([a-z_][a-z_0-9]*|)\\$.*?(?:\\$\\3\\$|$)|[^&;,})\\s'\"]*)",
+          + "(" + SQL_STRING + "|\"[^\"\\n]*\"?|[^&;,})\\s'\"]*)",
       Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+  /** SQL_STRING's tag in SECRET_PARAMETER, after the name and the value (Java 17 has no MatchResult.group(name)). */
+  private static final int DOLLAR_TAG = 3;
 
-  // A password literal in SQL: CREATE or ALTER ROLE ... PASSWORD '...', a user mapping's OPTIONS (password '...'), in
-  // any of PostgreSQL's string forms: '...', E'...' (where \' is a quote too), U&'...' and $tag$...$tag$. A statement
-  // shows in a failure, in lint and under -X; its literal runs to its closing quote, or to the end of a first line cut
-  // short, and no further: the lines after it in a failure say what went wrong.
-  private static final Pattern SQL_PASSWORD_LITERAL = Pattern.compile("(\\bpassword\\s+)(?:"
-      + "e'(?:\\\\.|[^'\\\\\\n]|'')*(?:'|$)"
-      + "|(?:u&)?'(?:[^'\\n]|'')*(?:'|$)"
-      + "|\\$([a-z_][a-z_0-9]*|)\\$.*?(?:\\$\\2\\$|$))",
+  // A password literal in SQL: CREATE or ALTER ROLE ... PASSWORD '...', a user mapping's OPTIONS (password '...'). A
+  // statement shows in a failure, in lint and under -X.
+  private static final Pattern SQL_PASSWORD_LITERAL = Pattern.compile("(\\bpassword\\s+)(?:" + SQL_STRING + ")",
       Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
   private UrlMasker() {}
@@ -56,7 +58,7 @@ public final class UrlMasker {
     }
     if (masked.indexOf('=') >= 0 || masked.indexOf('\'') >= 0 || masked.indexOf('$') >= 0) {
       masked = SECRET_PARAMETER.matcher(masked)
-          .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + masked(m.group(2), m.group(3) != null)));
+          .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + masked(m.group(2), m.group(DOLLAR_TAG) != null)));
     }
     if (masked.indexOf('\'') >= 0 || masked.indexOf('$') >= 0) {
       masked = SQL_PASSWORD_LITERAL.matcher(masked)

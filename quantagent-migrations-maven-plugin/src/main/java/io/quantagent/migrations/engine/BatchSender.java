@@ -194,7 +194,7 @@ final class BatchSender {
     }
   }
 
-  /** What a lock timeout or deadlock makes the run try again: the migration, or in all mode the open transaction. */
+  /** What a failure {@link LockRetry} retries makes the run try again: the migration, or in all mode the open one. */
   private String retried(TransactionBatch failed) {
     return openGroup.isEmpty() ? failed.migration().label() : "the transaction of " + (openGroup.size() + 1)
         + " migrations (" + failed.migration().label() + ")";

@@ -71,8 +71,7 @@ final class ScriptFailure {
       message.append(' ').append(before);
     }
     message.append("\n  ").append(advice(step, recorder, location, goal, timeLimits));
-    return step.lockTimeout() || step.deadlock() || step.serializationFailure()
-        ? new SessionConflictException(message.toString(), cause)
+    return step.conflictWithOtherSessions() ? new SessionConflictException(message.toString(), cause)
         : new ScriptFailedException(message.toString(), cause);
   }
 
@@ -156,26 +155,27 @@ final class ScriptFailure {
           + " committed, PostgreSQL's default isolation, a migration does not fail this way: a"
           + " default_transaction_isolation of the role or database, or the script's own SET TRANSACTION, raised it.";
     }
-    if (TimeLimitAdvice.CANCELLED.equals(DriverCause.sqlState(step.sqlCause()))) {
+    String state = DriverCause.sqlState(step.sqlCause());
+    if (TimeLimitAdvice.CANCELLED.equals(state)) {
       return timeLimits.cancelled(step, goal);
     }
-    if (TimeLimitAdvice.TRANSACTION_TIMEOUT.equals(DriverCause.sqlState(step.sqlCause()))) {
+    if (TimeLimitAdvice.TRANSACTION_TIMEOUT.equals(state)) {
       return timeLimits.transactionTimedOut(goal);
     }
-    if (REFUSED_IN_TRANSACTION.equals(DriverCause.sqlState(step.sqlCause()))) {
+    if (REFUSED_IN_TRANSACTION.equals(state)) {
       // e.g. DROP SUBSCRIPTION, only when the subscription has a replication slot: no reading of the text can tell.
       return "PostgreSQL runs that statement only outside a transaction, and " + step.migration().file() + " runs in"
           + " one. Put a line '-- quantagent:no-transaction' at its top, or move the statement to a script of its own"
           + " that has one (its statements then commit one by one: make each safe to repeat), then run the same mvn"
           + " quantagent:" + goal + " command again.";
     }
-    if (INSUFFICIENT_PRIVILEGE.equals(DriverCause.sqlState(step.sqlCause()))) {
+    if (INSUFFICIENT_PRIVILEGE.equals(state)) {
       return "The role this run connects as lacks a privilege, or the ownership, that the statement needs; the script"
           + " may well be right. Run the migrations as the role that owns the tables (-Dquantagent.user, or the user"
           + " in DATABASE_URL), or grant this one what the statement needs, then run the same mvn quantagent:" + goal
           + " command again.";
     }
-    if (UNSAFE_NEW_ENUM_VALUE.equals(DriverCause.sqlState(step.sqlCause()))) {
+    if (UNSAFE_NEW_ENUM_VALUE.equals(state)) {
       // The script is right; where its transaction ends is what makes it fail.
       String refused = "PostgreSQL refuses an enum value in the transaction that added it (ALTER TYPE ... ADD VALUE)"
           + " until it commits. ";

@@ -79,6 +79,11 @@ final class StepFailedException extends RuntimeException {
     return LockRetry.serializationFailure(sqlCause);
   }
 
+  /** Lost to other sessions' work (any of the three above), which every attempt met: the failures a retry may pass. */
+  boolean conflictWithOtherSessions() {
+    return LockRetry.retries(sqlCause);
+  }
+
   boolean connectionLost() {
     return DriverCause.connectionLost(sqlCause);
   }
