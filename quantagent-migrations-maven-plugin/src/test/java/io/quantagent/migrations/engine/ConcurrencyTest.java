@@ -3,6 +3,7 @@ package io.quantagent.migrations.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quantagent.migrations.testing.Await;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.TestDatabase;
 import java.io.BufferedReader;

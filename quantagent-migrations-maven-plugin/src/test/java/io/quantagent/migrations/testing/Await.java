@@ -1,17 +1,16 @@
-package io.quantagent.migrations.engine;
+package io.quantagent.migrations.testing;
 
-import io.quantagent.migrations.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 
 /** Waits for a state of the database; a deadline only turns a hang into a failure. */
-final class Await {
+public final class Await {
   private static final Duration DEADLINE = Duration.ofSeconds(60);
 
   private Await() {}
 
   /** Polls until the query's first value is true or a non-zero number. */
-  static void until(TestDatabase db, String query) throws Exception {
+  public static void until(TestDatabase db, String query) throws Exception {
     Instant deadline = Instant.now().plus(DEADLINE);
     while (true) {
       String value = db.value(query);
