@@ -27,10 +27,13 @@ public final class DatabaseLease implements AutoCloseable {
 
   private final PostgresConnector connector;
   private final EmbeddedPostgres ownedServer;
+  private final FirstConnectionAhead connections;
 
   private DatabaseLease(PostgresConnector connector, EmbeddedPostgres ownedServer) {
     this.connector = connector;
     this.ownedServer = ownedServer;
+    this.connections = new FirstConnectionAhead(ownedServer == null ? connector::connect
+        : this::connectToDevelopmentDatabase);
   }
 
   /** @param embeddedPort the development database's port; 0 for the one kept for the project */
@@ -61,7 +64,7 @@ public final class DatabaseLease implements AutoCloseable {
   }
 
   public ConnectionFactory connections() {
-    return ownedServer == null ? connector::connect : this::connectToDevelopmentDatabase;
+    return connections;
   }
 
   /**
@@ -84,6 +87,7 @@ public final class DatabaseLease implements AutoCloseable {
 
   @Override
   public void close() {
+    connections.close();
     if (ownedServer != null) {
       ownedServer.close();
     }
