@@ -25,15 +25,13 @@ public final class DatabaseLease implements AutoCloseable {
 
   private static final Set<String> MISSING_DATABASE_OR_PASSWORD = Set.of("3D000", "28P01");
 
-  private final PostgresConnector connector;
   private final EmbeddedPostgres ownedServer;
   private final FirstConnectionAhead connections;
 
   private DatabaseLease(PostgresConnector connector, EmbeddedPostgres ownedServer) {
-    this.connector = connector;
     this.ownedServer = ownedServer;
     this.connections = new FirstConnectionAhead(ownedServer == null ? connector::connect
-        : this::connectToDevelopmentDatabase);
+        : () -> connectToDevelopmentDatabase(connector, ownedServer));
   }
 
   /** @param embeddedPort the development database's port; 0 for the one kept for the project */
@@ -71,7 +69,7 @@ public final class DatabaseLease implements AutoCloseable {
    * The development database's warm start does not connect, so a goal's first connection is where a database dropped
    * by hand, or a server running with another password, shows: the server mends the first and explains the second.
    */
-  private Connection connectToDevelopmentDatabase() {
+  private static Connection connectToDevelopmentDatabase(PostgresConnector connector, EmbeddedPostgres ownedServer) {
     try {
       return connector.connect();
     } catch (DatabaseConnectionException e) {
