@@ -30,6 +30,14 @@ final class Changelog {
 
   private final Connection connection;
   private final String table;
+  /**
+   * The table's columns as this session read them, null when there is no such table: read once, and again after this
+   * session altered the table. The guard, the changelog's rows, its checksums and the repair of its checksum column
+   * each asked the server, a round trip apiece. Between them only someone working by hand could change the shape:
+   * runs that change it hold the run lock.
+   */
+  private List<String> knownColumns;
+  private boolean columnsRead;
 
   Changelog(Connection connection, String table) {
     this.connection = connection;
@@ -56,6 +64,18 @@ final class Changelog {
 
   /** The table's columns; empty when it does not exist; fails as {@link #exists} does for another relation. */
   private Optional<List<String>> columns() throws SQLException {
+    if (!columnsRead) {
+      knownColumns = readColumns().orElse(null);
+      columnsRead = true;
+    }
+    return Optional.ofNullable(knownColumns);
+  }
+
+  private boolean hasColumn(String name) throws SQLException {
+    return columns().map(names -> names.contains(name)).orElse(false);
+  }
+
+  private Optional<List<String>> readColumns() throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement("select c.relkind::text, array(select attname::text"
         + " from pg_attribute where attrelid = c.oid and attnum > 0 and not attisdropped order by attnum)"
         + " from pg_class c where c.oid = to_regclass(?)")) {
@@ -101,10 +121,10 @@ final class Changelog {
    * which a role that may only write the changelog lacks.
    */
   void createIfMissing() throws SQLException {
-    Optional<List<String>> columns = columns(); // a table of another shape is refused, never altered
-    if (columns.isPresent() && columns.get().contains("checksum")) {
+    if (hasColumn("checksum")) { // a table of another shape is refused, never altered
       return;
     }
+    columnsRead = false;
     try (Statement statement = connection.createStatement()) {
       for (String ddl : ddl(table)) {
         statement.execute(ddl);
@@ -121,7 +141,8 @@ final class Changelog {
 
   /** Records a migration as applied without running it; {@code stamp} says whether its schema was verified. */
   void insertStamped(MigrationInfo migration, String checksum, boolean verified) throws SQLException {
-    if (!columns().orElse(List.of()).contains("stamp")) {
+    if (!hasColumn("stamp")) {
+      columnsRead = false;
       try (Statement statement = connection.createStatement()) {
         statement.execute("alter table " + table + " add column if not exists stamp varchar(16)");
       }
@@ -147,7 +168,7 @@ final class Changelog {
   /** Recorded checksums by migration id; a row without one (applied by stock MyBatis) is absent. */
   Map<BigDecimal, String> checksums() throws SQLException {
     Map<BigDecimal, String> checksums = new HashMap<>();
-    if (!exists() || !hasChecksumColumn()) {
+    if (!hasColumn("checksum")) {
       return checksums;
     }
     try (Statement statement = connection.createStatement();
@@ -165,16 +186,6 @@ final class Changelog {
       statement.setString(1, checksum);
       statement.setBigDecimal(2, id);
       statement.executeUpdate();
-    }
-  }
-
-  private boolean hasChecksumColumn() throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(
-        "select 1 from pg_attribute where attrelid = to_regclass(?) and attname = 'checksum' and not attisdropped")) {
-      statement.setString(1, table);
-      try (ResultSet rs = statement.executeQuery()) {
-        return rs.next();
-      }
     }
   }
 

@@ -1,18 +1,26 @@
 package io.quantagent.migrations.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.TestDatabase;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A changelog table name that is taken by another table is refused with what it is, and that table left alone. */
+/**
+ * A changelog table name that is taken by another table is refused with what it is, and that table left alone; a
+ * session that creates or widens the changelog sees it as it left it.
+ */
 @ExtendWith(PostgresFixture.class)
 class ChangelogShapeTest {
 
@@ -38,6 +46,21 @@ class ChangelogShapeTest {
     MigrationFailureException e = assertThrows(MigrationFailureException.class,
         () -> migrator(db, dir, "recent").upgrade(new Target.Head()));
     assertEquals(true, e.getMessage().contains("it is a view, where a changelog has"), e.getMessage());
+  }
+
+  /** The session reads the table's shape once, and again after it altered the table itself. */
+  @Test
+  void aSessionSeesTheChangelogItCreatedOrWidened(TestDatabase db) throws Exception {
+    try (Connection connection = db.connect()) {
+      Changelog changelog = new Changelog(connection, "changelog");
+      assertFalse(changelog.exists());
+      changelog.createIfMissing();
+      assertTrue(changelog.exists());
+      changelog.insertStamped(new MigrationInfo(new BigDecimal(1), "create a"), "c1", true);
+      changelog.insertStamped(new MigrationInfo(new BigDecimal(2), "create b"), "c2", false);
+      assertEquals(Map.of(new BigDecimal(1), "c1", new BigDecimal(2), "c2"), changelog.checksums());
+    }
+    assertEquals(List.of("verified", "unverified"), db.column("select stamp from changelog order by id"));
   }
 
   private static Migrator migrator(TestDatabase db, Path dir, String changelog) {
