@@ -6,9 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Opens the goal's first connection on a thread of its own as soon as the database is known, while the goal reads and
- * checks its scripts. A JVM's first connection loads the driver's classes and waits for the server: 0.1 to 0.15 s that
- * otherwise comes after reading the scripts instead of beside it. Later connections are opened when asked for.
+ * Opens the goal's first connection on a thread of its own as soon as the database is known, while the goal reads its
+ * scripts. A JVM's first connection loads the driver's classes and waits for the server (0.14 s to a local one, more to
+ * a distant one); the goal then waits only for the part the reading did not cover. Later connections are opened when
+ * asked for.
  */
 final class FirstConnectionAhead implements ConnectionFactory, AutoCloseable {
   private final ConnectionFactory connections;
