@@ -33,6 +33,12 @@ final class DriverCause {
     return line.toString();
   }
 
+  /** The server's hint, or "" when it gave none. */
+  static String hint(SQLException e) {
+    ServerErrorMessage server = innermost(e) instanceof PSQLException p ? p.getServerErrorMessage() : null;
+    return server != null && server.getHint() != null ? server.getHint() : "";
+  }
+
   static String sqlState(SQLException e) {
     String state = innermost(e).getSQLState();
     return state != null ? state : e.getSQLState() != null ? e.getSQLState() : "";

@@ -14,6 +14,11 @@ final class ScriptFailure {
   private static final String REFUSED_IN_TRANSACTION = "25001";
   /** Permission denied, or not the owner: about the role that runs the script more often than the script. */
   private static final String INSUFFICIENT_PRIVILEGE = "42501";
+  /**
+   * Out of (shared) memory. With a hint naming max_locks_per_transaction, the server's lock table is full; the hint's
+   * setting name, unlike the message, is never translated.
+   */
+  private static final String OUT_OF_MEMORY = "53200";
 
   private ScriptFailure() {}
 
@@ -175,6 +180,9 @@ final class ScriptFailure {
           + " in DATABASE_URL), or grant this one what the statement needs, then run the same mvn quantagent:" + goal
           + " command again.";
     }
+    if (OUT_OF_MEMORY.equals(state) && DriverCause.hint(step.sqlCause()).contains("max_locks_per_transaction")) {
+      return lockTableFull(step, recorder, goal);
+    }
     if (UNSAFE_NEW_ENUM_VALUE.equals(state)) {
       // The script is right; where its transaction ends is what makes it fail.
       String refused = "PostgreSQL refuses an enum value in the transaction that added it (ALTER TYPE ... ADD VALUE)"
@@ -188,6 +196,25 @@ final class ScriptFailure {
     }
     return (recorder.undo() ? "Fix its -- //@UNDO part (" : "Fix the script (") + location + ") and run the same mvn"
         + " quantagent:" + goal + " command again.";
+  }
+
+  /** The script is right: the transaction it ran in, alone or with the run's group, locked more than fits. */
+  private static String lockTableFull(StepFailedException step, RunRecorder recorder, String goal) {
+    String cause = "The server's lock table is full. A transaction keeps a lock on each table, index, partition and"
+        + " sequence that it creates, alters or drops until it ends, and every session of the server shares that"
+        + " table: max_locks_per_transaction slots for each connection the server allows. ";
+    String again = ", then run the same mvn quantagent:" + goal + " command again.";
+    String restart = "raise max_locks_per_transaction (the server must restart to take it)";
+    int fitted = recorder.rolledBack().size();
+    if (fitted == 0) {
+      return cause + "This migration took more than was free: split " + step.migration().file() + " into migrations"
+          + " that each lock fewer tables (mvn quantagent:create), or " + restart + again;
+    }
+    String sign = recorder.undo() ? "-" : "+";
+    return cause + "This run's one transaction (-Dquantagent.transaction=all) held the locks of all its migrations;"
+        + " the " + fitted + " before this one fitted. Run without -Dquantagent.transaction=all (each migration then"
+        + " commits on its own and frees its locks), or in parts of at most " + fitted + " (-Dtarget=" + sign + fitted
+        + ", as often as it takes), or " + restart + again;
   }
 
   /** The first exception of ours in what MyBatis wrapped. */

@@ -119,6 +119,21 @@ public final class TestServer implements AutoCloseable {
     return name;
   }
 
+  /**
+   * Returns once the databases this server creates and drops in the background are done: for a test that fills
+   * something every session shares (the lock table), so that no CREATE DATABASE of the fixture's meets it full.
+   */
+  public void awaitHousekeeping() {
+    try {
+      housekeeper.submit(() -> { }).get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Dropped in the background: nothing may use it any more, and FORCE ends connections a test left open. */
   void dropDatabase(String name) {
     housekeeper.execute(() -> executeAdmin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
