@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quantagent.migrations.db.ConnectionFactory;
 import io.quantagent.migrations.testing.Await;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.TestDatabase;
 import io.quantagent.migrations.testing.WaitBound;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +75,45 @@ class ServerTimeoutsTest {
         + " 002_slow.sql (off there for none at all); then run the same mvn quantagent:upgrade command again."),
         e.getMessage());
     assertEquals(List.of("1"), db.changelogIds());
+  }
+
+  /** The server refuses the connection that would read its limits (as when it is full), so the message cannot say. */
+  @Test
+  void aServerTimeoutThatCannotBeReadIsNamedAsTheServersOrTheScriptsOwn() throws Exception {
+    scripts.add("002_slow.sql", "select pg_sleep(60);", "select 1;");
+    databaseSets("statement_timeout", "500ms");
+    AtomicBoolean runsSessionOpened = new AtomicBoolean();
+    ConnectionFactory noneAfterTheRunsSession = () -> {
+      Connection connection = db.connect();
+      if (!runsSessionOpened.getAndSet(true)) {
+        closeTheDatabaseToNewConnections(true);
+      }
+      return connection;
+    };
+    try {
+      ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> new Migrator(noneAfterTheRunsSession,
+          scripts.source(), MigratorSettings.defaults(), Events.listening(line -> { })).upgrade(new Target.Head()));
+      assertTrue(e.getMessage().contains("PostgreSQL: canceling statement due to statement timeout [SQLSTATE 57014]"),
+          e.getMessage());
+      assertTrue(e.getMessage().endsWith("\n  It ran longer than a statement_timeout of the server's for the session"
+          + " (ALTER ROLE or ALTER DATABASE ... SET, postgresql.conf, the URL's options), or one a SET in 002_slow.sql"
+          + " made. The run keeps it while -Dquantagent.statementTimeout is off. A limit of the run's replaces it for"
+          + " the migrations: -Dquantagent.statementTimeout=30min, or a line '-- quantagent:statement-timeout 30min' in"
+          + " 002_slow.sql (off there for none at all); then run the same mvn quantagent:upgrade command again."),
+          e.getMessage());
+    } finally {
+      closeTheDatabaseToNewConnections(false);
+    }
+    assertEquals(List.of("1"), db.changelogIds());
+  }
+
+  /** From another database: PostgreSQL does not let a session close its own database. */
+  private void closeTheDatabaseToNewConnections(boolean closed) {
+    try (Connection admin = db.server().connector("postgres").connect(); Statement s = admin.createStatement()) {
+      s.execute("alter database " + db.name() + " allow_connections " + !closed);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
