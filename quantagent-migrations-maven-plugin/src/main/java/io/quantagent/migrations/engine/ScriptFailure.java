@@ -211,10 +211,10 @@ final class ScriptFailure {
           + " that each lock fewer tables (mvn quantagent:create), or " + restart + again;
     }
     String sign = recorder.undo() ? "-" : "+";
-    return cause + "This run's one transaction (-Dquantagent.transaction=all) held the locks of all its migrations;"
-        + " the " + fitted + " before this one fitted. Run without -Dquantagent.transaction=all (each migration then"
-        + " commits on its own and frees its locks), or in parts of at most " + fitted + " (-Dtarget=" + sign + fitted
-        + ", as often as it takes), or " + restart + again;
+    return cause + "Its transaction, shared by the run's migrations (-Dquantagent.transaction=all), held the locks of"
+        + " all of them; the " + fitted + " before this one fitted. Run without -Dquantagent.transaction=all (each"
+        + " migration then commits on its own and frees its locks), or in parts of at most " + fitted + " (-Dtarget="
+        + sign + fitted + ", as often as it takes), or " + restart + again;
   }
 
   /** The first exception of ours in what MyBatis wrapped. */

@@ -24,8 +24,7 @@ import org.junit.jupiter.api.parallel.Isolated;
 @Isolated
 @ExtendWith(PostgresFixture.class)
 class LockTableFullTest {
-  private static final String FILL_THE_LOCK_TABLE =
-      "select count(pg_advisory_xact_lock(k)) from generate_series(1000, 10000000) k;";
+  private static final String FILL_THE_LOCK_TABLE = lockKeys(1000, 10_000_000);
 
   private TestDatabase db;
   private Scripts scripts;
@@ -34,11 +33,15 @@ class LockTableFullTest {
   void threeSmallMigrationsAndOneThatLocksTooMuch(TestDatabase db, @TempDir Path dir) {
     this.db = db;
     scripts = new Scripts(dir)
-        .add("001_lock_a_few.sql", "select count(pg_advisory_xact_lock(k)) from generate_series(1, 10) k;", "select 1;")
-        .add("002_lock_a_few.sql", "select count(pg_advisory_xact_lock(k)) from generate_series(11, 20) k;", "select 1;")
-        .add("003_lock_a_few.sql", "select count(pg_advisory_xact_lock(k)) from generate_series(21, 30) k;", "select 1;")
+        .add("001_lock_a_few.sql", lockKeys(1, 10), "select 1;")
+        .add("002_lock_a_few.sql", lockKeys(11, 20), "select 1;")
+        .add("003_lock_a_few.sql", lockKeys(21, 30), "select 1;")
         .add("004_lock_too_many.sql", FILL_THE_LOCK_TABLE, "select 1;");
     db.server().awaitHousekeeping();
+  }
+
+  private static String lockKeys(int first, int last) {
+    return "select count(pg_advisory_xact_lock(k)) from generate_series(" + first + ", " + last + ") k;";
   }
 
   private Migrator migrator() {
@@ -52,8 +55,8 @@ class LockTableFullTest {
         () -> migrator().withRunner(all).upgrade(new Target.Head()));
     assertTrue(e.getMessage().contains("[SQLSTATE 53200]"), e.getMessage());
     assertTrue(e.getMessage().contains("The server's lock table is full."), e.getMessage());
-    assertTrue(e.getMessage().contains("This run's one transaction (-Dquantagent.transaction=all) held the locks of"
-        + " all its migrations; the 3 before this one fitted. Run without -Dquantagent.transaction=all (each"
+    assertTrue(e.getMessage().contains("Its transaction, shared by the run's migrations (-Dquantagent.transaction=all),"
+        + " held the locks of all of them; the 3 before this one fitted. Run without -Dquantagent.transaction=all (each"
         + " migration then commits on its own and frees its locks), or in parts of at most 3 (-Dtarget=+3, as often"
         + " as it takes), or raise max_locks_per_transaction (the server must restart to take it), then run the same"
         + " mvn quantagent:upgrade command again."), e.getMessage());
