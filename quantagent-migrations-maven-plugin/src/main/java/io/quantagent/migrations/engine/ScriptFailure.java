@@ -210,11 +210,14 @@ final class ScriptFailure {
       return cause + "This migration took more than was free: split " + step.migration().file() + " into migrations"
           + " that each lock fewer tables (mvn quantagent:create), or " + restart + again;
     }
-    String sign = recorder.undo() ? "-" : "+";
+    // -Dtarget=+N refuses to run when fewer than N are pending, so the last part is the command the user ran.
+    String parts = recorder.undo()
+        ? "-Dtarget=-" + fitted + " while your target is more than " + fitted + " migrations back"
+        : "-Dtarget=+" + fitted + " while more than " + fitted + " are pending";
     return cause + "Its transaction, shared by the run's migrations (-Dquantagent.transaction=all), held the locks of"
         + " all of them; the " + fitted + " before this one fitted. Run without -Dquantagent.transaction=all (each"
-        + " migration then commits on its own and frees its locks), or in parts of at most " + fitted + " (-Dtarget="
-        + sign + fitted + ", as often as it takes), or " + restart + again;
+        + " migration then commits on its own and frees its locks), or in parts of at most " + fitted + " (" + parts
+        + ", then the command you ran), or " + restart + again;
   }
 
   /** The first exception of ours in what MyBatis wrapped. */

@@ -57,8 +57,8 @@ class LockTableFullTest {
     assertTrue(e.getMessage().contains("The server's lock table is full."), e.getMessage());
     assertTrue(e.getMessage().contains("Its transaction, shared by the run's migrations (-Dquantagent.transaction=all),"
         + " held the locks of all of them; the 3 before this one fitted. Run without -Dquantagent.transaction=all (each"
-        + " migration then commits on its own and frees its locks), or in parts of at most 3 (-Dtarget=+3, as often"
-        + " as it takes), or raise max_locks_per_transaction (the server must restart to take it), then run the same"
+        + " migration then commits on its own and frees its locks), or in parts of at most 3 (-Dtarget=+3 while more"
+        + " than 3 are pending, then the command you ran), or raise max_locks_per_transaction (the server must restart to take it), then run the same"
         + " mvn quantagent:upgrade command again."), e.getMessage());
     assertFalse(e.getMessage().contains("Fix the script"), "the scripts are right: " + e.getMessage());
     assertEquals(List.of(), db.tables(), "all or nothing: not even the changelog");
