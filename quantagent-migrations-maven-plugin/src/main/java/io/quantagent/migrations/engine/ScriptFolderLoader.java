@@ -162,7 +162,7 @@ public final class ScriptFolderLoader implements MigrationLoader {
       change.setFilename(filename); // as written: 001_x.sql stays 001_x.sql
       changes.add(change);
     }
-    return changes;
+    return new IndexedChanges(changes);
   }
 
   /** The change ({@code undo} false) or its reversal, as MyBatis' {@code MigrationReader} cuts them from the script. */
