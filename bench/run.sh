@@ -288,7 +288,7 @@ time_goals() {
   done
 }
 
-# ---------------------------------------------------------------- (c) current and history with N applied
+# ---------------------------------------------------------------- (c) current, history, an upgrade of one more: N applied
 BIG=$(echo $SIZES | tr ' ' '\n' | sort -n | tail -1)
 if has_part current; then
 reset_db
@@ -296,6 +296,24 @@ run_tool quantagent "gen$BIG" >"$WORK/logs/applied-$BIG.log" 2>&1 || die "applyi
 time_goals "applied$BIG" "gen$BIG" "" current history
 grep -q "gen$BIG" "$WORK/logs/current-1.log" || grep -q "$((20250201000000 + BIG))" "$WORK/logs/current-1.log" \
   || die "current does not name the last migration, see $WORK/logs/current-1.log"
+# A developer's usual upgrade on a long history: one new migration. Before each round its script is made pending
+# again (its changelog row deleted, its table dropped; untimed).
+ONE=$((BIG + 1)); ONE_ID=$((20250201000000 + ONE)); PLUS=$WORK/gen$BIG-plus-one
+rm -rf "$PLUS"; mkdir -p "$PLUS/qa"
+cp "$WORK/gen$BIG/qa/pom.xml" "$PLUS/qa/"; cp -r "$WORK/gen$BIG/qa/scripts" "$PLUS/qa/"
+printf -- '-- // create t_%s\nCREATE TABLE t_%s (id int primary key, v text);\n\n-- //@UNDO\nDROP TABLE t_%s;\n' \
+  $ONE $ONE $ONE > "$PLUS/qa/scripts/${ONE_ID}_create_t_$ONE.sql"
+for r in $(seq 0 "$ROUNDS"); do
+  psql -X -q -d $DB -c "delete from changelog where id = $ONE_ID" -c "drop table if exists t_$ONE" >/dev/null 2>&1
+  logf=$WORK/logs/upgrade-one-$r.log; t0=$(now)
+  "${MVN[@]}" -B -o -f "$PLUS/qa/pom.xml" quantagent:upgrade -Dquantagent.url="$URL" -Dquantagent.user=$PGUSER_ \
+    -Dquantagent.password=bench >"$logf" 2>&1 || die "upgrade of one more, see $logf"
+  t1=$(now)
+  grep -q "Upgraded 1 migration" "$logf" || die "upgrade of one more did not apply one migration, see $logf"
+  secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", (b-a)/1e9}')
+  printf '%s\t%s\t%s\t%s\n' "applied$BIG" upgrade_one "$r" "$secs" >> "$RESULTS"
+  log "applied$BIG round $r upgrade_one ${secs}s"
+done
 fi
 
 # ---------------------------------------------------------------- (e) diff on the QuantAgent schema, next to current
@@ -507,6 +525,8 @@ out.append("| --- | --- |")
 for t in ['current', 'history']:
     out.append(f"| quantagent:{t}, {big:,} applied (whole process) | {cell(f'applied{big}', t)} |")
 out.append(f"| history / current | {ratio(M(f'applied{big}', 'history'), M(f'applied{big}', 'current'))} |")
+out.append(f"| quantagent:upgrade of one more migration, {big:,} applied (whole process) |"
+           f" {cell(f'applied{big}', 'upgrade_one')} |")
 for k, label in [('first_start', 'embedded start, first on the machine (unpack + initdb of the template + copy + start)'),
                  ('cold_start', 'embedded start, cold: fresh project, cache there (copy of the template + start)'),
                  ('warm_start', 'embedded start, warm'),
