@@ -32,11 +32,11 @@ public final class MigrationLinter {
     List<Finding> findings = new ArrayList<>();
     int linted = 0;
     for (LintScript script : scripts) {
-      boolean report = reported.test(script.filename());
-      List<Finding> scriptFindings = lintScript(script, schema, report);
-      if (report) {
-        findings.addAll(scriptFindings);
+      if (reported.test(script.filename())) {
+        findings.addAll(lintScript(script, schema));
         linted++;
+      } else {
+        learn(script, schema);
       }
     }
     return new LintReport(settings, linted, findings);
@@ -46,11 +46,7 @@ public final class MigrationLinter {
     return lint(scripts, filename -> true);
   }
 
-  private List<Finding> lintScript(LintScript script, KnownSchema schema, boolean report) {
-    if (!report) {
-      learn(script, schema);
-      return List.of();
-    }
+  private List<Finding> lintScript(LintScript script, KnownSchema schema) {
     ScriptSections sections = ScriptSections.of(script.text());
     ScriptDirectives directives = ScriptDirectives.of(script.text());
     List<Finding> findings = new ArrayList<>();
@@ -61,8 +57,7 @@ public final class MigrationLinter {
       int previousEnd = section.firstLine() - 1;
       for (SqlStatement statement : PostgresScriptSplitter.split(section.text())) {
         int line = section.firstLine() - 1 + statement.line();
-        ParsedStatement parsed = TransactionControl.is(statement) ? new TransactionStatement(statement.firstLine())
-            : StatementParser.parse(SqlTokenizer.code(statement.sql(), line));
+        ParsedStatement parsed = parse(statement, line);
         List<Finding> found = new ArrayList<>();
         StatementContext context = new StatementContext(script.filename(), line, section.isUndo(), statement,
             parsed, sectionState, directives, schema, settings, found);
@@ -88,11 +83,14 @@ public final class MigrationLinter {
   private static void learn(LintScript script, KnownSchema schema) {
     Section change = ScriptSections.of(script.text()).change();
     for (SqlStatement statement : PostgresScriptSplitter.split(change.text())) {
-      if (!TransactionControl.is(statement)) {
-        int line = change.firstLine() - 1 + statement.line();
-        schema.apply(StatementParser.parse(SqlTokenizer.code(statement.sql(), line)));
-      }
+      schema.apply(parse(statement, change.firstLine() - 1 + statement.line()));
     }
+  }
+
+  /** @param line the statement's first line in its file */
+  private static ParsedStatement parse(SqlStatement statement, int line) {
+    return TransactionControl.is(statement) ? new TransactionStatement(statement.firstLine())
+        : StatementParser.parse(SqlTokenizer.code(statement.sql(), line));
   }
 
   /** The ignores between the end of the previous statement and this one's first line, taken out of {@code unplaced}. */
