@@ -56,6 +56,14 @@ final class BatchSender {
     unflushed = false;
   }
 
+  /**
+   * Something committed in auto-commit, as the server's, role's or database's {@code synchronous_commit} says:
+   * that may be {@code off}, so only a later flush puts it, and the run's earlier commits, on disk.
+   */
+  void committedAsTheServerSays() {
+    unflushed = true;
+  }
+
   /** Commits the transaction that {@code all} mode left open, if any; {@code why} ends the log line. */
   void commitGroup(String why) {
     if (openGroup.isEmpty()) {

@@ -16,7 +16,8 @@ import java.util.Optional;
  * Runs the migrations of one run on its connection: each transactional one as one batch, committed together with
  * its changelog row, sent by {@link BatchSender} from a thread of its own ({@link SendAhead}) while MyBatis prepares
  * the next; a no-transaction script waits for them and runs on the caller's thread. Commits do not wait for the
- * disk ({@code synchronous_commit = off}), except the run's last one, which makes every earlier one durable too: a
+ * disk ({@code synchronous_commit = off}), except the run's last one, which makes every earlier one durable too (a
+ * no-transaction script's auto-commits follow the server's setting, so a run that ends with one ends with a flush): a
  * crash mid-run can lose the last migrations, each with its changelog row, never half of one. With
  * {@link TransactionMode#ALL} the migrations share one transaction until the run ends or a no-transaction script
  * comes.
@@ -86,10 +87,10 @@ final class MigrationRunner implements AutoCloseable {
       long start = System.nanoTime();
       batches.commitGroup(" before " + migration.file() + ", which runs without a transaction");
       setInOpenTransaction.clear();
+      batches.committedAsTheServerSays(); // from here on, also when the script fails part way
       createChangelog(ddl, migration);
       log.warn(migration.file() + " is marked -- quantagent:no-transaction: its statements commit one by one.");
       noTransaction.run(migration, changelogRow);
-      batches.flushed(); // auto-commit statements wait for the disk, and so flush every earlier commit
       progress.applied(migration, BatchSender.since(start), 1, false);
       return;
     }

@@ -126,6 +126,27 @@ class DurabilityTest {
         query("select count(*) from pg_tables where schemaname = 'public' and tablename like 't%'"));
   }
 
+  /**
+   * A no-transaction script's statements and changelog row commit in auto-commit, as the database's own
+   * synchronous_commit says; when that is off and the script ends the run, the run still ends on disk.
+   */
+  @Test
+  void aRunEndingInANoTransactionScriptSurvivesAnImmediateStopWhenTheDatabaseCommitsAsynchronously()
+      throws Exception {
+    try (Connection c = connections().open(); Statement s = c.createStatement()) {
+      s.execute("alter database postgres set synchronous_commit = off");
+    }
+    Files.writeString(dir.resolve("scripts").resolve((MIGRATIONS + 1) + "_create_t" + (MIGRATIONS + 1) + ".sql"),
+        "-- // no transaction\n-- quantagent:no-transaction\ncreate table t" + (MIGRATIONS + 1) + " (id int);\n"
+            + "-- //@UNDO\ndrop table t" + (MIGRATIONS + 1) + ";\n");
+    assertEquals(MIGRATIONS + 1, migrator().upgrade(new Target.Head()).runs().size());
+    crashAndRestart();
+    assertEquals(List.of("t"), query("select to_regclass('changelog') is not null"), "the changelog survived");
+    assertEquals(List.of(Integer.toString(MIGRATIONS + 1)), query("select count(*) from changelog"));
+    assertEquals(List.of(Integer.toString(MIGRATIONS + 1)),
+        query("select count(*) from pg_tables where schemaname = 'public' and tablename like 't%'"));
+  }
+
   /** A failed run reports its failure only after the migrations it did commit (asynchronously) are on disk. */
   @Test
   void aFailedRunsEarlierMigrationsSurviveAnImmediateStop() throws Exception {
