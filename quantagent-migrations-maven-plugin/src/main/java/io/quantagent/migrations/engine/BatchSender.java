@@ -64,18 +64,36 @@ final class BatchSender {
     unflushed = true;
   }
 
-  /** Commits the transaction that {@code all} mode left open, if any; {@code why} ends the log line. */
+  /**
+   * Commits the transaction that {@code all} mode left open, if any; {@code why} ends the log line. A deadlock or
+   * serialization failure at the commit (a deferred trigger's locks; a serializable transaction's read set) is retried
+   * as one inside the transaction is: the whole group is sent again.
+   */
   void commitGroup(String why) {
     if (openGroup.isEmpty()) {
       return;
     }
     int size = openGroup.size();
-    try {
-      session.commit();
-    } catch (SQLException e) {
-      TransactionBatch last = openGroup.get(size - 1);
-      throw new StepFailedException(last.migration(), TransactionBatch.Part.COMMIT, Optional.empty(), e, 1,
-          Optional.empty(), -1, Optional.empty());
+    TransactionBatch last = openGroup.get(size - 1);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        session.commit();
+        break;
+      } catch (SQLException e) {
+        session.rollbackQuietly();
+        if (!LockRetry.retries(e) || attempt >= retry.attempts()) {
+          throw new StepFailedException(last.migration(), TransactionBatch.Part.COMMIT, Optional.empty(), e, attempt,
+              Optional.empty(), -1, Optional.empty());
+        }
+        retry.waitBeforeNext(attempt, e, "the commit of the transaction of " + size + " migrations ("
+            + last.migration().label() + ")", Optional.empty(), 0, Duration.ZERO, Optional.empty());
+        openGroup.remove(size - 1);
+        try {
+          attempt = send(last, attempt + 1); // sends the group again, from its first migration, and leaves it open
+        } finally {
+          openGroup.add(last);
+        }
+      }
     }
     openGroup.clear();
     log.info("Committed " + size + (size == 1 ? " migration" : " migrations") + " in one transaction" + why + ".");
@@ -167,7 +185,8 @@ final class BatchSender {
     queued.progress().applied(queued.migration(), took, sentWith, !openGroup.isEmpty());
   }
 
-  private void send(TransactionBatch current, int firstAttempt) {
+  /** @return the attempt that got through */
+  private int send(TransactionBatch current, int firstAttempt) {
     for (int attempt = firstAttempt; ; attempt++) {
       TransactionBatch sending = current;
       Optional<LockWait> wait = Optional.empty();
@@ -188,7 +207,7 @@ final class BatchSender {
         if (current.commits()) {
           session.commit(); // the batch committed: this only returns the connection to auto-commit
         }
-        return;
+        return attempt;
       } catch (SQLException e) {
         session.rollbackQuietly();
         TransactionBatch.Position at = sending.failedAt(e);

@@ -49,7 +49,7 @@ final class ScriptFailure {
     // the statement in Maven's summary, so the server's own error is the cause.
     Throwable cause = DriverCause.innermost(sql);
     StringBuilder message = new StringBuilder(recorder.undo() ? "Undoing migration " : "Migration ")
-        .append(migration.migration()).append(" failed in ").append(migration.file()).append(where(step))
+        .append(migration.migration()).append(" failed in ").append(migration.file()).append(where(step, recorder))
         .append("\n  ").append(DriverCause.of(sql));
     if (step.connectionLost()) {
       return new DatabaseConnectionException("Lost the database connection during " + goal + ". " + message
@@ -84,14 +84,22 @@ final class ScriptFailure {
     return step.attempts() == 1 ? "its only attempt" : "each of " + step.attempts() + " attempts";
   }
 
-  private static String where(StepFailedException step) {
+  private static String where(StepFailedException step, RunRecorder recorder) {
     int n = step.migration().statements().size();
+    int before = sharedWith(step, recorder).size();
+    // A deadlock or serialization failure at a commit is explained on the lines after this one.
+    boolean deferred = !step.conflictWithOtherSessions();
+    if (step.part() == TransactionBatch.Part.COMMIT && before > 0) {
+      return " at the commit of the transaction it shared with the " + before + (before == 1 ? " migration" :
+          " migrations") + " before it (-Dquantagent.transaction=all)" + (deferred ? ": a deferred constraint or"
+          + " trigger of any of them fired then, and PostgreSQL's message names it" : "");
+    }
     return switch (step.part()) {
       case STATEMENT -> step.statement().map(s -> ", statement " + s.number() + " of " + n + " (line " + s.line()
           + "): " + s.firstLine()).orElse("");
       case CHANGELOG -> " when writing its changelog row, after its " + n + (n == 1 ? " statement" : " statements")
           + " ran";
-      case COMMIT -> " at its commit (a deferred constraint or trigger fired then)";
+      case COMMIT -> " at its commit" + (deferred ? " (a deferred constraint or trigger fired then)" : "");
       case SETTING -> " before its first statement (setting its timeouts, or creating the changelog table)";
       case UNKNOWN -> " (the failing statement could not be told from the driver's message)";
     };
@@ -101,10 +109,10 @@ final class ScriptFailure {
   private static String consequence(StepFailedException step, RunRecorder recorder) {
     PlannedMigration migration = step.migration();
     if (step.committedStatements() < 0) {
-      List<MigrationRun> rolledBack = recorder.rolledBack();
+      List<MigrationRun> rolledBack = sharedWith(step, recorder);
       String group = rolledBack.isEmpty() ? "" : " It shared its transaction (-Dquantagent.transaction=all) with the "
           + rolledBack.size() + (rolledBack.size() == 1 ? " migration" : " migrations") + " before it in this run,"
-          + " rolled back with it: nothing of the run is applied.";
+          + " rolled back with it" + (recorder.runs().isEmpty() ? ": nothing of the run is applied." : ".");
       return (recorder.undo()
           ? "The undo was rolled back: migration " + migration.migration() + " stays applied, with its changelog row."
           : "It was rolled back: nothing of it is applied and it has no changelog row.") + group;
@@ -121,6 +129,15 @@ final class ScriptFailure {
     return migration.file() + " runs without a transaction (-- quantagent:no-transaction), so its statements commit"
         + " one by one: " + statements + cleanup + ". " + row + ": each statement must be safe to repeat (IF NOT"
         + " EXISTS, IF EXISTS).";
+  }
+
+  /**
+   * The migrations before the failed one in the transaction it shared ({@code all} mode), rolled back with it. One
+   * that failed at the group's commit had run, so it is among the recorder's rolled-back ones; it is not one before it.
+   */
+  private static List<MigrationRun> sharedWith(StepFailedException step, RunRecorder recorder) {
+    return recorder.rolledBack().stream().filter(run -> !run.migration().equals(step.migration().migration()))
+        .toList();
   }
 
   /** What of the run before the failed migration is applied (or undone). */
@@ -187,7 +204,7 @@ final class ScriptFailure {
       // The script is right; where its transaction ends is what makes it fail.
       String refused = "PostgreSQL refuses an enum value in the transaction that added it (ALTER TYPE ... ADD VALUE)"
           + " until it commits. ";
-      return refused + (recorder.rolledBack().isEmpty()
+      return refused + (sharedWith(step, recorder).isEmpty()
           ? "Add the value in one migration and use it in a later one (mvn quantagent:create), then run the same mvn"
               + " quantagent:" + goal + " command again."
           : "With -Dquantagent.transaction=all, the migrations of the run share one: run with"
@@ -205,7 +222,7 @@ final class ScriptFailure {
         + " table: max_locks_per_transaction slots for each connection the server allows. ";
     String again = ", then run the same mvn quantagent:" + goal + " command again.";
     String restart = "raise max_locks_per_transaction (the server must restart to take it)";
-    int fitted = recorder.rolledBack().size();
+    int fitted = sharedWith(step, recorder).size();
     if (fitted == 0) {
       return cause + "This migration took more than was free: split " + step.migration().file() + " into migrations"
           + " that each lock fewer tables (mvn quantagent:create), or " + restart + again;

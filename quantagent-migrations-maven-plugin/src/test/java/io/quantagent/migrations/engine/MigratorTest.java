@@ -331,6 +331,47 @@ class MigratorTest {
     assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
   }
 
+  private static final String PARENT_AND_CHILD = "create table parent (id int primary key);\n"
+      + "create table child (parent_id int references parent deferrable initially deferred);";
+
+  /** A deferred constraint is checked at the group's commit: any migration of the group may have broken it. */
+  @Test
+  void aDeferredConstraintBrokenInATransactionAllGroupFailsAtItsCommitAndNamesTheGroup() throws Exception {
+    scripts.add("004_parent_and_child.sql", PARENT_AND_CHILD, "drop table child;\ndrop table parent;");
+    scripts.add("005_orphan.sql", "insert into child values (42);", "delete from child;");
+    scripts.add("006_after_it.sql", "create table d (id int);", "drop table d;");
+    RunnerSettings all = RunnerSettings.defaults().withTransaction(TransactionMode.ALL);
+    ScriptFailedException e = assertThrows(ScriptFailedException.class,
+        () -> migrator().withRunner(all).upgrade(new Target.Head()));
+    assertTrue(e.getMessage().startsWith("Migration 6 (after it) failed in 006_after_it.sql at the commit of the"
+        + " transaction it shared with the 5 migrations before it (-Dquantagent.transaction=all): a deferred"
+        + " constraint or trigger of any of them fired then, and PostgreSQL's message names it\n  PostgreSQL: insert or"
+        + " update on table \"child\" violates foreign key constraint"), e.getMessage());
+    assertTrue(e.getMessage().contains("It shared its transaction (-Dquantagent.transaction=all) with the 5"
+        + " migrations before it in this run, rolled back with it: nothing of the run is applied."), e.getMessage());
+    assertEquals(List.of(), db.changelogIds());
+    assertEquals(List.of(), db.tables());
+  }
+
+  /** The group that fails is the one after a no-transaction script: what came before it stays, and says so. */
+  @Test
+  void aGroupThatFailsAfterANoTransactionScriptSaysWhatOfTheRunStaysApplied() throws Exception {
+    scripts.add("004_index_a.sql", "-- quantagent:no-transaction\ncreate index concurrently a_id on a (id);",
+        "-- quantagent:no-transaction\ndrop index concurrently a_id;");
+    scripts.add("005_parent_and_child.sql", PARENT_AND_CHILD, "drop table child;\ndrop table parent;");
+    scripts.add("006_orphan.sql", "insert into child values (42);", "delete from child;");
+    RunnerSettings all = RunnerSettings.defaults().withTransaction(TransactionMode.ALL);
+    ScriptFailedException e = assertThrows(ScriptFailedException.class,
+        () -> migrator().withRunner(all).upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("at the commit of the transaction it shared with the 1 migration before it"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("It shared its transaction (-Dquantagent.transaction=all) with the 1"
+        + " migration before it in this run, rolled back with it. The 4 migrations before it in this run stay"
+        + " applied; the database is at 4 (index a)."), e.getMessage());
+    assertFalse(e.getMessage().contains("nothing of the run is applied"), e.getMessage());
+    assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
+  }
+
   @Test
   void anEnumValueUsedInTheGroupThatAddedItSaysHowToCommitItFirst() throws Exception {
     scripts.add("004_status.sql", "create type status as enum ('new');\ncreate table orders_s (s status);",

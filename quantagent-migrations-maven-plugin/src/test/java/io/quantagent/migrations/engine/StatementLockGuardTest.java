@@ -260,6 +260,71 @@ class StatementLockGuardTest {
     assertEquals(List.of("1"), db.changelogIds());
   }
 
+  @Test
+  void aSerializationFailureAtTheCommitOfATransactionAllGroupIsRetriedWithTheWholeGroup() throws Exception {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    assertEquals(2, serializationFailureAtTheGroupsCommit(guard(Duration.ofSeconds(2), 3), lines::add)
+        .get(60, TimeUnit.SECONDS).runs().size());
+    assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN Serialization failure in the commit of the transaction"
+        + " of 2 migrations (4 (through the gate)): another session's commit changed what its repeatable read or"
+        + " serializable transaction had read. Rolled back; attempt 2 of 3 in ")), String.join("\n", lines));
+  }
+
+  @Test
+  void aSerializationFailureAtTheCommitOfTheLastAttemptNamesTheGroupAndWhatToDo() throws Exception {
+    ExecutionException failed = assertThrows(ExecutionException.class,
+        () -> serializationFailureAtTheGroupsCommit(guard(Duration.ofSeconds(2), 1), line -> { })
+            .get(60, TimeUnit.SECONDS));
+    String message = assertInstanceOf(SessionConflictException.class, failed.getCause()).getMessage();
+    assertTrue(message.startsWith("Migration 4 (through the gate) failed in 004_through_the_gate.sql at the commit of"
+        + " the transaction it shared with the 1 migration before it (-Dquantagent.transaction=all)\n  PostgreSQL:"
+        + " could not serialize access due to read/write dependencies among transactions"), message);
+    assertTrue(message.contains("\n  Another session's commit changed what its repeatable read or serializable"
+        + " transaction had read, in its only attempt.\n  It was rolled back: nothing of it is applied and it has no"
+        + " changelog row. It shared its transaction (-Dquantagent.transaction=all) with the 1 migration before it in"
+        + " this run, rolled back with it: nothing of the run is applied."), message);
+    assertTrue(message.contains("run the same mvn quantagent:upgrade command again at a quieter moment"), message);
+    assertEquals(List.of("1", "2"), db.changelogIds());
+  }
+
+  /**
+   * With -Dquantagent.transaction=all a serialization failure can come at the group's commit. There a deferred trigger
+   * waits at a gate while another serializable transaction reads what the group wrote, writes what the group read,
+   * and commits first; PostgreSQL then cancels the group at its commit. A retry sends the whole group again, past the
+   * open gate and with nobody in its way.
+   */
+  private CompletableFuture<UpgradeResult> serializationFailureAtTheGroupsCommit(RunnerSettings runner,
+      Consumer<String> lines) throws Exception {
+    scripts.add("002_gate.sql", "create table x (id int);\ncreate table y (id int);\ncreate table gate (id int);\n"
+        + "create function wait_at_gate() returns trigger language plpgsql as $$\nbegin\n"
+        + "  perform pg_advisory_xact_lock(4210);\n  return null;\nend $$;\n"
+        + "create constraint trigger gate_at_commit after insert on gate deferrable initially deferred\n"
+        + "  for each row execute function wait_at_gate();",
+        "drop table gate;\ndrop function wait_at_gate();\ndrop table y;\ndrop table x;");
+    migrator(RunnerSettings.defaults(), line -> { }).upgrade(new Target.Head());
+    db.execute("alter database " + db.name() + " set default_transaction_isolation = 'serializable'");
+    scripts.add("003_read_x_write_y.sql", "create table x_seen as select count(*) as n from x;\n"
+        + "insert into y values (1);", "drop table x_seen;\ndelete from y;");
+    scripts.add("004_through_the_gate.sql", "-- quantagent:lock-timeout off\ninsert into gate values (1);",
+        "delete from gate;");
+    try (Connection gate = db.connect(); Statement g = gate.createStatement();
+        Connection other = db.connect(); Statement o = other.createStatement()) {
+      g.execute("select pg_advisory_lock(4210)");
+      CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
+          migrator(runner.withTransaction(TransactionMode.ALL), lines).upgrade(new Target.Head()));
+      Await.until(db, "select count(*) from pg_locks where locktype = 'advisory' and objid = 4210 and not granted"
+          + THIS_DATABASE);
+      o.execute("begin isolation level serializable");
+      o.execute("select count(*) from y");
+      o.execute("insert into x values (1)");
+      o.execute("commit");
+      g.execute("select pg_advisory_unlock(4210)");
+      upgrade.exceptionally(e -> null).get(60, TimeUnit.SECONDS);
+      return upgrade;
+    }
+  }
+
   /**
    * A migration at repeatable read (the database's default_transaction_isolation) reads, waits at a gate, then updates
    * a row that another session changed and committed after it began: PostgreSQL rolls the migration back. Its next
