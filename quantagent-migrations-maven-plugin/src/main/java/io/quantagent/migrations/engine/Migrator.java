@@ -177,22 +177,23 @@ public final class Migrator {
    * Records the database as being at {@code target} ({@code head} or an id) without running any script:
    * changelog rows with checksums, in one transaction, under the lock. Only when {@code verifier} finds the
    * live schema equal to the migrations' at that revision, unless {@code force}, which records the stamp
-   * as unverified.
+   * as unverified. The schema is verified under the lock too: a run that got in between would leave a verdict about
+   * a schema that is no longer there.
    */
   public StampResult stamp(Target target, SchemaVerifier verifier, boolean force) {
     List<MigrationInfo> known = scripts.scripts();
     MigrationInfo revision = stampRevision(target, known);
-    List<String> differences = verifier.differences(revision);
-    if (!differences.isEmpty() && !force) {
-      throw new StampRefusedException(revision, differences);
-    }
-    boolean verified = differences.isEmpty();
-    if (!verified) {
-      log.warn("Stamping " + revision + " UNVERIFIED (-Dquantagent.force): the schema differs in "
-          + differences.size() + " place" + (differences.size() == 1 ? "" : "s") + ":\n  - "
-          + String.join("\n  - ", differences));
-    }
     return locked((session, changelog) -> {
+      List<String> differences = verifier.differences(revision);
+      if (!differences.isEmpty() && !force) {
+        throw new StampRefusedException(revision, differences);
+      }
+      boolean verified = differences.isEmpty();
+      if (!verified) {
+        log.warn("Stamping " + revision + " UNVERIFIED (-Dquantagent.force): the schema differs in "
+            + differences.size() + " place" + (differences.size() == 1 ? "" : "s") + ":\n  - "
+            + String.join("\n  - ", differences));
+      }
       session.begin();
       changelog.createIfMissing();
       List<MigrationInfo> applied = ChangelogState.read(scripts, known, changelog).applied();

@@ -17,6 +17,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -329,6 +331,40 @@ class MigratorTest {
     scripts.add("004_broken.sql", "create table d (id int);", "drop table d;");
     assertEquals(4, migrator().withRunner(all).upgrade(new Target.Head()).runs().size());
     assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
+  }
+
+  /**
+   * An upgrade that starts while stamp verifies the schema waits for the stamp: were the verdict given outside the
+   * lock, the upgrade could apply migrations between it and the stamp, which would then remove their changelog rows
+   * and leave their tables.
+   */
+  @Test
+  void anUpgradeDuringAStampsVerificationWaitsForTheStamp() throws Exception {
+    migrator().upgrade(new Target.Revision("1"));
+    CompletableFuture<Void> upgradeWaitsOrIsDone = new CompletableFuture<>();
+    CompletableFuture<UpgradeResult> upgrade = new CompletableFuture<>();
+    SchemaVerifier startsAnUpgrade = revision -> {
+      CompletableFuture.supplyAsync(() -> new Migrator(db.connections(), scripts.source(), "changelog",
+          Events.listening(line -> {
+            if (line.contains("Waiting for another migration run on this database to finish")) {
+              upgradeWaitsOrIsDone.complete(null);
+            }
+          })).upgrade(new Target.Head())).whenComplete((result, failure) -> {
+            upgradeWaitsOrIsDone.complete(null);
+            if (failure == null) {
+              upgrade.complete(result);
+            } else {
+              upgrade.completeExceptionally(failure);
+            }
+          });
+      upgradeWaitsOrIsDone.join();
+      return List.of();
+    };
+    StampResult stamped = migrator().stamp(new Target.Revision("1"), startsAnUpgrade, false);
+    assertEquals(List.of(), stamped.removed());
+    assertEquals(2, upgrade.get(60, TimeUnit.SECONDS).runs().size());
+    assertEquals(List.of("1", "2", "3"), db.changelogIds());
+    assertEquals(List.of("a", "b", "c", "changelog"), db.tables());
   }
 
   private static final String PARENT_AND_CHILD = "create table parent (id int primary key);\n"
