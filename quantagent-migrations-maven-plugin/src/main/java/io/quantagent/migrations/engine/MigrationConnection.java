@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.ibatis.migration.ConnectionProvider;
 
 /**
@@ -34,14 +36,20 @@ final class MigrationConnection implements AutoCloseable {
   private final int backendPid;
   private final boolean readOnly;
   private final boolean inRecovery;
+  private final boolean checksClient;
   private final Connection shielded;
   private Collector collector;
+
+  private static final int CLIENT_CHECK_MS = 1000;
+  private static final List<String> RESETS_AND_CLIENT_CHECK = Stream.concat(SessionSettings.RESET.stream(),
+      Stream.of("SET client_connection_check_interval = " + CLIENT_CHECK_MS)).toList();
 
   MigrationConnection(Connection real, String changelogTable) throws SQLException {
     this.real = real;
     this.changelogTable = changelogTable;
     real.setAutoCommit(true);
-    try (Statement statement = real.createStatement(); ResultSet rs = statement.executeQuery(openingQuery(real))) {
+    this.checksClient = real.getMetaData().getDatabaseMajorVersion() >= 14;
+    try (Statement statement = real.createStatement(); ResultSet rs = statement.executeQuery(openingQuery())) {
       rs.next();
       this.backendPid = rs.getInt(1);
       this.readOnly = rs.getBoolean(2);
@@ -57,10 +65,17 @@ final class MigrationConnection implements AutoCloseable {
    * killed client is gone, even during a long statement, and rolls back and drops the run lock at once instead of when
    * the statement ends.
    */
-  private static String openingQuery(Connection connection) throws SQLException {
-    boolean checksClient = connection.getMetaData().getDatabaseMajorVersion() >= 14;
+  private String openingQuery() {
     return "select pg_backend_pid(), current_setting('transaction_read_only') = 'on', pg_is_in_recovery()"
-        + (checksClient ? ", set_config('client_connection_check_interval', '1000', false)" : "");
+        + (checksClient ? ", set_config('client_connection_check_interval', '" + CLIENT_CHECK_MS + "', false)" : "");
+  }
+
+  /**
+   * What ends a script's own session settings after its last statement ({@link SessionSettings}). A script's
+   * {@code RESET ALL} also takes back the session's client check, so the check is set again with them.
+   */
+  List<String> resetsAfterScript() {
+    return checksClient ? RESETS_AND_CLIENT_CHECK : SessionSettings.RESET;
   }
 
   Connection connection() {

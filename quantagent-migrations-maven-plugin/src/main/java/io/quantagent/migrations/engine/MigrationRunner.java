@@ -98,7 +98,7 @@ final class MigrationRunner implements AutoCloseable {
     boolean asynchronous = each && started < planned;
     List<String> prefix = new ArrayList<>(settings(migration, asynchronous, each));
     prefix.addAll(ddl);
-    List<String> resets = SessionSettings.mayChange(migration.statements()) ? SessionSettings.RESET : List.of();
+    List<String> resets = SessionSettings.mayChange(migration.statements()) ? session.resetsAfterScript() : List.of();
     if (!resets.isEmpty()) {
       setInOpenTransaction.clear(); // the resets override this transaction's SET LOCALs too: the next sends them again
     }

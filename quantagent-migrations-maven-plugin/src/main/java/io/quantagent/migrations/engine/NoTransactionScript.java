@@ -45,7 +45,7 @@ final class NoTransactionScript {
       if (changelogRow.isPresent()) {
         try (Statement insert = connection.createStatement()) {
           if (SessionSettings.mayChange(statements)) {
-            for (String reset : SessionSettings.RESET) {
+            for (String reset : session.resetsAfterScript()) {
               insert.execute(reset);
             }
             lockTimeoutSet = SessionTimeout.SERVER_DEFAULT; // what a RESET leaves

@@ -46,8 +46,14 @@ final class RunPlan {
           : " is a psql command, not SQL: the runner sends scripts to PostgreSQL, which cannot run it. Delete the"
               + " line (pg_dump writes \\restrict and \\unrestrict lines into every plain dump; a migration needs"
               + " neither).")));
+      statements.stream().filter(RunLockRelease::is).findFirst().ifPresent(s -> problems.add(file + " line "
+          + s.line() + ": " + s.firstLine() + " would release the run lock, which keeps a second run off this database"
+          + " until this one ends (DISCARD ALL and pg_advisory_unlock_all() release every advisory lock of the"
+          + " session; DISCARD ALL also drops the session settings the runner made). A migration needs neither:"
+          + " delete the statement."));
       if (!directives.noTransaction()) {
-        statements.stream().filter(s -> Concurrently.is(s) || OutsideTransactionOnly.is(s)).findFirst()
+        statements.stream().filter(s -> (Concurrently.is(s) || OutsideTransactionOnly.is(s)) && !RunLockRelease.is(s))
+            .findFirst()
             .ifPresent(s -> problems.add(file + " line " + s.line() + ": " + s.firstLine() + " cannot run inside a"
                 + " transaction, and this script runs in one. Put the line '-- quantagent:no-transaction' in the"
                 + " script, so that its statements run one by one in auto-commit (then write them so that the script"

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * and statement timeouts (the guard). pg_dump writes {@code SET lock_timeout = 0} and
  * {@code set_config('search_path', '', false)} at the top of every dump, so a baseline made with it has them. As in
  * Flyway, they end with the migration: after its last statement the runner resets them, before its changelog row.
- * Read loosely, as text: a false alarm costs four RESETs.
+ * Read loosely, as text: a false alarm costs a few RESETs.
  */
 final class SessionSettings {
   /** Sent after the statements of a migration that may have changed them. */

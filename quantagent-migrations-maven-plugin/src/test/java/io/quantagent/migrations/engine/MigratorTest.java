@@ -483,6 +483,39 @@ class MigratorTest {
   private static final String SEEN = " as select current_setting('search_path') || ' / '"
       + " || current_setting('lock_timeout') as s;";
 
+  /**
+   * A script's RESET ALL also takes back the session's client_connection_check_interval, which lets the server notice
+   * a killed run within a second: the runner sets it again, in a transaction and out of one.
+   */
+  @ParameterizedTest
+  @EnumSource(TransactionMode.class)
+  void aScriptsResetAllLeavesTheRunsClientCheckInPlace(TransactionMode mode) throws Exception {
+    String seen = " as select current_setting('client_connection_check_interval') as s;";
+    scripts.add("004_reset_all.sql", "reset all;\ncreate table d (id int);", "drop table d;");
+    scripts.add("005_after_it.sql", "create table seen_5" + seen, "drop table seen_5;");
+    scripts.add("006_reset_all_alone.sql", "-- quantagent:no-transaction\nreset all;", "select 1;");
+    scripts.add("007_after_that.sql", "create table seen_7" + seen, "drop table seen_7;");
+    migrator().withRunner(RunnerSettings.defaults().withTransaction(mode)).upgrade(new Target.Head());
+    assertEquals(List.of("1s", "1s"), List.of(db.value("select s from seen_5"), db.value("select s from seen_7")));
+  }
+
+  @Test
+  void aScriptThatWouldReleaseTheRunLockIsRefusedBeforeAnythingRuns() throws Exception {
+    migrator().upgrade(new Target.Head());
+    scripts.add("004_discard.sql", "-- quantagent:no-transaction\ncreate table d (id int);\ndiscard all;", "select 1;");
+    scripts.add("005_unlock.sql", "create table e (id int);\nselect pg_advisory_unlock_all();", "select 1;");
+    InvalidScriptException e = assertThrows(InvalidScriptException.class,
+        () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("004_discard.sql line 4: discard all; would release the run lock, which keeps a"
+        + " second run off this database until this one ends"), e.getMessage());
+    assertTrue(e.getMessage().contains("005_unlock.sql line 3: select pg_advisory_unlock_all(); would release the run"
+        + " lock"), e.getMessage());
+    assertTrue(e.getMessage().contains("A migration needs neither: delete the statement."), e.getMessage());
+    assertFalse(e.getMessage().contains("cannot run inside a transaction"), e.getMessage());
+    assertEquals(List.of("1", "2", "3"), db.changelogIds());
+    assertFalse(db.tables().contains("d"));
+  }
+
   @ParameterizedTest
   @EnumSource(TransactionMode.class)
   void aScriptsOwnSearchPathAndTimeoutsEndWithItsMigration(TransactionMode mode) throws Exception {

@@ -1,0 +1,20 @@
+package io.quantagent.migrations.engine;
+
+import java.util.regex.Pattern;
+
+/**
+ * Statements that release every advisory lock of the session, the run lock among them ({@code DISCARD ALL},
+ * {@code pg_advisory_unlock_all()}): after one, a second run could start on the database while this one goes on.
+ * {@code DISCARD ALL} also drops the session settings the runner made. No migration needs either, so the run plan
+ * refuses them.
+ */
+final class RunLockRelease {
+  private static final Pattern RELEASES =
+      Pattern.compile("(?is)\\s*discard\\s+all\\b.*|.*\\bpg_advisory_unlock_all\\s*\\(.*");
+
+  private RunLockRelease() {}
+
+  static boolean is(SqlStatement statement) {
+    return RELEASES.matcher(statement.sql()).matches();
+  }
+}
