@@ -120,7 +120,7 @@ public final class Migrator {
   public String upgradeSql(Target target, Optional<String> assumedCurrent) {
     List<MigrationInfo> known = scripts.scripts();
     MigrationPlanner planner = offlinePlanner(known, assumedCurrent);
-    return new OfflineSql(scripts, settings.changelogTable()).upgrade(planner.upgrade(target), planner.current());
+    return new OfflineSql(scripts, settings.changelogTable(), settings.runner()).upgrade(planner.upgrade(target), planner.current());
   }
 
   /** The SQL {@link #downgrade} would run, without running it; see {@link #upgradeSql}. */
@@ -130,7 +130,7 @@ public final class Migrator {
     List<MigrationInfo> plan = planner.downgrade(target);
     List<MigrationInfo> remaining = new ArrayList<>(planner.downgrade(new Target.Base()));
     remaining.removeAll(plan);
-    return new OfflineSql(scripts, settings.changelogTable())
+    return new OfflineSql(scripts, settings.changelogTable(), settings.runner())
         .downgrade(plan, planner.current(), remaining.isEmpty() ? Optional.empty() : Optional.of(remaining.get(0)));
   }
 

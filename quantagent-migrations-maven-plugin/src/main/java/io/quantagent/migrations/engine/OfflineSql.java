@@ -1,21 +1,27 @@
 package io.quantagent.migrations.engine;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The exact SQL an upgrade or downgrade would run, changelog statements included, as one file for a DBA
  * or a deployment pipeline ({@code psql -v ON_ERROR_STOP=1 -f FILE}). Each migration is its own
- * transaction, as when the plugin runs it, except scripts marked {@code -- quantagent:no-transaction}; a script the
- * runner would refuse is refused here too, before any SQL is written.
+ * transaction, as when the plugin runs it (with {@code -Dquantagent.transaction=all}, the migrations between
+ * no-transaction scripts share one), except scripts marked {@code -- quantagent:no-transaction}; each gets the lock and
+ * statement timeouts the runner would set. A script the runner would refuse is refused here too, before any SQL is
+ * written. What psql cannot do is retry: a lock timeout stops the file at that migration.
  */
 final class OfflineSql {
   private final ScriptSource scripts;
   private final String table;
+  private final RunnerSettings runner;
+  private boolean inGroup; // all mode: a transaction is open across migrations
 
-  OfflineSql(ScriptSource scripts, String table) {
+  OfflineSql(ScriptSource scripts, String table, RunnerSettings runner) {
     this.scripts = scripts;
     this.table = table;
+    this.runner = runner;
   }
 
   /** @throws InvalidScriptException where upgrade would refuse a script of the plan ({@link RunPlan}) */
@@ -29,7 +35,7 @@ final class OfflineSql {
           + migration.idText() + ", to_char(now(), 'YYYY-MM-DD HH24:MI:SS'), " + literal(migration.description())
           + ", " + literal(scripts.checksum(migration)) + ");");
     }
-    return sql.toString();
+    return endGroup(sql).toString();
   }
 
   /** @throws InvalidScriptException where downgrade would refuse an undo of the plan ({@link RunPlan}) */
@@ -39,33 +45,93 @@ final class OfflineSql {
     for (PlannedMigration planned : run.migrations()) {
       migration(sql, planned, "DELETE FROM " + table + " WHERE id = " + planned.migration().idText() + ";");
     }
-    return sql.toString();
+    return endGroup(sql).toString();
   }
 
   private StringBuilder header(String goal, Optional<MigrationInfo> from, Optional<MigrationInfo> to) {
     return new StringBuilder("-- QuantAgent Migrations: ").append(goal).append(" from ")
         .append(from.map(MigrationInfo::toString).orElse("base")).append(" to ")
         .append(to.map(MigrationInfo::toString).orElse("base")).append('\n')
-        .append("-- Run with: psql -v ON_ERROR_STOP=1 -f <this file>\n\n");
+        .append("-- Run with: psql -v ON_ERROR_STOP=1 -f <this file>\n")
+        .append("-- A lock timeout stops it at that migration: write the file again (it starts where the database is)"
+            + " and run it at a quieter moment.\n\n");
   }
 
   /** The migration's statements as the runner reads and checked them, in its transaction unless marked otherwise. */
-  private static void migration(StringBuilder sql, PlannedMigration planned, String changelogStatement) {
+  private void migration(StringBuilder sql, PlannedMigration planned, String changelogStatement) {
     boolean transactional = !planned.directives().noTransaction();
+    boolean shared = runner.transaction() == TransactionMode.ALL;
+    if (!transactional) {
+      endGroup(sql);
+    }
     sql.append("\n-- ").append(planned.file()).append(planned.undo() ? " (undo)" : "").append('\n');
     if (transactional) {
-      sql.append("BEGIN;\n");
-    }
-    for (SqlStatement statement : planned.statements()) {
-      sql.append(statement.sql()).append(statement.sql().endsWith(";") ? "\n" : ";\n");
+      if (!inGroup) {
+        sql.append("BEGIN;\n");
+        inGroup = shared;
+      }
+      // In a shared transaction a SET LOCAL lasts until it ends, so each migration sets both, to its own or back.
+      SessionTimeout lock = planned.directives().sessionLockTimeout(runner);
+      SessionTimeout statement = planned.directives().sessionStatementTimeout(runner);
+      if (lock.value().isPresent() || shared) {
+        sql.append(lock.setLocal("lock_timeout")).append(";\n");
+      }
+      if (statement.value().isPresent() || shared) {
+        sql.append(statement.setLocal("statement_timeout")).append(";\n");
+      }
+      statements(sql, planned.statements());
+    } else {
+      noTransaction(sql, planned);
     }
     if (SessionSettings.mayChange(planned.statements())) {
       SessionSettings.RESET.forEach(reset -> sql.append(reset).append(";\n")); // as the runner sends them
     }
     sql.append(changelogStatement).append('\n');
-    if (transactional) {
+    if (transactional && !shared) {
       sql.append("COMMIT;\n");
     }
+  }
+
+  /**
+   * Statement by statement in auto-commit, each under the timeouts the runner gives it: a {@code CONCURRENTLY} one
+   * waits for locks as long as it takes unless the script's header says otherwise (see {@link NoTransactionScript}).
+   */
+  private void noTransaction(StringBuilder sql, PlannedMigration planned) {
+    SessionTimeout statementTimeout = planned.directives().sessionStatementTimeout(runner);
+    SessionTimeout lockSet = SessionTimeout.SERVER_DEFAULT;
+    SessionTimeout statementSet = SessionTimeout.SERVER_DEFAULT;
+    for (SqlStatement statement : planned.statements()) {
+      SessionTimeout lock = Concurrently.is(statement)
+          ? SessionTimeout.of(planned.directives().lockTimeout(), Duration.ZERO)
+          : planned.directives().sessionLockTimeout(runner);
+      if (!lock.equals(lockSet)) {
+        sql.append(lock.set("lock_timeout")).append(";\n");
+        lockSet = lock;
+      }
+      if (!statementTimeout.equals(statementSet)) {
+        sql.append(statementTimeout.set("statement_timeout")).append(";\n");
+        statementSet = statementTimeout;
+      }
+      statements(sql, List.of(statement));
+    }
+    if (!lockSet.equals(SessionTimeout.SERVER_DEFAULT) || !statementSet.equals(SessionTimeout.SERVER_DEFAULT)) {
+      sql.append(SessionTimeout.SERVER_DEFAULT.set("lock_timeout")).append(";\n")
+          .append(SessionTimeout.SERVER_DEFAULT.set("statement_timeout")).append(";\n");
+    }
+  }
+
+  private static void statements(StringBuilder sql, List<SqlStatement> statements) {
+    for (SqlStatement statement : statements) {
+      sql.append(statement.sql()).append(statement.sql().endsWith(";") ? "\n" : ";\n");
+    }
+  }
+
+  private StringBuilder endGroup(StringBuilder sql) {
+    if (inGroup) {
+      sql.append("COMMIT;\n");
+      inGroup = false;
+    }
+    return sql;
   }
 
   private static String literal(String text) {

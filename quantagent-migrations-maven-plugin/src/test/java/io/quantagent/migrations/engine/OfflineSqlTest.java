@@ -67,4 +67,44 @@ class OfflineSqlTest {
         + "RESET statement_timeout;\nINSERT INTO changelog"), first);
     assertFalse(sql.substring(sql.indexOf("-- 002_create_b.sql")).contains("RESET"), sql);
   }
+
+  /** psql gets the lock-timeout guard and a script's own timeouts, as the runner sends them. */
+  @Test
+  void eachMigrationGetsTheTimeoutsTheRunnerWouldSet(@TempDir Path dir) {
+    ScriptSource scripts = new Scripts(dir)
+        .add("001_create_a.sql", "create table a (id int);", "drop table a;")
+        .add("002_backfill.sql", "-- quantagent:lock-timeout 30s\n-- quantagent:statement-timeout 10min\n"
+            + "update a set id = id;", "select 1;")
+        .add("003_index_a.sql", "-- quantagent:no-transaction\ncreate index concurrently a_id on a (id);\n"
+            + "analyze a;", "-- quantagent:no-transaction\ndrop index concurrently a_id;")
+        .source();
+    String sql = new Migrator(null, scripts, "changelog", EventLog.silent())
+        .upgradeSql(new Target.Head(), Optional.of("base"));
+    assertTrue(sql.contains("-- 001_create_a.sql\nBEGIN;\nSET LOCAL lock_timeout = 2000;\ncreate table a"), sql);
+    assertTrue(sql.contains("-- 002_backfill.sql\nBEGIN;\nSET LOCAL lock_timeout = 30000;\n"
+        + "SET LOCAL statement_timeout = 600000;\n"), sql);
+    // The index build waits as long as it needs (the guard would leave an invalid index); the statement after it not.
+    assertTrue(sql.contains("-- 003_index_a.sql\ncreate index concurrently a_id on a (id);\nset lock_timeout = 2000;\n"
+        + "analyze a;\nreset lock_timeout;\nreset statement_timeout;\nINSERT INTO changelog"), sql);
+  }
+
+  @Test
+  void transactionAllSharesOneTransactionBetweenNoTransactionScripts(@TempDir Path dir) {
+    ScriptSource scripts = new Scripts(dir)
+        .add("001_create_a.sql", "create table a (id int);", "drop table a;")
+        .add("002_create_b.sql", "-- quantagent:lock-timeout off\ncreate table b (id int);", "drop table b;")
+        .add("003_index_a.sql", "-- quantagent:no-transaction\ncreate index concurrently a_id on a (id);",
+            "-- quantagent:no-transaction\ndrop index concurrently a_id;")
+        .add("004_create_c.sql", "create table c (id int);", "drop table c;")
+        .source();
+    String sql = new Migrator(null, scripts, MigratorSettings.defaults().withChangelogTable("changelog")
+        .withRunner(RunnerSettings.defaults().withTransaction(TransactionMode.ALL)), EventLog.silent())
+        .upgradeSql(new Target.Head(), Optional.of("base"));
+    assertEquals(List.of("-- 001_create_a.sql", "BEGIN;", "-- 002_create_b.sql", "COMMIT;", "-- 003_index_a.sql",
+        "-- 004_create_c.sql", "BEGIN;", "COMMIT;"), sql.lines().filter(line -> line.startsWith("-- 0")
+            || line.equals("BEGIN;") || line.equals("COMMIT;")).toList(), sql);
+    // A SET LOCAL lasts until the shared transaction ends: the migration after an override sets the guard back.
+    assertTrue(sql.contains("-- 002_create_b.sql\nSET LOCAL lock_timeout = 0;\nSET LOCAL statement_timeout TO"
+        + " DEFAULT;\ncreate table b"), sql);
+  }
 }
