@@ -1,11 +1,16 @@
 package io.quantagent.migrations.embedded;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.OpenOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -24,15 +29,18 @@ final class WriteOnceFile {
     Path draft = file.resolveSibling("." + file.getFileName() + "." + OwnerProcess.current().tag() + "-"
         + System.nanoTime() + ".draft");
     try {
-      Files.writeString(draft, value.get() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE);
-      FileTrees.setMode(draft, 0600);
+      writeNew(draft, value);
       try {
         Files.createLink(file, draft);
       } catch (FileAlreadyExistsException e) {
         // another process created it first: its value wins
       } catch (UnsupportedOperationException | IOException noHardLinks) {
-        createNew(file, Files.readString(draft, StandardCharsets.UTF_8));
+        String text = Files.readString(draft, StandardCharsets.UTF_8).strip();
+        try {
+          writeNew(file, () -> text); // an exclusive create; a concurrent reader may see it half written
+        } catch (FileAlreadyExistsException e) {
+          // another process created it first
+        }
       }
     } finally {
       Files.deleteIfExists(draft);
@@ -40,13 +48,16 @@ final class WriteOnceFile {
     return read(file);
   }
 
-  /** Where hard links are not supported: an exclusive create (a concurrent reader may see it half written). */
-  private static void createNew(Path file, String text) throws IOException {
-    try {
-      Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      FileTrees.setMode(file, 0600);
-    } catch (FileAlreadyExistsException e) {
-      // another process created it first
+  /**
+   * Owner-only from the moment the file exists, and the value asked for only then: a mode set after the write would
+   * leave the value readable by others (under the usual umask 022) until it is set.
+   */
+  private static void writeNew(Path file, Supplier<String> value) throws IOException {
+    Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    try (OutputStream out = Channels.newOutputStream(FileTrees.isPosix()
+        ? Files.newByteChannel(file, options, PosixFilePermissions.asFileAttribute(FileTrees.permissions(0600)))
+        : Files.newByteChannel(file, options))) {
+      out.write((value.get() + "\n").getBytes(StandardCharsets.UTF_8));
     }
   }
 

@@ -1,10 +1,17 @@
 package io.quantagent.migrations.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,5 +43,26 @@ class WriteOnceFileTest {
     assertEquals("secret", WriteOnceFile.readOrCreate(file, () -> "secret"));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     assertEquals("secret", WriteOnceFile.readOrCreate(file, () -> "another"));
+  }
+
+  /** The value is asked for once its file exists, so the file's mode at creation is what this sees. */
+  @Test
+  void theFileIsReadableByItsOwnerOnlyFromTheMomentItExists() throws Exception {
+    Path wide = Files.createFile(dir.resolve("with-the-default-mode"));
+    assumeTrue(Files.getPosixFilePermissions(wide).contains(PosixFilePermission.OTHERS_READ),
+        "a umask that lets others read new files, without which this test cannot fail");
+    Files.delete(wide);
+    List<String> modesWhileAsked = new ArrayList<>();
+    WriteOnceFile.readOrCreate(dir.resolve("pgdata.password"), () -> {
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path created : (Iterable<Path>) files::iterator) {
+          modesWhileAsked.add(PosixFilePermissions.toString(Files.getPosixFilePermissions(created)));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return "secret";
+    });
+    assertEquals(List.of("rw-------"), modesWhileAsked);
   }
 }
