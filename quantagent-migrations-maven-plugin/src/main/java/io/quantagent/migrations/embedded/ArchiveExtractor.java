@@ -24,7 +24,8 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 /**
  * Unpacks a zonky archive (the jar, or the {@code .txz} inside it) once into a cache directory. Two JVMs may extract
  * at the same time: each unpacks into its own staging directory and renames it into place atomically, so a cache
- * entry that exists is always complete, and the loser of the race simply uses the winner's tree.
+ * entry that exists is always complete, and the loser of the race simply uses the winner's tree. A staging
+ * directory is named after its process, so that the next start deletes the one of a process killed meanwhile.
  */
 final class ArchiveExtractor {
   private static final String ELSEWHERE = "point java.io.tmpdir at a directory of yours"
@@ -58,12 +59,16 @@ final class ArchiveExtractor {
     // Also when the entry exists, since we are about to execute what it holds; and outside the try below, whose catch
     // takes any failure for a lost race once the entry exists.
     checkCacheRoot(cacheRoot);
+    String partial = target.getFileName() + ".partial-";
     Path staging = null;
     try {
+      // Also when the entry exists: one process killed while extracting, another one may have finished the entry.
+      Staging.deleteAbandoned(cacheRoot, partial, log);
       if (Files.isDirectory(target.resolve("bin"))) {
         return target;
       }
-      staging = Files.createTempDirectory(cacheRoot, target.getFileName() + ".partial-");
+      staging = Files.createDirectory(cacheRoot.resolve(partial + OwnerProcess.current().tag() + "-"
+          + System.nanoTime()));
       log.info("Extracting PostgreSQL binaries from " + archive.getFileName() + " to " + target);
       try (InputStream txz = openTxz(archive)) {
         untar(txz, staging);
@@ -205,7 +210,7 @@ final class ArchiveExtractor {
         FileTrees.deleteRecursively(staging);
       }
     } catch (IOException ignored) {
-      // a leftover staging directory is harmless: it is never used as a cache entry
+      // a leftover staging directory is never used as a cache entry, and the next start deletes it
     }
   }
 }

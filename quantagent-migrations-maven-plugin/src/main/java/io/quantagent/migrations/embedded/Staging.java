@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 /**
  * Leftovers of work that was interrupted: staging directories are named {@code <prefix><owner tag>}, and one whose
- * owner is dead (killed during initdb or a copy) is deleted by the next start.
+ * owner is dead (killed during an extraction, initdb or a copy) is deleted by the next start.
  */
 final class Staging {
   private Staging() {}
@@ -45,7 +45,7 @@ final class Staging {
   }
 
   private static void delete(Path leftover, EventLog log) {
-    log.info("Deleting " + leftover + ", left by a process that was killed while preparing a data directory");
+    log.info("Deleting " + leftover + ", left behind by a process that was killed");
     try {
       FileTrees.deleteRecursively(leftover);
     } catch (IOException e) {

@@ -1,19 +1,26 @@
 package io.quantagent.migrations.embedded;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.testing.Prerequisite;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The per-user cache of extracted binaries is shared through a temporary directory that every user can write to, so
- * another user may have made its directory first, with binaries of their own in it.
+ * The per-user cache of extracted binaries lies in a temporary directory that every user can write to, so another
+ * user may have made its directory first, with binaries of their own in it; and a process may be killed while it
+ * extracts into it.
  */
 class ArchiveExtractorTest {
   @TempDir Path dir;
@@ -57,6 +64,41 @@ class ArchiveExtractorTest {
     EmbeddedPostgresException e = assertRefused();
     assertTrue(e.getMessage().contains("is a symbolic link"), e.getMessage());
     assertTrue(e.getMessage().contains("Delete the link (rm " + cache + ")"), e.getMessage());
+  }
+
+  /** kill -9 during the first extraction leaves a staging directory; the next start deletes it, not a live one's. */
+  @Test
+  void theStagingDirectoryOfAKilledExtractionIsDeletedAndALiveOnesKept() throws Exception {
+    Path small = smallArchive();
+    String partial = ArchiveExtractor.cacheKey(small) + ".partial-";
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    long goneStart = gone.info().startInstant().map(Instant::toEpochMilli).orElse(1L);
+    Path killed = Files.createDirectories(cache.resolve(partial + gone.pid() + "-" + goneStart + "-1/bin"))
+        .getParent();
+    Path olderPlugin = Files.createDirectories(cache.resolve(partial + "8214519262384530541")); // no owner tag
+    Path live = Files.createDirectories(cache.resolve(partial + OwnerProcess.current().tag() + "-1"));
+    Path bin = PostgresBinaries.fromArchive(small, cache).binDirectory(EventLog.silent());
+    assertTrue(Files.isExecutable(bin.resolve("initdb")));
+    assertFalse(Files.exists(killed), "the staging directory of a dead process is deleted");
+    assertFalse(Files.exists(olderPlugin), "one without an owner, from before staging directories had one, too");
+    assertTrue(Files.exists(live), "a live process's staging directory is left to it");
+  }
+
+  /** A .txz laid out as zonky's, with nothing in it but an initdb. */
+  private Path smallArchive() throws Exception {
+    Path txz = dir.resolve("postgres-linux-x86_64.txz");
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new XZCompressorOutputStream(
+        Files.newOutputStream(txz)))) {
+      byte[] script = "#!/bin/sh\necho initdb\n".getBytes(StandardCharsets.UTF_8);
+      TarArchiveEntry initdb = new TarArchiveEntry("bin/initdb");
+      initdb.setMode(0755);
+      initdb.setSize(script.length);
+      tar.putArchiveEntry(initdb);
+      tar.write(script);
+      tar.closeArchiveEntry();
+    }
+    return txz;
   }
 
   private EmbeddedPostgresException assertRefused() {
