@@ -32,7 +32,7 @@ public final class DevelopmentDatabase {
    * Starts the development database, or joins it when it runs.
    *
    * @param port 0: the port kept in {@code .quantagent/port} (chosen at the first start); else this one, kept from
-   *     now on
+   *     the start that launches the server on it (a server that already runs keeps its port, with a warning)
    */
   public static EmbeddedPostgres start(Path baseDir, PostgresBinaries binaries, int port, EventLog log) {
     return start(baseDir, binaries, port, PrivilegeMode.AUTO, log);
@@ -58,9 +58,35 @@ public final class DevelopmentDatabase {
     EmbeddedPostgres server = EmbeddedPostgres.start(EmbeddedPostgresSettings.persistent(binaries, data, USER,
         password, DATABASE).withPort(kept).withPrivilegeMode(mode), EmbeddedPostgres.DatabaseCheck.NEW_CLUSTER_ONLY,
         log);
+    if (port != 0) {
+      keepRequestedPort(home.resolve("port"), port, server, log);
+    }
     log.info("Development database: " + server.jdbcUrl() + " (user " + USER + ", password in "
         + passwordFile(baseDir) + ")");
     return server;
+  }
+
+  /**
+   * A running server keeps its port, so a port asked for while the project's server runs on another one waits for a
+   * start after it stops. Until a server listens on it, {@code .quantagent/port} keeps naming the port in use, which
+   * is what a database tool or a person reading it needs.
+   */
+  private static void keepRequestedPort(Path file, int requested, EmbeddedPostgres server, EventLog log) {
+    if (server.port() != requested) {
+      log.warn("The development database of this project already runs on port " + server.port() + " (pid "
+          + server.pid() + "), so this build uses it there, not on the port " + requested + " that"
+          + " -Dquantagent.port (or <port>) asks for: a running server keeps its port. To move it, stop it (end"
+          + " quantagent:dev and the other builds that use it, or kill " + server.pid() + "), then run again with"
+          + " -Dquantagent.port=" + requested + ".");
+      return;
+    }
+    try {
+      StablePort.keep(file, requested);
+    } catch (IOException e) {
+      server.close();
+      throw new EmbeddedPostgresException("Could not keep the development database's port " + requested + " in "
+          + file + ": " + e + ". Check that " + file.getParent() + " is writable.", e);
+    }
   }
 
   public static Path dataDirectory(Path baseDir) {

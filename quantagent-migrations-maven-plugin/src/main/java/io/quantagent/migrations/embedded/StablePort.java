@@ -21,14 +21,12 @@ final class StablePort {
 
   private StablePort() {}
 
-  /** {@code requested} when not 0 (and kept from now on), else the kept port, else a new one. */
+  /**
+   * The port to start on: {@code requested} when not 0, else the kept port, else a new one (kept at once). A requested
+   * port is kept by {@link #keep} once a server listens on it.
+   */
   static int resolve(Path file, int requested, Path project) throws IOException {
     if (requested != 0) {
-      if (!String.valueOf(requested).equals(read(file))) {
-        Path draft = Files.createTempFile(file.getParent(), ".port", ".draft");
-        Files.writeString(draft, requested + "\n", StandardCharsets.UTF_8);
-        Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      }
       return requested;
     }
     String kept = read(file);
@@ -41,6 +39,15 @@ final class StablePort {
       }
     }
     return Integer.parseInt(WriteOnceFile.readOrCreate(file, () -> String.valueOf(choose(project))));
+  }
+
+  /** Keeps {@code port} for the next starts that ask for none. */
+  static void keep(Path file, int port) throws IOException {
+    if (!String.valueOf(port).equals(read(file))) {
+      Path draft = Files.createTempFile(file.getParent(), ".port", ".draft");
+      Files.writeString(draft, port + "\n", StandardCharsets.UTF_8);
+      Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
   }
 
   /** From a place in the range that depends on the project, the first port nothing listens on. */

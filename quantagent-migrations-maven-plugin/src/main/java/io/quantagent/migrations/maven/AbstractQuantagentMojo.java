@@ -51,8 +51,8 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
 
   /**
    * The TCP port on 127.0.0.1 of the embedded development database: unset, the port kept for the project in
-   * {@code .quantagent/port} (chosen at its first start); set, this one, kept from then on. For {@code start}, its
-   * server's port (unset: any free port).
+   * {@code .quantagent/port} (chosen at its first start); set, this one, kept from then on (a server that already
+   * runs keeps its port, with a warning). For {@code start}, its server's port (unset: any free port).
    */
   @Parameter(property = PropertyKeys.PORT)
   private Integer port;

@@ -92,6 +92,34 @@ class DevelopmentDatabaseTest {
     assertEquals(String.valueOf(other), Files.readString(kept).strip());
   }
 
+  /** quantagent:dev in another terminal, then a build with another port: that server stays, and so does its port. */
+  @Test
+  void aPortAskedForWhileTheServerRunsOnAnotherIsExplainedAndNotKeptYet() throws Exception {
+    Path kept = project.resolve(".quantagent/port");
+    int other;
+    try (ChildJvm dev = ChildJvm.start("dev", project.toString(), "close-on-eof")) {
+      long pid = dev.awaitReady();
+      int running = Integer.parseInt(Files.readString(kept).strip());
+      other = freePortOtherThan(running);
+      TestSupport.RecordingLog log = new TestSupport.RecordingLog();
+      try (EmbeddedPostgres pg = DevelopmentDatabase.start(project, BINARIES, other, log)) {
+        assertTrue(pg.reused());
+        assertEquals(running, pg.port());
+        assertTrue(log.contains("WARN The development database of this project already runs on port " + running
+            + " (pid " + pid + "), so this build uses it there, not on the port " + other), log.lines.toString());
+        assertTrue(log.contains("or kill " + pid + "), then run again with -Dquantagent.port=" + other + "."),
+            log.lines.toString());
+      }
+      assertEquals(String.valueOf(running), Files.readString(kept).strip(), "the port file names the port in use");
+      dev.endInput();
+      assertEquals(0, dev.awaitExit());
+    }
+    try (EmbeddedPostgres pg = DevelopmentDatabase.start(project, BINARIES, other, EventLog.silent())) {
+      assertEquals(other, pg.port(), "once the server has stopped, the port asked for is the one it starts on");
+    }
+    assertEquals(String.valueOf(other), Files.readString(kept).strip());
+  }
+
   @Test
   void aPortInUseIsNamedWithTheWayToChooseAnother() throws Exception {
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
@@ -100,6 +128,16 @@ class DevelopmentDatabaseTest {
       assertTrue(e.getMessage().contains("The port " + taken.getLocalPort() + " on 127.0.0.1 is in use"),
           e.getMessage());
       assertTrue(e.getMessage().contains("-Dquantagent.port=<port>"), e.getMessage());
+    }
+  }
+
+  private static int freePortOtherThan(int port) throws Exception {
+    while (true) {
+      try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+        if (free.getLocalPort() != port) {
+          return free.getLocalPort();
+        }
+      }
     }
   }
 
