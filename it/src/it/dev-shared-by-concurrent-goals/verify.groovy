@@ -41,7 +41,9 @@ dev2.destroy()
 dev2.waitFor()
 assert !Processes.running(devServer2) : "the server of a Maven sent SIGTERM (pid $devServer2) outlived it"
 
-// Three goals at once on a fresh project, five times: none breaks another, and the last one out stops the server.
+// Three goals at once, five times: none breaks another, and the last one out stops the server. The first round runs
+// on a fresh project (they race to create its data directory, password and port), the others on its stopped server
+// (they race to start it).
 def passwords = [secret()]
 new File(basedir, '.quantagent').deleteDir()
 (1..5).each { round ->

@@ -92,8 +92,13 @@ class EmbeddedPostgresTest {
     }
   }
 
+  /**
+   * In one JVM (the goals of a parallel build), the second start waits for the first in SharedServer and joins its
+   * server. Processes racing on a fresh directory, where the file locks and atomic moves decide, are the IT
+   * dev-shared-by-concurrent-goals's.
+   */
   @Test
-  void twoStartsRacingOnAFreshDirectoryShareOneServer() throws Exception {
+  void twoThreadsStartingAtOnceOnAFreshDirectoryShareOneServer() throws Exception {
     EmbeddedPostgresSettings settings = EmbeddedPostgresSettings.persistent(BINARIES, dir.resolve("data"), "app",
         "app-secret", "appdb");
     CountDownLatch go = new CountDownLatch(1);
