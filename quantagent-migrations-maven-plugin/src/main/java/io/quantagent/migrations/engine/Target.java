@@ -37,6 +37,21 @@ public sealed interface Target {
     return revision(value, "upgrade", forms("upgrade"));
   }
 
+  /**
+   * stamp's target: {@code head} or an id. Never a step or {@code base}: parsed as an upgrade's, those would point
+   * the user at downgrade, which runs the undo scripts that stamp exists to avoid.
+   */
+  static Target parseStamp(String text) {
+    String value = normalize(text, "head");
+    if (value.equalsIgnoreCase("base") || value.startsWith("-") || value.startsWith("+")) {
+      throw new InvalidTargetException("stamp takes -Dtarget=head or -Dtarget=<id>, the migration whose schema the"
+          + " database has, not '" + value + "': it records changelog rows without running any script. To record that"
+          + " the database has none of the migrations (Alembic's stamp base), drop its changelog table, which leaves"
+          + " the schema as it is; mvn quantagent:downgrade would run the undo scripts instead.");
+    }
+    return parseUpgrade(value);
+  }
+
   static Target parseDowngrade(String text) {
     String value = normalize(text, "-1");
     if (value.equalsIgnoreCase("base")) {

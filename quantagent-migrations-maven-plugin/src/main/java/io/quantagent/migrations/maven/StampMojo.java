@@ -24,12 +24,12 @@ public class StampMojo extends AbstractDatabaseMojo {
 
   @Override
   protected void checkInputs() {
-    Target.parseUpgrade(target);
+    Target.parseStamp(target);
   }
 
   @Override
   protected void run(GoalContext context) {
-    StampResult result = context.migrator().stamp(Target.parseUpgrade(target), context.driftCheck(), force);
+    StampResult result = context.migrator().stamp(Target.parseStamp(target), context.driftCheck(), force);
     result.removed().forEach(m -> getLog().info("Unrecorded " + m + " (above the stamp)"));
     getLog().info("Stamped " + result.revision() + (result.verified() ? ": the schema matches; " : ": UNVERIFIED; ")
         + result.recorded().size() + " migration" + (result.recorded().size() == 1 ? "" : "s")

@@ -35,6 +35,23 @@ class TargetTest {
     assertTrue(e.getMessage().contains(text), e.getMessage());
   }
 
+  @Test
+  void stampForms() {
+    assertEquals(new Target.Head(), Target.parseStamp(null));
+    assertEquals(new Target.Revision("20250101000003"), Target.parseStamp("20250101000003"));
+  }
+
+  /** Alembic's stamp base: the advice must not be downgrade, which runs the undo scripts stamp exists to avoid. */
+  @ParameterizedTest
+  @ValueSource(strings = {"base", "-1", "+1"})
+  void stampRefusesStepsAndBaseAndSaysWhatRecordsNothing(String text) {
+    InvalidTargetException e = assertThrows(InvalidTargetException.class, () -> Target.parseStamp(text));
+    assertTrue(e.getMessage().startsWith("stamp takes -Dtarget=head or -Dtarget=<id>, the migration whose schema the"
+        + " database has, not '" + text + "'"), e.getMessage());
+    assertTrue(e.getMessage().contains("drop its changelog table, which leaves the schema as it is"), e.getMessage());
+    assertTrue(!e.getMessage().contains("Use mvn quantagent:downgrade"), e.getMessage());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"-0", "-x", "-", "+1", "head", "latest"})
   void badDowngradeTargetsAreNamed(String text) {
