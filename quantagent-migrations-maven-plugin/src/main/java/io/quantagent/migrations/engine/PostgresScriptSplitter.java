@@ -88,7 +88,8 @@ public final class PostgresScriptSplitter {
           end++;
         }
         String word = script.substring(i, end).toLowerCase(Locale.ROOT);
-        if ((word.equals("begin") || word.equals("case")) && ROUTINE.matcher(script.substring(start, i)).matches()) {
+        if ((word.equals("begin") || word.equals("case"))
+            && ROUTINE.matcher(script.substring(codeStart(script, start, i), i)).matches()) {
           blockDepth++;
         } else if (word.equals("end") && blockDepth > 0) {
           blockDepth--;
@@ -117,6 +118,26 @@ public final class PostgresScriptSplitter {
       }
     }
     return true;
+  }
+
+  /**
+   * Where the code of the statement text from {@code from} starts, past blanks and comments: a section's
+   * {@code -- // description} header, or a comment on the line before, is text of the statement that follows it.
+   */
+  private static int codeStart(String script, int from, int to) {
+    int i = from;
+    while (i < to) {
+      if (Character.isWhitespace(script.charAt(i))) {
+        i++;
+      } else if (script.startsWith("--", i)) {
+        i = endOfLine(script, i);
+      } else if (script.startsWith("/*", i)) {
+        i = endOfBlockComment(script, i);
+      } else {
+        break;
+      }
+    }
+    return Math.min(i, to);
   }
 
   private static void add(List<SqlStatement> statements, String text, int line) {

@@ -66,6 +66,16 @@ class PostgresScriptSplitterTest {
   }
 
   @Test
+  void beginAtomicBodyStaysWholeAfterTheHeaderOrAComment() {
+    String function = "create function add(a int, b int) returns int language sql\n"
+        + "begin atomic\n  select a + b;\n  select a;\nend;";
+    assertEquals(List.of(function), sql("-- // add\n" + function),
+        "a section's header is text of its first statement");
+    assertEquals(List.of("select 1;", function),
+        sql("select 1; -- keep in step with add_v2\n/* sql-standard body */\n" + function));
+  }
+
+  @Test
   void beginOutsideRoutinesIsAPlainStatement() {
     assertEquals(List.of("begin;", "select 1;", "end;"), sql("begin;\nselect 1;\nend;"));
   }
