@@ -3,6 +3,7 @@ package io.quantagent.migrations.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,13 +40,50 @@ public final class PostgresScriptSplitter {
   /** A {@code --} comment alone on its line: its line number and its text after the dashes, stripped. */
   public record LineComment(int line, String text) {}
 
-  /** Adds the statements to {@code statements} and the own-line comments to {@code comments}, each unless null. */
-  private static void scan(String script, List<SqlStatement> statements, List<LineComment> comments) {
+  /**
+   * The block comment, string, quoted identifier or dollar-quoted body of {@code script} that never ends, if one does.
+   * {@link #split} reads all the rest as part of it, so the statements after it would be skipped as a comment or sent
+   * as one statement PostgreSQL refuses ("unterminated /* comment"): a run must refuse such a script first.
+   */
+  public static Optional<Unterminated> unterminated(String script) {
+    return Optional.ofNullable(scan(script, null, null));
+  }
+
+  /** What never ends, and the line (of the text split) where it starts. */
+  public record Unterminated(int line, Kind kind, String opening) {
+    public enum Kind { BLOCK_COMMENT, STRING, QUOTED_IDENTIFIER, DOLLAR_QUOTE }
+
+    /** What is wrong and how to fix it, for a message that names the file and line before it. */
+    public String describe() {
+      return switch (kind) {
+        case BLOCK_COMMENT -> "a /* comment starts here and never ends, so everything after it in this part would"
+            + " be skipped as comment (psql would stop with \"unterminated /* comment\"). PostgreSQL nests block"
+            + " comments: each /* inside one, as in 'logs/* rows', opens another that needs a */ of its own. Close"
+            + " every /*, or write the inner ones another way.";
+        case STRING -> "a ' string starts here and never ends, so everything after it in this part would be sent"
+            + " as one statement (PostgreSQL: \"unterminated quoted string\"). Close it with '; a ' inside a"
+            + " string is written ''.";
+        case QUOTED_IDENTIFIER -> "a \" quoted identifier starts here and never ends, so everything after it in"
+            + " this part would be sent as one statement (PostgreSQL: \"unterminated quoted identifier\"). Close"
+            + " it with \"; a \" inside a name is written \"\".";
+        case DOLLAR_QUOTE -> "a " + opening + " quoted body starts here and never ends, so everything after it in"
+            + " this part would be sent as one statement (PostgreSQL: \"unterminated dollar-quoted string\")."
+            + " Close it with " + opening + ", spelled the same.";
+      };
+    }
+  }
+
+  /**
+   * Adds the statements to {@code statements} and the own-line comments to {@code comments}, each unless null;
+   * returns what never ends, or null.
+   */
+  private static Unterminated scan(String script, List<SqlStatement> statements, List<LineComment> comments) {
     int length = script.length();
     int start = 0;
     int line = 1;
     int startLine = 1;
     int blockDepth = 0; // BEGIN/CASE ... END nesting inside CREATE FUNCTION/PROCEDURE
+    Unterminated unterminated = null;
     int i = 0;
     while (i < length) {
       char c = script.charAt(i);
@@ -60,22 +98,30 @@ public final class PostgresScriptSplitter {
         i = end;
       } else if (c == '/' && next(script, i) == '*') {
         int end = endOfBlockComment(script, i);
+        if (end < 0) {
+          unterminated = new Unterminated(line, Unterminated.Kind.BLOCK_COMMENT, "/*");
+          end = length;
+        }
         line += count(script, i, end, '\n');
         i = end;
-      } else if (c == '\'') {
-        boolean escapes = i > 0 && (script.charAt(i - 1) == 'E' || script.charAt(i - 1) == 'e')
+      } else if (c == '\'' || c == '"') {
+        boolean escapes = c == '\'' && i > 0 && (script.charAt(i - 1) == 'E' || script.charAt(i - 1) == 'e')
             && (i < 2 || !Character.isLetterOrDigit(script.charAt(i - 2)));
-        int end = endOfQuoted(script, i, '\'', escapes);
-        line += count(script, i, end, '\n');
-        i = end;
-      } else if (c == '"') {
-        int end = endOfQuoted(script, i, '"', false);
+        int end = endOfQuoted(script, i, c, escapes);
+        if (end < 0) {
+          unterminated = new Unterminated(line,
+              c == '"' ? Unterminated.Kind.QUOTED_IDENTIFIER : Unterminated.Kind.STRING, String.valueOf(c));
+          end = length;
+        }
         line += count(script, i, end, '\n');
         i = end;
       } else if (c == '$' && (i == 0 || !isIdentifierPart(script.charAt(i - 1)))) {
         Matcher tag = DOLLAR_TAG.matcher(script).region(i, length);
         if (tag.lookingAt()) {
           int close = script.indexOf(tag.group(), tag.end());
+          if (close < 0) {
+            unterminated = new Unterminated(line, Unterminated.Kind.DOLLAR_QUOTE, tag.group());
+          }
           int end = close < 0 ? length : close + tag.group().length();
           line += count(script, i, end, '\n');
           i = end;
@@ -109,6 +155,7 @@ public final class PostgresScriptSplitter {
     if (statements != null) {
       add(statements, script.substring(start), startLine);
     }
+    return unterminated;
   }
 
   private static boolean aloneOnItsLine(String script, int at) {
@@ -132,7 +179,7 @@ public final class PostgresScriptSplitter {
       } else if (script.startsWith("--", i)) {
         i = endOfLine(script, i);
       } else if (script.startsWith("/*", i)) {
-        i = endOfBlockComment(script, i);
+        i = orEnd(script, endOfBlockComment(script, i));
       } else {
         break;
       }
@@ -153,7 +200,7 @@ public final class PostgresScriptSplitter {
       } else if (c == '-' && next(text, offset) == '-') {
         offset = endOfLine(text, offset);
       } else if (c == '/' && next(text, offset) == '*') {
-        int end = endOfBlockComment(text, offset);
+        int end = orEnd(text, endOfBlockComment(text, offset));
         line += count(text, offset, end, '\n');
         offset = end;
       } else {
@@ -175,6 +222,12 @@ public final class PostgresScriptSplitter {
     return newline < 0 ? s.length() : newline;
   }
 
+  /** {@code end}, or the end of {@code s} when what began never ends ({@code end} is -1). */
+  private static int orEnd(String s, int end) {
+    return end < 0 ? s.length() : end;
+  }
+
+  /** Just past the {@code *}{@code /} that closes the comment at {@code i} (comments nest), or -1. */
   private static int endOfBlockComment(String s, int i) {
     int depth = 0;
     int j = i;
@@ -192,9 +245,10 @@ public final class PostgresScriptSplitter {
         j++;
       }
     }
-    return s.length();
+    return -1;
   }
 
+  /** Just past the quote that closes the one at {@code i}, or -1. */
   private static int endOfQuoted(String s, int i, char quote, boolean backslashEscapes) {
     int j = i + 1;
     while (j < s.length()) {
@@ -211,7 +265,7 @@ public final class PostgresScriptSplitter {
         j++;
       }
     }
-    return s.length();
+    return -1;
   }
 
   private static int count(String s, int from, int to, char c) {

@@ -8,7 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The migrations a run will apply (or undo), each read, split and checked once before the first one runs: a
+ * The migrations a run will apply (or undo), each read, split and checked once before the first one runs: a comment,
+ * string or dollar-quoted body that never ends (the splitter would skip or swallow what follows it), a
  * transactional script with a statement PostgreSQL refuses in a transaction ({@code CONCURRENTLY}, {@code VACUUM},
  * ...) or a statement of its own that ends its transaction, or a header with a bad value, fails the run before
  * anything changes.
@@ -38,7 +39,10 @@ final class RunPlan {
         continue;
       }
       String section = scripts.section(migration, undo);
-      List<SqlStatement> statements = inFile(PostgresScriptSplitter.split(section), undo ? undoLine(text) - 1 : 0);
+      int offset = undo ? undoLine(text) - 1 : 0;
+      PostgresScriptSplitter.unterminated(section).ifPresent(u -> problems.add(file + " line " + (u.line() + offset)
+          + ": " + u.describe()));
+      List<SqlStatement> statements = inFile(PostgresScriptSplitter.split(section), offset);
       statements.stream().filter(PsqlCommand::is).findFirst().ifPresent(s -> problems.add(file + " line " + s.line()
           + ": " + s.firstLine() + (PsqlCommand.copiesRows(s) ? " needs psql to send the rows that follow it (or to"
               + " take the rows it gives): the runner sends SQL to PostgreSQL, with no rows after it. Write the rows"

@@ -209,6 +209,27 @@ class MigratorTest {
         "nothing ran: not its first table, nor the migrations before it");
   }
 
+  @Test
+  void aCommentThatNeverEndsIsRefusedBeforeAnythingRuns() throws Exception {
+    scripts.add("004_purge_audit.sql", """
+        create table audit (id int);
+        /* removes logs/* rows */
+        delete from audit;""", "drop table audit;");
+    assertRefusedBeforeAnythingRuns("004_purge_audit.sql line 3: a /* comment starts here and never ends",
+        "nothing ran, where the DELETE was skipped as comment and the migration recorded as applied");
+  }
+
+  @Test
+  void anUndoWhoseStringNeverEndsIsRefusedWithItsLineInTheFile() throws Exception {
+    scripts.add("004_create_d.sql", "create table d (id int);", "drop table d;\ndelete from a where note = 'it's';");
+    migrator().upgrade(new Target.Head());
+    InvalidScriptException e = assertThrows(InvalidScriptException.class,
+        () -> migrator().downgrade(new Target.Base()));
+    assertTrue(e.getMessage().startsWith("Nothing was undone:\n  - 004_create_d.sql line 5: a ' string starts here and"
+        + " never ends"), e.getMessage());
+    assertEquals(List.of("a", "b", "c", "changelog", "d"), db.tables(), "nothing was undone");
+  }
+
   /** upgrade fails on the scripts' check, naming {@code expected}, and leaves the database as it was. */
   private void assertRefusedBeforeAnythingRuns(String expected, String nothingRan) throws Exception {
     InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> migrator().upgrade(new Target.Head()));

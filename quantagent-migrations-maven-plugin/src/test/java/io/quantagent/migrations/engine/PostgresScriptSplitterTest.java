@@ -1,8 +1,11 @@
 package io.quantagent.migrations.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quantagent.migrations.engine.PostgresScriptSplitter.Unterminated;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PostgresScriptSplitterTest {
@@ -89,6 +92,40 @@ class PostgresScriptSplitterTest {
     assertEquals(2, statements.get(1).number());
     assertEquals(8, statements.get(1).line());
     assertEquals("create index i on a (id);", statements.get(1).firstLine());
+  }
+
+  @Test
+  void whatNeverEndsIsNamedWithTheLineItStartsOn() {
+    // PostgreSQL nests block comments: the /* in 'logs/*' opens a second one, and the */ closes only that one.
+    assertUnterminated("alter table a add c int;\n/* removes logs/* rows */\ndelete from audit;",
+        Unterminated.Kind.BLOCK_COMMENT, 2, "/*");
+    assertUnterminated("select 1;\n/* outer /* inner */\nselect 2;", Unterminated.Kind.BLOCK_COMMENT, 2, "/*");
+    assertUnterminated("select 1;\nupdate t set note = 'it''s\nselect 2;", Unterminated.Kind.STRING, 2, "'");
+    assertUnterminated("select 1;\nselect E'back\\\\' ;\nselect E'open\\';", Unterminated.Kind.STRING, 3, "'");
+    assertUnterminated("select 1;\ncreate table \"odd (id int);\nselect 2;", Unterminated.Kind.QUOTED_IDENTIFIER, 2,
+        "\"");
+    assertUnterminated("select 1;\ndo $body$ begin\n  perform 1;\nend $$;\nselect 2;", Unterminated.Kind.DOLLAR_QUOTE,
+        2, "$body$");
+  }
+
+  private static void assertUnterminated(String script, Unterminated.Kind kind, int line, String opening) {
+    assertEquals(Optional.of(new Unterminated(line, kind, opening)), PostgresScriptSplitter.unterminated(script),
+        script);
+  }
+
+  @Test
+  void whatEndsAtTheVeryEndOfTheTextIsTerminated() {
+    for (String script : List.of("select 1 /* a /* b */ c */", "select 'it''s'", "select \"x\"\"y\"",
+        "select $$ a $$", "select E'\\''", "-- only a comment", "")) {
+      assertEquals(Optional.empty(), PostgresScriptSplitter.unterminated(script), script);
+    }
+  }
+
+  @Test
+  void theMessageForAnUnendedCommentSaysThatCommentsNest() {
+    String message = PostgresScriptSplitter.unterminated("/* logs/* rows */").orElseThrow().describe();
+    assertTrue(message.startsWith("a /* comment starts here and never ends"), message);
+    assertTrue(message.contains("PostgreSQL nests block comments"), message);
   }
 
   @Test
