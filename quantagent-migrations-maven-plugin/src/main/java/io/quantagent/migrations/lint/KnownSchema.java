@@ -50,6 +50,19 @@ final class KnownSchema {
     return Optional.ofNullable(indexTables.get(index.key()));
   }
 
+  /**
+   * What {@code statement} does to the schema the scripts built: a {@code CREATE TABLE IF NOT EXISTS} of a table an
+   * earlier statement created does nothing (PostgreSQL only notes that it exists), so the table keeps its columns and
+   * its readers, and the lock rules still apply to it.
+   */
+  ParsedStatement effect(ParsedStatement statement) {
+    if (statement instanceof CreateTable create && create.ifNotExists() && create.table() != null
+        && tables.containsKey(create.table().key())) {
+      return new ParsedStatement.Other("create", false);
+    }
+    return statement;
+  }
+
   void apply(ParsedStatement statement) {
     if (statement instanceof CreateTable create && create.table() != null) {
       Table table = new Table();

@@ -57,7 +57,7 @@ public final class MigrationLinter {
       int previousEnd = section.firstLine() - 1;
       for (SqlStatement statement : PostgresScriptSplitter.split(section.text())) {
         int line = section.firstLine() - 1 + statement.line();
-        ParsedStatement parsed = parse(statement, line);
+        ParsedStatement parsed = schema.effect(parse(statement, line));
         List<Finding> found = new ArrayList<>();
         StatementContext context = new StatementContext(script.filename(), line, section.isUndo(), statement,
             parsed, sectionState, directives, schema, settings, found);
@@ -83,7 +83,7 @@ public final class MigrationLinter {
   private static void learn(LintScript script, KnownSchema schema) {
     Section change = ScriptSections.of(script.text()).change();
     for (SqlStatement statement : PostgresScriptSplitter.split(change.text())) {
-      schema.apply(parse(statement, change.firstLine() - 1 + statement.line()));
+      schema.apply(schema.effect(parse(statement, change.firstLine() - 1 + statement.line())));
     }
   }
 

@@ -8,8 +8,8 @@ import java.util.List;
  */
 sealed interface ParsedStatement {
 
-  record CreateTable(RelationName table, List<ColumnDefinition> columns, List<TableConstraint> constraints)
-      implements ParsedStatement {}
+  record CreateTable(RelationName table, boolean ifNotExists, List<ColumnDefinition> columns,
+      List<TableConstraint> constraints) implements ParsedStatement {}
 
   record AlterTable(RelationName table, List<AlterAction> actions) implements ParsedStatement {}
 

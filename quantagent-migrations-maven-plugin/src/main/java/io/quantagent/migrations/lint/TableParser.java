@@ -19,7 +19,7 @@ final class TableParser {
   private TableParser() {}
 
   static ParsedStatement createTable(TokenCursor cursor) {
-    cursor.accept("if", "not", "exists");
+    boolean ifNotExists = cursor.accept("if", "not", "exists");
     RelationName table = cursor.relationName();
     List<ColumnDefinition> columns = new ArrayList<>();
     List<TableConstraint> constraints = new ArrayList<>();
@@ -39,7 +39,7 @@ final class TableParser {
         }
       }
     }
-    return new CreateTable(table, columns, constraints);
+    return new CreateTable(table, ifNotExists, columns, constraints);
   }
 
   static ParsedStatement alterTable(TokenCursor cursor) {

@@ -36,6 +36,19 @@ class MigrationLinterTest {
   }
 
   @Test
+  void createTableIfNotExistsOfATableTheScriptsBuiltChangesNothingForLint() {
+    assertEquals(List.of("4 index-without-concurrently"), found(RuleExample.TIMEOUT + """
+        CREATE TABLE IF NOT EXISTS trades (id bigint PRIMARY KEY, at timestamp);
+        CREATE INDEX idx_trades_price ON trades (price);"""), "trades still has readers, and the no-op's columns"
+        + " are not judged");
+    assertEquals(List.of(), found("CREATE TABLE IF NOT EXISTS trades (id bigint PRIMARY KEY);",
+        RuleExample.TIMEOUT + "ALTER TABLE trades ALTER COLUMN symbol TYPE varchar(64);"),
+        "trades keeps the varchar(32) symbol the setup gave it: widening it is free");
+    assertEquals(List.of(), found("CREATE TABLE IF NOT EXISTS risk (id bigint PRIMARY KEY);\n"
+        + "CREATE INDEX idx_risk_id ON risk (id);"), "a table the scripts never built is new, as without IF NOT EXISTS");
+  }
+
+  @Test
   void onlyTheCommentsTheRunnerReadsTakeAScriptOutOfItsTransaction() {
     String concurrently = "CREATE INDEX CONCURRENTLY idx_trades_price ON trades (price);";
     assertEquals(List.of(), found(RuleExample.NO_TRANSACTION + concurrently));
