@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * The migrations a run will apply (or undo), each read, split and checked once before the first one runs: a comment,
  * string or dollar-quoted body that never ends (the splitter would skip or swallow what follows it), a
  * transactional script with a statement PostgreSQL refuses in a transaction ({@code CONCURRENTLY}, {@code VACUUM},
- * ...) or a statement of its own that ends its transaction, or a header with a bad value, fails the run before
- * anything changes.
+ * ...) or a statement of its own that ends its transaction, or a {@code -- quantagent:} line that is no marker as
+ * written (see {@link DirectiveComments}), fails the run before anything changes.
  */
 final class RunPlan {
   private static final Pattern UNDO_LINE = Pattern.compile("(?m)^\\s*--\\s*//\\s*@UNDO\\b.*$");
@@ -31,17 +31,17 @@ final class RunPlan {
     for (MigrationInfo migration : plan) {
       String file = scripts.filename(migration);
       String text = scripts.loader().text(file);
-      ScriptDirectives directives;
-      try {
-        directives = ScriptDirectives.of(file, text);
-      } catch (InvalidSettingException e) {
-        problems.add(e.getMessage());
-        continue;
-      }
       String section = scripts.section(migration, undo);
       int offset = undo ? undoLine(text) - 1 : 0;
       PostgresScriptSplitter.unterminated(section).ifPresent(u -> problems.add(file + " line " + (u.line() + offset)
           + ": " + u.describe()));
+      DirectiveComments comments = DirectiveComments.of(text);
+      if (!comments.problems().isEmpty()) {
+        // The checks below would judge the script without the marker its author meant, and say to add it.
+        comments.problems().forEach(p -> problems.add(file + " line " + p.line() + ": " + p.message()));
+        continue;
+      }
+      ScriptDirectives directives = ScriptDirectives.of(comments);
       List<SqlStatement> statements = inFile(PostgresScriptSplitter.split(section), offset);
       statements.stream().filter(PsqlCommand::is).findFirst().ifPresent(s -> problems.add(file + " line " + s.line()
           + ": " + s.firstLine() + (PsqlCommand.copiesRows(s) ? " needs psql to send the rows that follow it (or to"

@@ -10,11 +10,9 @@ import java.util.Optional;
  */
 record ScriptDirectives(boolean noTransaction, Optional<Duration> lockTimeout, Optional<Duration> statementTimeout) {
 
-  static ScriptDirectives of(String filename, String text) {
-    DirectiveComments comments = DirectiveComments.of(text);
-    return new ScriptDirectives(comments.noTransaction(),
-        duration(comments, DirectiveComments.LOCK_TIMEOUT, filename),
-        duration(comments, DirectiveComments.STATEMENT_TIMEOUT, filename));
+  /** What the runner takes from {@code comments}, which have no {@link DirectiveComments#problems()}. */
+  static ScriptDirectives of(DirectiveComments comments) {
+    return new ScriptDirectives(comments.noTransaction(), comments.lockTimeout(), comments.statementTimeout());
   }
 
   /** The lock timeout a statement of this script runs with. */
@@ -34,9 +32,5 @@ record ScriptDirectives(boolean noTransaction, Optional<Duration> lockTimeout, O
   /** What the session sets statement_timeout to for this script. */
   SessionTimeout sessionStatementTimeout(RunnerSettings settings) {
     return SessionTimeout.of(statementTimeout, settings.statementTimeout());
-  }
-
-  private static Optional<Duration> duration(DirectiveComments comments, String name, String filename) {
-    return comments.value(name).map(value -> DurationSetting.parse(value, filename + ": -- " + name));
   }
 }

@@ -3,7 +3,6 @@ package io.quantagent.migrations.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Scripts that look unfinished, which MyBatis would run without a word: one still holding a placeholder line of
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
  * {@code -- quantagent:no-undo}.
  */
 final class UnfinishedScripts {
-  static final Pattern NO_UNDO = Pattern.compile("(?mi)^\\s*--\\s*quantagent:no-undo\\s*$");
   // This version's placeholders and the ones earlier versions of create wrote.
   private static final Set<String> PLACEHOLDERS = Set.of(ScriptCreator.CHANGE_PLACEHOLDER,
       ScriptCreator.UNDO_PLACEHOLDER, "-- The change: statements end with ';' at the end of a line.",
@@ -53,7 +51,7 @@ final class UnfinishedScripts {
 
   private List<String> emptyUndo(MigrationInfo migration) {
     String undo = source.section(migration, true);
-    if (PostgresScriptSplitter.split(undo).isEmpty() && !NO_UNDO.matcher(undo).find()) {
+    if (PostgresScriptSplitter.split(undo).isEmpty() && !DirectiveComments.of(undo).noUndo()) {
       return List.of("its -- //@UNDO section has no statement, so downgrade would record it as undone and leave its"
           + " change in place (write -- quantagent:no-undo there if it cannot be undone)");
     }

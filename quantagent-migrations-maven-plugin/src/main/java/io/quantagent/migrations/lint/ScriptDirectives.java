@@ -1,17 +1,21 @@
 package io.quantagent.migrations.lint;
 
 import io.quantagent.migrations.engine.DirectiveComments;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The {@code -- quantagent:...} comments of a script: {@code no-transaction} and a {@code lock-timeout} header as the
- * runner reads them ({@link DirectiveComments}), so that lint judges a script as it will run; and every
- * {@code lint-ignore} with its line, from its comment tokens (a marker inside a string is not one).
+ * The {@code -- quantagent:...} comments of a script: {@code no-transaction}, a {@code lock-timeout} header and the
+ * lines that are no marker as written, read by the runner's own reader ({@link DirectiveComments}), so that lint
+ * judges a script as it will run and names what upgrade refuses; and every {@code lint-ignore} with its line, from its
+ * comment tokens (a marker inside a string is not one).
  */
-record ScriptDirectives(boolean noTransaction, String lockTimeoutHeader, List<Ignore> ignores) {
-  static final String IGNORE = "quantagent:lint-ignore";
+record ScriptDirectives(boolean noTransaction, Optional<Duration> lockTimeout, List<DirectiveComments.Problem> problems,
+    List<Ignore> ignores) {
+  static final String IGNORE = DirectiveComments.LINT_IGNORE;
 
   /** One {@code -- quantagent:lint-ignore RULE[,RULE] reason} comment; {@code reason} is empty when none is given. */
   record Ignore(int line, List<String> ruleIds, String reason) {}
@@ -30,8 +34,7 @@ record ScriptDirectives(boolean noTransaction, String lockTimeoutHeader, List<Ig
         ignores.add(ignore(token.line(), text.substring(IGNORE.length()).strip()));
       }
     }
-    return new ScriptDirectives(directives.noTransaction(),
-        directives.value(DirectiveComments.LOCK_TIMEOUT).orElse(null), ignores);
+    return new ScriptDirectives(directives.noTransaction(), directives.lockTimeout(), directives.problems(), ignores);
   }
 
   private static Ignore ignore(int line, String rest) {
@@ -56,13 +59,13 @@ record ScriptDirectives(boolean noTransaction, String lockTimeoutHeader, List<Ig
     return new Ignore(line, ruleIds, reason);
   }
 
-  /** Whether the runner's lock timeout was turned off for this script ({@code -- quantagent:lock-timeout off}). */
+  /** Whether the runner's lock timeout was turned off for this script ({@code -- quantagent:lock-timeout off}, 0s...). */
   boolean lockTimeoutOff() {
-    return lockTimeoutHeader != null && (lockTimeoutHeader.equalsIgnoreCase("off") || lockTimeoutHeader.equals("0"));
+    return lockTimeout.filter(Duration::isZero).isPresent();
   }
 
   /** Whether the header sets a lock timeout for this script. */
   boolean lockTimeoutSet() {
-    return lockTimeoutHeader != null && !lockTimeoutOff();
+    return lockTimeout.filter(d -> !d.isZero()).isPresent();
   }
 }

@@ -37,7 +37,7 @@ class BatchWindowTest {
         .mapToObj(i -> new SqlStatement(i + 1, i + 1, statements[i])).toList();
     String file = id + "_m" + id + ".sql";
     return new TransactionBatch(new PlannedMigration(new MigrationInfo(BigDecimal.valueOf(id), "m" + id), file, false,
-        ScriptDirectives.of(file, ""), parsed),
+        ScriptDirectives.of(DirectiveComments.of("")), parsed),
         List.of("SET LOCAL lock_timeout = '" + lockTimeout + "'",
             "SET LOCAL synchronous_commit = " + (id == 3 ? "on" : "off")), List.of(),
         Optional.of("INSERT INTO log VALUES (" + id + ", current_setting('lock_timeout'),"

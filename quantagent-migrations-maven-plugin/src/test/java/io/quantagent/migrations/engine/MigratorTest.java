@@ -230,6 +230,35 @@ class MigratorTest {
     assertEquals(List.of("a", "b", "c", "changelog", "d"), db.tables(), "nothing was undone");
   }
 
+  @Test
+  void aMarkerWithTextAfterItIsRefusedAndNotMistakenForNone() throws Exception {
+    scripts.add("004_index_a.sql", """
+        -- quantagent:no-transaction (for CONCURRENTLY)
+        create index concurrently a_id on a (id);""", "drop index a_id;");
+    InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> migrator().upgrade(new Target.Head()));
+    assertEquals("Nothing was applied:\n  - 004_index_a.sql line 2: '-- quantagent:no-transaction (for CONCURRENTLY)'"
+        + " is not a marker: a marker stands alone on its line. Put the reason on the line above, as a comment of its"
+        + " own.", e.getMessage(), "not also: put the line '-- quantagent:no-transaction' in the script");
+    assertEquals(List.of(), db.tables());
+  }
+
+  @Test
+  void aMistypedMarkerOrABadTimeoutIsRefusedBeforeAnythingRuns() throws Exception {
+    scripts.add("004_backfill.sql", """
+        -- quantagent:lock-timeout soon
+        create table d (id int);""", "-- quantagent:no-undo: the rows are gone");
+    scripts.add("005_index_d.sql", """
+        -- quantagent:no-transacton
+        create index d_id on d (id);""", "drop index d_id;");
+    assertRefusedBeforeAnythingRuns("004_backfill.sql line 2: -- quantagent:lock-timeout 'soon' is not a duration",
+        "nothing ran");
+    InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("004_backfill.sql line 5: '-- quantagent:no-undo: the rows are gone' is not a"
+        + " marker"), e.getMessage());
+    assertTrue(e.getMessage().contains("005_index_d.sql line 2: '-- quantagent:no-transacton' is no marker"),
+        e.getMessage());
+  }
+
   /** upgrade fails on the scripts' check, naming {@code expected}, and leaves the database as it was. */
   private void assertRefusedBeforeAnythingRuns(String expected, String nothingRan) throws Exception {
     InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> migrator().upgrade(new Target.Head()));

@@ -17,7 +17,7 @@ class TransactionBatchTest {
       new SqlStatement(2, 4, "insert into missing values (1)"));
   private static final TransactionBatch BATCH = new TransactionBatch(new PlannedMigration(
       new MigrationInfo(java.math.BigDecimal.ONE, "x"), "1_x.sql", false,
-      ScriptDirectives.of("1_x.sql", ""), STATEMENTS),
+      ScriptDirectives.of(DirectiveComments.of("")), STATEMENTS),
       List.of("SET LOCAL lock_timeout = 2000", "SET LOCAL synchronous_commit = off"), List.of("RESET search_path"),
       Optional.of("INSERT INTO changelog ..."), true);
 

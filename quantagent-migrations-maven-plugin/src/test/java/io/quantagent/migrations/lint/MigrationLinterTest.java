@@ -191,8 +191,10 @@ class MigrationLinterTest {
     String change = "ALTER TABLE trades ADD COLUMN venue text;";
     assertEquals(List.of("2 missing-lock-timeout"), found(change));
     assertEquals(List.of(), found(new LintSettings(12, true), change));
-    assertEquals(List.of("3 missing-lock-timeout"), found(new LintSettings(12, true),
-        "-- quantagent:lock-timeout off\n" + change));
+    for (String off : List.of("off", "0", "0s", "0ms", "00")) {
+      assertEquals(List.of("3 missing-lock-timeout"), found(new LintSettings(12, true),
+          "-- quantagent:lock-timeout " + off + "\n" + change), off + " turns the runner's guard off, as upgrade reads it");
+    }
     assertEquals(List.of(), found("-- quantagent:lock-timeout 5s\n" + change));
     assertEquals(List.of("3 missing-lock-timeout"), found("SET lock_timeout = 0;\n" + change));
   }
