@@ -53,6 +53,8 @@ public final class MigrationLinter {
     List<Ignore> unplaced = new ArrayList<>(directives.ignores());
     ScriptState state = new ScriptState();
     for (Section section : sections.both()) {
+      PostgresScriptSplitter.unterminated(section.text()).ifPresent(u -> findings.add(refused(script,
+          section.firstLine() - 1 + u.line(), section.isUndo(), Rule.UNTERMINATED_COMMENT_OR_QUOTE, u.describe())));
       ScriptState sectionState = section.isUndo() ? state.forUndo() : state;
       int previousEnd = section.firstLine() - 1;
       for (SqlStatement statement : PostgresScriptSplitter.split(section.text())) {
@@ -72,7 +74,13 @@ public final class MigrationLinter {
       }
     }
     findings.addAll(IgnoreDecision.invalid(script.filename(), directives.ignores(), unplaced));
+    directives.problems().forEach(p -> findings.add(refused(script, p.line(), false, Rule.INVALID_MARKER, p.message())));
     return findings;
+  }
+
+  /** A finding about what upgrade refuses in the script itself, with the runner's words; no ignore silences it. */
+  private static Finding refused(LintScript script, int line, boolean undo, Rule rule, String message) {
+    return new Finding(script.filename(), line, undo, rule, message, rule.safeWay(), null);
   }
 
   /**

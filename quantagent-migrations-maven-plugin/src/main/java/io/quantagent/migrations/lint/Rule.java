@@ -44,6 +44,20 @@ public enum Rule {
           + " (pg_dump writes \\restrict and \\unrestrict lines into every plain dump, and COPY FROM stdin for its"
           + " data)",
       "delete the line; for what it did, write the SQL itself; rows as INSERT statements (pg_dump --inserts)"),
+  UNTERMINATED_COMMENT_OR_QUOTE("unterminated-comment-or-quote", Severity.ERROR,
+      "a /* comment, a ' string, a \" quoted identifier or a $tag$ body that never ends (PostgreSQL nests block"
+          + " comments: a /* inside one opens another)",
+      "everything after it in the part would be skipped as comment, or sent as one statement PostgreSQL refuses: "
+          + "upgrade refuses the script before anything runs",
+      "close it: a */ for every /*, ' for a string (a ' inside it is written ''), \" for a name, the same $tag$"
+          + " for a body"),
+  INVALID_MARKER("invalid-marker", Severity.ERROR,
+      "a -- quantagent: line that is no marker as written: a misspelt name, text after a marker, a lock-timeout or"
+          + " statement-timeout that is no duration",
+      "the script would run other than its author meant (in a transaction, under another timeout): upgrade refuses"
+          + " the script before anything runs",
+      "-- quantagent:no-transaction, no-undo, lock-timeout 30s or statement-timeout 10min, alone on its line; a"
+          + " reason on the line above"),
   COLUMN_TYPE_REWRITE("column-type-rewrite", Severity.ERROR,
       "ALTER COLUMN ... TYPE that rewrites the table (anything but varchar widening, varchar to text, numeric"
           + " precision widening at the same scale, more fractional seconds)",

@@ -61,6 +61,36 @@ class MigrationLinterTest {
   }
 
   @Test
+  void whatNeverEndsIsNamedAtItsLineInEitherPart() {
+    assertEquals(List.of("3 unterminated-comment-or-quote"), found(RuleExample.TIMEOUT
+        + "/* marks logs/* rows */\nUPDATE trades SET note = 'checked';"), "the UPDATE is comment: no rule sees it");
+    LintScript script = new LintScript("2_note.sql", """
+        -- // note
+        UPDATE trades SET note = 'a' WHERE id = 1;
+        -- //@UNDO
+        SET LOCAL lock_timeout = '1s';
+        DELETE FROM trades WHERE note = 'n;
+        """);
+    assertEquals(List.of("5 unterminated-comment-or-quote undo"), new MigrationLinter(PG12)
+        .lint(List.of(RuleExample.script(1, RuleExample.SETUP), script)).standing().stream()
+        .filter(f -> f.rule() != Rule.MISSING_LOCK_TIMEOUT)
+        .map(f -> f.line() + " " + f.rule().id() + (f.undo() ? " undo" : "")).toList());
+  }
+
+  @Test
+  void aQuantagentLineThatIsNoMarkerIsNamedAsUpgradeRefusesIt() {
+    assertEquals(List.of("3 invalid-marker", "4 invalid-marker", "5 invalid-marker", "6 invalid-marker"),
+        found(RuleExample.TIMEOUT + "-- quantagent:lock-timeout soon\n"
+            + "-- quantagent:no-transacton\n-- quantagent:no-undo: nothing to undo\n"
+            + "-- quantagent:statement-timeout 10 minutes\nUPDATE trades SET note = 'checked' WHERE id = 1;"));
+    Finding typo = RulesTest.findingsOfLast(List.of("-- quantagent:no-transacton\nSELECT 1;"), PG12).get(0);
+    assertTrue(typo.message().startsWith("'-- quantagent:no-transacton' is no marker"), typo.message());
+    assertEquals(List.of(), found(RuleExample.TIMEOUT + "SELECT '\n-- quantagent:no-transacton\n';\n"
+        + "-- quantagent:lock-timeout 10 min\n-- quantagent:lint-ignore drop-column the code moved to notes_v2\n"
+        + "ALTER TABLE trades DROP COLUMN note;"), "words in a string are SQL; 10 min is a duration");
+  }
+
+  @Test
   void aScriptsOwnTransactionStatementsAreNamedUnlessItRunsWithoutOne() {
     String update = "UPDATE trades SET note = 'checked' WHERE id = 1;\n";
     assertEquals(List.of("2 transaction-control-in-transaction", "4 transaction-control-in-transaction"),

@@ -82,6 +82,18 @@ record RuleExample(Rule rule, String bad, Claim badClaim, List<String> safe, Cla
         "\\restrict 9xQ2\n" + TIMEOUT + "UPDATE trades SET note = 'checked' WHERE id = 1;", Claim.fails("42601"),
         List.of(TIMEOUT + "UPDATE trades SET note = 'checked' WHERE id = 1;"),
         Claim.lock("trades", LockMode.ROW_EXCLUSIVE)));
+    // The proof of the bad way: the 'logs/*' opened a second comment, the UPDATE went with it, and the SET was the
+    // last statement to run.
+    examples.add(new RuleExample(Rule.UNTERMINATED_COMMENT_OR_QUOTE,
+        TIMEOUT + "/* marks logs/* rows as checked */\nUPDATE trades SET note = 'checked' WHERE id = 1;",
+        Claim.noExistingTable(),
+        List.of(TIMEOUT + "/* marks the logged rows as checked */\nUPDATE trades SET note = 'checked' WHERE id = 1;"),
+        Claim.lock("trades", LockMode.ROW_EXCLUSIVE)));
+    examples.add(new RuleExample(Rule.INVALID_MARKER,
+        "-- quantagent:no-transaction (for CONCURRENTLY)\nCREATE INDEX CONCURRENTLY idx_trades_price ON trades (price);",
+        Claim.fails("25001"),
+        List.of("-- for CONCURRENTLY\n" + NO_TRANSACTION + "CREATE INDEX CONCURRENTLY idx_trades_price ON trades (price);"),
+        Claim.outsideTransaction()));
     examples.add(new RuleExample(Rule.COLUMN_TYPE_REWRITE,
         TIMEOUT + "ALTER TABLE trades ALTER COLUMN price TYPE numeric(30,10);", Claim.rewrite("trades"),
         List.of(TIMEOUT + "ALTER TABLE trades ALTER COLUMN symbol TYPE varchar(64);"),
