@@ -49,30 +49,6 @@ public final class PostgresScriptSplitter {
     return Optional.ofNullable(scan(script, null, null));
   }
 
-  /** What never ends, and the line (of the text split) where it starts. */
-  public record Unterminated(int line, Kind kind, String opening) {
-    public enum Kind { BLOCK_COMMENT, STRING, QUOTED_IDENTIFIER, DOLLAR_QUOTE }
-
-    /** What is wrong and how to fix it, for a message that names the file and line before it. */
-    public String describe() {
-      return switch (kind) {
-        case BLOCK_COMMENT -> "a /* comment starts here and never ends, so everything after it in this part would"
-            + " be skipped as comment (psql would stop with \"unterminated /* comment\"). PostgreSQL nests block"
-            + " comments: each /* inside one, as in 'logs/* rows', opens another that needs a */ of its own. Close"
-            + " every /*, or write the inner ones another way.";
-        case STRING -> "a ' string starts here and never ends, so everything after it in this part would be sent"
-            + " as one statement (PostgreSQL: \"unterminated quoted string\"). Close it with '; a ' inside a"
-            + " string is written ''.";
-        case QUOTED_IDENTIFIER -> "a \" quoted identifier starts here and never ends, so everything after it in"
-            + " this part would be sent as one statement (PostgreSQL: \"unterminated quoted identifier\"). Close"
-            + " it with \"; a \" inside a name is written \"\".";
-        case DOLLAR_QUOTE -> "a " + opening + " quoted body starts here and never ends, so everything after it in"
-            + " this part would be sent as one statement (PostgreSQL: \"unterminated dollar-quoted string\")."
-            + " Close it with " + opening + ", spelled the same.";
-      };
-    }
-  }
-
   /**
    * Adds the statements to {@code statements} and the own-line comments to {@code comments}, each unless null;
    * returns what never ends, or null.

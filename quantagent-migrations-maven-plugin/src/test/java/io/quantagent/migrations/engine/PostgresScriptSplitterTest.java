@@ -3,7 +3,6 @@ package io.quantagent.migrations.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quantagent.migrations.engine.PostgresScriptSplitter.Unterminated;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
