@@ -8,13 +8,14 @@ import java.util.regex.Pattern;
  * {@code DISCARD ALL} also drops the session settings the runner made. No migration needs either, so the run plan
  * refuses them.
  */
-final class RunLockRelease {
+public final class RunLockRelease {
   private static final Pattern RELEASES =
       Pattern.compile("(?is)\\s*discard\\s+all\\b.*|.*\\bpg_advisory_unlock_all\\s*\\(.*");
 
   private RunLockRelease() {}
 
-  static boolean is(SqlStatement statement) {
+  /** Lint asks too, so that it names exactly the statements the runner refuses. */
+  public static boolean is(SqlStatement statement) {
     return RELEASES.matcher(statement.sql()).matches();
   }
 }

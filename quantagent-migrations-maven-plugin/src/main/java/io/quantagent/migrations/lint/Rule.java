@@ -24,11 +24,17 @@ public enum Rule {
       "PostgreSQL refuses it inside a transaction block: the migration fails when it runs",
       "put the statement in a script of its own marked -- quantagent:no-transaction"),
   NON_TRANSACTIONAL_IN_TRANSACTION("non-transactional-in-transaction", Severity.ERROR,
-      "VACUUM, CREATE or DROP DATABASE or TABLESPACE, ALTER SYSTEM, REINDEX DATABASE or SYSTEM, CLUSTER without a"
-          + " table, or DISCARD ALL in a script that runs in a transaction",
+      "VACUUM, CREATE or DROP DATABASE or TABLESPACE, ALTER SYSTEM, REINDEX DATABASE or SYSTEM, or CLUSTER"
+          + " without a table, in a script that runs in a transaction",
       "PostgreSQL refuses it inside a transaction block, so upgrade refuses the script before anything runs",
       "put it in a script marked -- quantagent:no-transaction (a VACUUM after a backfill: a script of its own,"
           + " after the backfill's)"),
+  RELEASES_RUN_LOCK("releases-run-lock", Severity.ERROR,
+      "DISCARD ALL or pg_advisory_unlock_all(), in any script",
+      "it releases every advisory lock of the session, the run lock that keeps a second run off the database among"
+          + " them (and DISCARD ALL drops the session settings the runner made): upgrade refuses the script before"
+          + " anything runs",
+      "delete the statement: a migration needs neither"),
   TRANSACTION_CONTROL_IN_TRANSACTION("transaction-control-in-transaction", Severity.ERROR,
       "BEGIN, START TRANSACTION, COMMIT, END, ROLLBACK (not ROLLBACK TO a savepoint), ABORT or PREPARE TRANSACTION in a"
           + " script that runs in a transaction",

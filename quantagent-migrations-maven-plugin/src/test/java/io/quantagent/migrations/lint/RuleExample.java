@@ -73,6 +73,10 @@ record RuleExample(Rule rule, String bad, Claim badClaim, List<String> safe, Cla
         Claim.outsideTransaction()));
     examples.add(new RuleExample(Rule.NON_TRANSACTIONAL_IN_TRANSACTION, "VACUUM ANALYZE trades;", Claim.fails("25001"),
         List.of(NO_TRANSACTION + "VACUUM ANALYZE trades;"), Claim.outsideTransaction()));
+    // In a transaction PostgreSQL refuses DISCARD ALL; out of one it would run, and release the run lock.
+    examples.add(new RuleExample(Rule.RELEASES_RUN_LOCK, "DISCARD ALL;", Claim.fails("25001"),
+        List.of(TIMEOUT + "UPDATE trades SET note = 'checked' WHERE id = 1;"),
+        Claim.lock("trades", LockMode.ROW_EXCLUSIVE)));
     // The proof of the bad way: after the script's own COMMIT its transaction holds no lock, the UPDATE's included.
     examples.add(new RuleExample(Rule.TRANSACTION_CONTROL_IN_TRANSACTION,
         TIMEOUT + "BEGIN;\nUPDATE trades SET note = 'checked' WHERE id = 1;\nCOMMIT;", Claim.noExistingTable(),
