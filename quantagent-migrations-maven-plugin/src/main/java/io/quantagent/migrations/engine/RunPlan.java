@@ -43,6 +43,13 @@ final class RunPlan {
       }
       ScriptDirectives directives = ScriptDirectives.of(comments);
       List<SqlStatement> statements = inFile(PostgresScriptSplitter.split(section), offset);
+      if (undo && statements.isEmpty() && DirectiveComments.of(section).noUndo()) {
+        problems.add(file + ": its -- //@UNDO part says -- quantagent:no-undo, so it cannot be undone. Undoing it would"
+            + " only delete its changelog row and leave its change in place, and the next upgrade would run it again."
+            + " Downgrade to it at most (-Dtarget=" + migration.idText() + " keeps it applied), or write its undo in"
+            + " place of the marker.");
+        continue;
+      }
       statements.stream().filter(PsqlCommand::is).findFirst().ifPresent(s -> problems.add(file + " line " + s.line()
           + ": " + s.firstLine() + (PsqlCommand.copiesRows(s) ? " needs psql to send the rows that follow it (or to"
               + " take the rows it gives): the runner sends SQL to PostgreSQL, with no rows after it. Write the rows"

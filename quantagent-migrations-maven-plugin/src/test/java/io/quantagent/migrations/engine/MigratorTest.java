@@ -549,6 +549,24 @@ class MigratorTest {
     assertEquals(List.of("1s", "1s"), List.of(db.value("select s from seen_5"), db.value("select s from seen_7")));
   }
 
+  /** no-undo means what it says: a downgrade past such a migration would leave its change and forget it ran. */
+  @Test
+  void aDowngradePastAMigrationThatCannotBeUndoneIsRefusedBeforeAnythingIsUndone() throws Exception {
+    scripts.add("004_backfill.sql", "create table d (id int);", "-- quantagent:no-undo");
+    scripts.add("005_create_e.sql", "create table e (id int);", "drop table e;");
+    migrator().upgrade(new Target.Head());
+    InvalidScriptException e = assertThrows(InvalidScriptException.class,
+        () -> migrator().downgrade(new Target.Base()));
+    assertTrue(e.getMessage().startsWith("Nothing was undone:\n  - 004_backfill.sql: its -- //@UNDO part says --"
+        + " quantagent:no-undo, so it cannot be undone."), e.getMessage());
+    assertTrue(e.getMessage().contains("Downgrade to it at most (-Dtarget=4 keeps it applied)"), e.getMessage());
+    assertEquals(List.of("1", "2", "3", "4", "5"), db.changelogIds());
+    assertThrows(InvalidScriptException.class, () -> migrator().downgradeSql(new Target.Base(), Optional.empty()));
+
+    assertEquals(1, migrator().downgrade(new Target.Revision("4")).runs().size());
+    assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
+  }
+
   @Test
   void aScriptThatWouldReleaseTheRunLockIsRefusedBeforeAnythingRuns() throws Exception {
     migrator().upgrade(new Target.Head());
