@@ -1,12 +1,14 @@
 package io.quantagent.migrations.db;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Decides which database a goal talks to. Highest first: {@code -Dquantagent.url}, the
  * {@code DATABASE_URL} environment variable, a {@code DATABASE_URL=} line in {@code .env}, {@code <url>}
  * in the POM; when none is set the caller falls back to the embedded development database.
- * {@code quantagent.user} and {@code quantagent.password} override what the URL carries.
+ * {@code quantagent.user} and {@code quantagent.password} override what the URL carries. {@code .env} is read only when
+ * neither of the two above it is set, and then only its {@code DATABASE_URL} line must be readable.
  */
 public record ConnectionSettings(
     String commandLineUrl, String environmentUrl, Optional<DotEnvFile> dotEnv, String pomUrl,
@@ -24,8 +26,21 @@ public record ConnectionSettings(
     return chosen.map(c -> new ResolvedConnection(c.url().withCredentials(user, password), c.source()));
   }
 
+  /**
+   * The lines of {@code .env} skipped for not being readable, said as python-dotenv says them: only when {@code .env}
+   * is read at all, and never the {@code DATABASE_URL} line, which {@link #resolve} refuses instead.
+   */
+  public List<String> skippedDotEnvLines() {
+    boolean readsDotEnv = isBlank(commandLineUrl) && isBlank(environmentUrl);
+    return readsDotEnv ? dotEnv.map(file -> file.skippedLines(DATABASE_URL)).orElse(List.of()) : List.of();
+  }
+
+  private static boolean isBlank(String url) {
+    return url == null || url.isBlank();
+  }
+
   private static Optional<ResolvedConnection> pick(String url, ConnectionSource source) {
-    if (url == null || url.isBlank()) {
+    if (isBlank(url)) {
       return Optional.empty();
     }
     return Optional.of(new ResolvedConnection(DatabaseUrl.parse(url, source.description()), source));

@@ -2,10 +2,10 @@ package io.quantagent.migrations.db;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,52 +14,200 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@code .env} file as QuantAgent's Alembic setup wrote it: {@code KEY=value} lines, optionally with
- * {@code export}, quotes, blank lines and {@code #} comments.
+ * A {@code .env} file, read as python-dotenv (and, for these forms, docker compose) reads it: {@code KEY=value} lines,
+ * optionally with {@code export}, spaces around {@code =}, blank lines and {@code #} comments (after an unquoted value,
+ * only after a space); single- or double-quoted values, which may span lines and be followed by a comment, with
+ * python-dotenv's backslash escapes; {@code ${NAME}} and {@code ${NAME:-default}} in unquoted and double-quoted values,
+ * from the environment first, then from the lines above.
+ *
+ * <p>A line that cannot be read matters only when its key is asked for ({@link #get} then fails, naming the line); any
+ * other is skipped, as python-dotenv skips it, so that a line for another tool never stops a goal (unlike
+ * python-dotenv, a stray quote does not take the lines below it along). Lines are named by number and described by
+ * structure, never quoted: a line that does not parse may be a bare secret.
  */
 public final class DotEnvFile {
-  private static final Pattern ENTRY =
-      Pattern.compile("(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(.*)");
-  private static final Pattern NAME = Pattern.compile("(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
+  private static final Pattern NAME = Pattern.compile("(?:export[ \\t]+)?([A-Za-z_][A-Za-z0-9_.-]*)");
+  private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}:]*)(?::-([^}]*))?}");
+  private static final Pattern DOUBLE_QUOTED_ESCAPE = Pattern.compile("\\\\([\\\\'\"abfnrtv])");
+  private static final Pattern SINGLE_QUOTED_ESCAPE = Pattern.compile("\\\\([\\\\'])");
+  private static final String NOT_UTF8 = "\uFFFD";
 
   private final Path path;
   private final Map<String, String> entries;
+  private final List<Problem> problems;
 
-  private DotEnvFile(Path path, Map<String, String> entries) {
-    this.path = path;
-    this.entries = entries;
+  /**
+   * A line that cannot be used, and the key it was meant to set when that much can be read.
+   *
+   * @param skipped true: the line was dropped, as python-dotenv drops it; false: it was read, but its value cannot be
+   *     trusted (it names a variable that nothing sets, which python-dotenv would read as empty)
+   */
+  private record Problem(int line, Optional<String> key, String what, String fix, boolean skipped) {
+    String message(Path path) {
+      return path + " line " + line + " " + what + ". " + fix;
+    }
   }
 
-  /** The file at {@code path}, or empty when there is none. */
+  private DotEnvFile(Path path, Map<String, String> entries, List<Problem> problems) {
+    this.path = path;
+    this.entries = entries;
+    this.problems = problems;
+  }
+
+  /** The file at {@code path}, or empty when there is none; {@code ${NAME}} is looked up in this process's environment. */
   public static Optional<DotEnvFile> readIfPresent(Path path) {
+    return readIfPresent(path, System.getenv());
+  }
+
+  public static Optional<DotEnvFile> readIfPresent(Path path, Map<String, String> environment) {
     if (!Files.isRegularFile(path)) {
       return Optional.empty();
     }
     try {
-      return Optional.of(parse(path, Files.readAllLines(path, StandardCharsets.UTF_8)));
-    } catch (CharacterCodingException e) {
-      throw new InvalidDatabaseUrlException("Cannot read " + path + ": it is not UTF-8 text. Save it as UTF-8.");
+      // Bytes that are not UTF-8 become U+FFFD, so that only their lines are refused, not the whole file.
+      String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+      return Optional.of(parse(path, List.of(text.split("\r\n|\r|\n", -1)), environment));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
     }
   }
 
   static DotEnvFile parse(Path path, List<String> lines) {
+    return parse(path, lines, Map.of());
+  }
+
+  static DotEnvFile parse(Path path, List<String> lines, Map<String, String> environment) {
     Map<String, String> entries = new LinkedHashMap<>();
-    for (int i = 0; i < lines.size(); i++) {
+    List<Problem> problems = new ArrayList<>();
+    int next = 0;
+    while (next < lines.size()) {
+      int number = next + 1;
       // Windows editors start a UTF-8 file with a byte-order mark; it is no part of the first name.
-      String line = (i == 0 ? stripByteOrderMark(lines.get(i)) : lines.get(i)).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
+      String physical = next == 0 ? stripByteOrderMark(lines.get(0)) : lines.get(next);
+      String line = physical.stripLeading();
+      next++;
+      if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
-      Matcher m = ENTRY.matcher(line);
-      if (!m.matches()) {
-        throw new InvalidDatabaseUrlException(path + " line " + (i + 1) + " is not NAME=value: " + whatIsWrong(line)
-            + ". Fix or remove that line (comments start with #).");
+      Matcher name = NAME.matcher(line);
+      boolean named = name.lookingAt();
+      Optional<String> key = named ? Optional.of(name.group(1)) : intendedName(line);
+      if (line.contains(NOT_UTF8)) {
+        problems.add(new Problem(number, key, "is not UTF-8 text", "Save the file as UTF-8.", true));
+        continue;
       }
-      entries.put(m.group(1), unquote(path, i + 1, m.group(2).strip()));
+      String rest = named ? line.substring(name.end()).stripLeading() : "";
+      if (!rest.startsWith("=")) {
+        if (named && (rest.isBlank() || rest.startsWith("#"))) {
+          continue; // a name alone: python-dotenv sets nothing for it
+        }
+        problems.add(new Problem(number, key, "is not NAME=value: " + whatIsWrong(line),
+            "Fix or remove that line (comments start with #).", true));
+        continue;
+      }
+      String afterEquals = rest.substring(1);
+      String value = afterEquals.stripLeading();
+      if (value.startsWith("\"") || value.startsWith("'")) {
+        char quote = value.charAt(0);
+        StringBuilder quoted = new StringBuilder();
+        String current = value.substring(1);
+        int currentNumber = number;
+        int closing = closingQuote(current, quote);
+        while (closing < 0 && next < lines.size()) {
+          quoted.append(current).append('\n');
+          current = lines.get(next++);
+          currentNumber++;
+          closing = closingQuote(current, quote);
+        }
+        if (closing < 0) {
+          problems.add(new Problem(number, key, "opens a " + quote + " quote that no later line closes",
+              "Close the quote, or remove it.", true));
+          next = number; // the lines below are read on their own
+          continue;
+        }
+        String after = current.substring(closing + 1).strip();
+        if (!after.isEmpty() && !after.startsWith("#")) {
+          // current is the end of its physical line, so the text after the quote is too
+          String closingLine = currentNumber == number ? physical : current;
+          int column = closingLine.length() - current.substring(closing + 1).stripLeading().length() + 1;
+          problems.add(new Problem(number, key, "has text after the closing quote of its value, at column " + column
+              + (currentNumber == number ? "" : " of line " + currentNumber),
+              "Put a # before a comment, or quote the whole value.", true));
+          // A stray quote must not hide the lines below it (python-dotenv would lose them up to the bad text).
+          next = number;
+          continue;
+        }
+        quoted.append(current, 0, closing);
+        String text = quoted.toString();
+        entries.put(key.get(), quote == '\''
+            ? unescape(SINGLE_QUOTED_ESCAPE, text)
+            : expand(unescape(DOUBLE_QUOTED_ESCAPE, text), number, key.get(), environment, entries, problems));
+        continue;
+      }
+      // An unquoted value ends at a # after a space; right after '=' (KEY= # note) the value is empty.
+      String unquoted = afterEquals.length() > value.length() && value.startsWith("#") ? ""
+          : value.replaceFirst("\\s+#.*", "").strip();
+      entries.put(key.get(), expand(unquoted, number, key.get(), environment, entries, problems));
     }
-    return new DotEnvFile(path, entries);
+    return new DotEnvFile(path, entries, problems);
+  }
+
+  /** Where the quote that closes a value opened by {@code quote} is, or -1; a backslash escapes the next character. */
+  private static int closingQuote(String text, char quote) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == quote) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String unescape(Pattern escape, String text) {
+    return escape.matcher(text).replaceAll(m -> Matcher.quoteReplacement(switch (m.group(1).charAt(0)) {
+      case 'a' -> "\u0007";
+      case 'b' -> "\b";
+      case 'f' -> "\f";
+      case 'n' -> "\n";
+      case 'r' -> "\r";
+      case 't' -> "\t";
+      case 'v' -> "\u000B";
+      default -> m.group(1);
+    }));
+  }
+
+  /**
+   * {@code ${NAME}} and {@code ${NAME:-default}}: the environment's value, else the file's so far, else the default.
+   * python-dotenv reads a name that nothing sets as empty; such a value is kept, but refused when its key is asked for.
+   */
+  private static String expand(String value, int line, String key, Map<String, String> environment,
+      Map<String, String> earlier, List<Problem> problems) {
+    Matcher reference = REFERENCE.matcher(value);
+    StringBuilder expanded = new StringBuilder();
+    while (reference.find()) {
+      String name = reference.group(1);
+      String replacement = environment.containsKey(name) ? environment.get(name) : earlier.get(name);
+      if (replacement == null) {
+        replacement = reference.group(2);
+      }
+      if (replacement == null) {
+        replacement = "";
+        problems.add(new Problem(line, Optional.of(key), "uses ${" + name + "}, which neither the environment nor a"
+            + " line above sets", "Set " + name + ", or give a default: ${" + name + ":-value}.", false));
+      }
+      reference.appendReplacement(expanded, Matcher.quoteReplacement(replacement));
+    }
+    return reference.appendTail(expanded).toString();
+  }
+
+  /** The name a line that does not parse was probably meant to set: its letters up to '=', invisible ones left out. */
+  private static Optional<String> intendedName(String line) {
+    StringBuilder visible = new StringBuilder();
+    line.codePoints().filter(c -> !isInvisible(c)).forEach(visible::appendCodePoint);
+    Matcher name = NAME.matcher(visible);
+    return name.lookingAt() ? Optional.of(name.group(1)) : Optional.empty();
   }
 
   /** What is wrong with a line, said without any of its text: a line that does not parse may be a bare secret. */
@@ -86,24 +234,27 @@ public final class DotEnvFile {
     return line.startsWith("\uFEFF") ? line.substring(1) : line;
   }
 
+  /**
+   * The value the file gives {@code key}, or empty when it gives none.
+   *
+   * @throws InvalidDatabaseUrlException when a line that sets (or was meant to set) {@code key} cannot be read
+   */
   public Optional<String> get(String key) {
+    for (Problem problem : problems) {
+      if (problem.key().filter(key::equals).isPresent()) {
+        throw new InvalidDatabaseUrlException(problem.message(path));
+      }
+    }
     return Optional.ofNullable(entries.get(key));
+  }
+
+  /** The lines skipped for not being readable, each said with what to do, except those meant to set {@code key}. */
+  public List<String> skippedLines(String key) {
+    return problems.stream().filter(p -> p.skipped() && p.key().filter(key::equals).isEmpty())
+        .map(p -> p.message(path) + " Skipped: only " + key + " is read from this file.").toList();
   }
 
   public Path path() {
     return path;
-  }
-
-  private static String unquote(Path path, int lineNumber, String value) {
-    if (value.startsWith("\"") || value.startsWith("'")) {
-      char quote = value.charAt(0);
-      if (value.length() < 2 || value.charAt(value.length() - 1) != quote) {
-        throw new InvalidDatabaseUrlException(path + " line " + lineNumber + " opens a " + quote
-            + " quote that it does not close. Close the quote or remove it.");
-      }
-      return value.substring(1, value.length() - 1);
-    }
-    int comment = value.indexOf(" #");
-    return comment < 0 ? value : value.substring(0, comment).strip();
   }
 }

@@ -101,6 +101,7 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
       return;
     }
     ConnectionSettings connection = connectionSettings();
+    connection.skippedDotEnvLines().forEach(getLog()::warn);
     try (DatabaseLease database = DatabaseLease.open(connection, startedServer(), workingDirectory(),
         this::embeddedBinaries, embeddedPort(), eventLog())) {
       getLog().info("Scripts: " + scripts.location());

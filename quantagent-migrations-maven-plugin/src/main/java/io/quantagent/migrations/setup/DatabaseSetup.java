@@ -49,7 +49,7 @@ public final class DatabaseSetup {
 
   public Outcome run() {
     Path envFile = directory.resolve(".env");
-    Optional<String> existing = DotEnvFile.readIfPresent(envFile).flatMap(f -> f.get(ConnectionSettings.DATABASE_URL));
+    Optional<String> existing = DotEnvFile.readIfPresent(envFile, environment).flatMap(f -> f.get(ConnectionSettings.DATABASE_URL));
     if (prompts.confirm(Question.EMBEDDED, false)) {
       prompts.say("The embedded development database needs no setup, and nothing was written: with no DATABASE_URL"
           + " anywhere, every goal starts PostgreSQL itself, with its data in " + directory.resolve(".quantagent")

@@ -57,6 +57,30 @@ class ConnectionSettingsTest {
     assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
   }
 
+  @Test
+  void aBadDotEnvLineDoesNotMatterWhenAHigherSourceIsSet() {
+    Optional<DotEnvFile> broken = Optional.of(DotEnvFile.parse(Path.of(".env"),
+        List.of("DATABASE_URL='postgresql://u:s3cret@h/db", "OTHER x")));
+    ConnectionSettings commandLine = new ConnectionSettings(CLI, null, broken, null, null, null);
+    ConnectionSettings environment = new ConnectionSettings(null, ENV, broken, null, null, null);
+    assertEquals(ConnectionSource.COMMAND_LINE, commandLine.resolve().orElseThrow().source());
+    assertEquals(ConnectionSource.ENVIRONMENT, environment.resolve().orElseThrow().source());
+    assertEquals(List.of(), commandLine.skippedDotEnvLines(), "a .env that is not read is not warned about");
+    assertEquals(List.of(), environment.skippedDotEnvLines(), "a .env that is not read is not warned about");
+    InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
+        () -> new ConnectionSettings(null, " ", broken, POM, null, null).resolve());
+    assertTrue(e.getMessage().startsWith(".env line 1 opens a ' quote"), e.getMessage());
+  }
+
+  @Test
+  void aBadDotEnvLineForAnotherKeyIsSkippedAndSaid() {
+    Optional<DotEnvFile> otherBroken = Optional.of(DotEnvFile.parse(Path.of(".env"),
+        List.of("API_KEY=\"unclosed", "DATABASE_URL=postgresql://dotenv@h/dotenv # local")));
+    ConnectionSettings settings = new ConnectionSettings(null, null, otherBroken, POM, null, null);
+    assertEquals(ConnectionSource.DOT_ENV_FILE, settings.resolve().orElseThrow().source());
+    assertEquals(List.of(".env line 1 opens a \" quote that no later line closes. Close the quote, or remove it."
+        + " Skipped: only DATABASE_URL is read from this file."), settings.skippedDotEnvLines());
+  }
 
   @Test
   void printsNoPassword() {

@@ -144,6 +144,16 @@ class DatabaseSetupTest {
   }
 
   @Test
+  void aBadLineForAnotherToolDoesNotStopSetup() throws Exception {
+    String dotEnv = "API_KEY=\"unclosed\nDATABASE_URL=\"postgresql://old@elsewhere:5432/db\" # staging\n";
+    Files.writeString(dir.resolve(".env"), dotEnv);
+    assertEquals(DatabaseSetup.Outcome.KEPT, setup());
+    assertEquals(dotEnv, Files.readString(dir.resolve(".env")));
+    assertTrue(said.contains(dir.resolve(".env") + " already sets DATABASE_URL (jdbc:postgresql://elsewhere:5432/db as"
+        + " old)."), said.toString());
+  }
+
+  @Test
   void theEmbeddedDatabaseNeedsNothingWrittenAndAnEnvironmentVariableThatWinsIsNamed() {
     properties.put("quantagent.setup.embedded", "true");
     environment.put("DATABASE_URL", "postgresql://ci:hunter2@db:5432/quantagent");
