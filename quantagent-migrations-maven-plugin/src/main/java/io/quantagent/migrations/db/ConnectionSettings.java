@@ -1,5 +1,6 @@
 package io.quantagent.migrations.db;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +25,35 @@ public record ConnectionSettings(
             .flatMap(url -> pick(url, ConnectionSource.DOT_ENV_FILE)))
         .or(() -> pick(pomUrl, ConnectionSource.POM));
     return chosen.map(c -> new ResolvedConnection(c.url().withCredentials(user, password), c.source()));
+  }
+
+  /**
+   * Every source that sets a URL, highest first: the one that wins and those it hides, which take over when it is
+   * removed. A {@code .env} line for {@code DATABASE_URL} that cannot be read counts: goals fail on it.
+   */
+  public List<ConnectionSource> configuredSources() {
+    List<ConnectionSource> sources = new ArrayList<>();
+    if (!isBlank(commandLineUrl)) {
+      sources.add(ConnectionSource.COMMAND_LINE);
+    }
+    if (!isBlank(environmentUrl)) {
+      sources.add(ConnectionSource.ENVIRONMENT);
+    }
+    if (dotEnvSetsUrl()) {
+      sources.add(ConnectionSource.DOT_ENV_FILE);
+    }
+    if (!isBlank(pomUrl)) {
+      sources.add(ConnectionSource.POM);
+    }
+    return sources;
+  }
+
+  private boolean dotEnvSetsUrl() {
+    try {
+      return dotEnv.flatMap(file -> file.get(DATABASE_URL)).filter(url -> !isBlank(url)).isPresent();
+    } catch (InvalidDatabaseUrlException e) {
+      return true;
+    }
   }
 
   /**

@@ -46,7 +46,10 @@ public final class DatabaseLease implements AutoCloseable {
     if (started.isPresent()) {
       return new DatabaseLease(connectorTo(started.get(), "the database quantagent:start started", log), null);
     }
-    EmbeddedPostgres server = DevelopmentDatabase.start(workingDirectory, binaries.get(), embeddedPort, log);
+    PostgresBinaries postgres = binaries.get();
+    log.info("No database URL configured (-Dquantagent.url or DATABASE_URL): using the embedded development database"
+        + " in " + DevelopmentDatabase.dataDirectory(workingDirectory));
+    EmbeddedPostgres server = DevelopmentDatabase.start(workingDirectory, postgres, embeddedPort, log);
     return new DatabaseLease(connectorTo(server, ConnectionSource.EMBEDDED.description(), log), server);
   }
 

@@ -43,8 +43,6 @@ public final class DevelopmentDatabase {
     Path project = baseDir.toAbsolutePath().normalize();
     Path home = project.resolve(DIRECTORY);
     Path data = dataDirectory(baseDir);
-    log.info("No database URL configured (-Dquantagent.url or DATABASE_URL): using the embedded development"
-        + " database in " + data);
     String password;
     int kept;
     try {

@@ -4,7 +4,6 @@ import io.quantagent.migrations.db.ConnectionSettings;
 import io.quantagent.migrations.db.DatabaseUrl;
 import io.quantagent.migrations.db.InvalidDatabaseUrlException;
 import io.quantagent.migrations.db.DatabaseLease;
-import io.quantagent.migrations.db.DotEnvFile;
 import io.quantagent.migrations.embedded.EmbeddedPostgres;
 import io.quantagent.migrations.engine.Migrator;
 import io.quantagent.migrations.engine.MigratorSettings;
@@ -147,11 +146,7 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
       secrets().add(effectivePassword);
       getLog().info("Credentials: <server> " + serverId + " of settings.xml");
     }
-    ConnectionSettings settings = new ConnectionSettings(
-        session().getUserProperties().getProperty(PropertyKeys.URL),
-        System.getenv(ConnectionSettings.DATABASE_URL),
-        DotEnvFile.readIfPresent(workingDirectory().resolve(".env")),
-        secretParameter(url), effectiveUser, effectivePassword);
+    ConnectionSettings settings = configuredConnection(secretParameter(url), effectiveUser, effectivePassword);
     settings.resolve().flatMap(resolved -> resolved.url().password()).ifPresent(secrets()::add);
     return settings;
   }

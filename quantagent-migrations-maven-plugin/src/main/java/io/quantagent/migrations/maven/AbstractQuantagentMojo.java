@@ -1,5 +1,7 @@
 package io.quantagent.migrations.maven;
 
+import io.quantagent.migrations.db.ConnectionSettings;
+import io.quantagent.migrations.db.DotEnvFile;
 import io.quantagent.migrations.db.KnownSecrets;
 import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.embedded.PostgresBinaries;
@@ -157,6 +159,16 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
   /** The directory Maven runs from: where {@code .env} and the embedded database live. */
   protected Path workingDirectory() {
     return Path.of(session.getExecutionRootDirectory());
+  }
+
+  /**
+   * Where a goal's database URL may be set, highest first: {@code -Dquantagent.url}, the {@code DATABASE_URL}
+   * environment variable, {@code .env} in the directory Maven runs from, the POM's {@code <url>}.
+   */
+  protected ConnectionSettings configuredConnection(String pomUrl, String user, String password) {
+    return new ConnectionSettings(session.getUserProperties().getProperty(PropertyKeys.URL),
+        System.getenv(ConnectionSettings.DATABASE_URL), DotEnvFile.readIfPresent(workingDirectory().resolve(".env")),
+        pomUrl, user, password);
   }
 
   /** The port asked for with {@code -Dquantagent.port}, or 0 when none was. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.embedded.DevelopmentDatabase;
+import io.quantagent.migrations.embedded.EmbeddedPostgres;
 import io.quantagent.migrations.embedded.EmbeddedPostgresException;
 import io.quantagent.migrations.embedded.PostgresBinaries;
 import io.quantagent.migrations.events.EventLog;
@@ -17,7 +18,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -52,6 +55,35 @@ class DevelopmentDatabaseLeaseTest {
     try (DatabaseLease lease = lease();
         Connection c = lease.connections().open()) {
       assertEquals(DevelopmentDatabase.DATABASE, queryOne(c, "select current_database()"));
+    }
+  }
+
+  /** The line says why the development database is used; quantagent:dev starts it with a URL configured too. */
+  @Test
+  void onlyAGoalWithNoUrlConfiguredSaysThatNoneIs() throws Exception {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    EventLog recording = new EventLog() {
+      @Override
+      public void info(String message) {
+        lines.add(message);
+      }
+
+      @Override
+      public void warn(String message) {
+        lines.add(message);
+      }
+
+      @Override
+      public void debug(String message) {}
+    };
+    try (DatabaseLease lease = DatabaseLease.open(NOTHING_CONFIGURED, Optional.empty(), project, () -> BINARIES, 0,
+        recording)) {
+      assertTrue(lines.contains("No database URL configured (-Dquantagent.url or DATABASE_URL): using the embedded"
+          + " development database in " + DevelopmentDatabase.dataDirectory(project)), lines.toString());
+    }
+    lines.clear();
+    try (EmbeddedPostgres server = DevelopmentDatabase.start(project, BINARIES, recording)) {
+      assertFalse(lines.stream().anyMatch(line -> line.startsWith("No database URL configured")), lines.toString());
     }
   }
 

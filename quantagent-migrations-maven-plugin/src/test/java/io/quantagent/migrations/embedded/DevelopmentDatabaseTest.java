@@ -36,7 +36,8 @@ class DevelopmentDatabaseTest {
     Path passwordFile = project.resolve(".quantagent/pgdata.password");
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)));
     assertEquals(password, Files.readString(passwordFile).strip());
-    assertTrue(log.contains("using the embedded development database in " + project.resolve(".quantagent/pgdata")));
+    assertTrue(log.contains("Development database: jdbc:postgresql://127.0.0.1:"), log.lines.toString());
+    assertTrue(log.contains("(user quantagent, password in " + passwordFile + ")"), log.lines.toString());
     assertFalse(log.lines.stream().anyMatch(l -> l.contains(password)), "the password was logged");
 
     try (EmbeddedPostgres pg = DevelopmentDatabase.start(project, BINARIES, EventLog.silent())) {
