@@ -48,9 +48,9 @@ final class Databases {
       }
     } catch (SQLException e) {
       String hint = INVALID_PASSWORD.equals(e.getSQLState())
-          ? " The server running on " + server.dataDirectory() + " expects another password: it was initialized"
-              + " with a different one. Stop it (pg_ctl stop -D " + server.dataDirectory() + ") or use the password"
-              + " it was created with."
+          ? " " + DevelopmentDatabase.wrongPasswordAdvice(server.dataDirectory()).orElse("The server running on "
+              + server.dataDirectory() + " expects another password: it keeps the one it was created with, restart"
+              + " or not. Give that one, or delete " + server.dataDirectory() + " to start afresh (its data is lost).")
           : " Look at the server log " + server.dataDirectory().resolve("postgres.log") + ".";
       throw new EmbeddedPostgresException("Could not create the database " + server.database() + " on the embedded"
           + " PostgreSQL at " + server.jdbcUrl("postgres") + ": " + e.getMessage() + "." + hint, e);

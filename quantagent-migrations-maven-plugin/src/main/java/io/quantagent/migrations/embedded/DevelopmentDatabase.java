@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The database the plugin uses when no URL is configured: a persistent embedded PostgreSQL with its data in
@@ -85,6 +86,24 @@ public final class DevelopmentDatabase {
       throw new EmbeddedPostgresException("Could not keep the development database's port " + requested + " in "
           + file + ": " + e + ". Check that " + file.getParent() + " is writable.", e);
     }
+  }
+
+  /**
+   * What to do when the server on a development database's data directory refuses the password file's password, or
+   * empty for another data directory. The cluster keeps the password it was created with, restart or not, and only
+   * the file holds it in plain text: so the file must get it back, or the cluster must go.
+   */
+  static Optional<String> wrongPasswordAdvice(Path data) {
+    Path home = data.getParent();
+    if (home == null || !data.endsWith("pgdata") || !home.endsWith(DIRECTORY)) {
+      return Optional.empty();
+    }
+    return Optional.of("The server running on " + data + " expects another password than " + passwordFile(
+        home.getParent()) + " holds: the file no longer holds the password the database was created with, which the"
+        + " server keeps, restart or not. Put the file's earlier content back (from a backup, or by"
+        + " undoing the edit). Or start afresh: end quantagent:dev and any other build still using the database"
+        + " (Ctrl-C; the server stops with its last user), then delete " + home + ". That drops the development"
+        + " database and all its data; the next goal creates an empty one with a new password.");
   }
 
   public static Path dataDirectory(Path baseDir) {

@@ -95,8 +95,16 @@ class DevelopmentDatabaseLeaseTest {
       try (DatabaseLease joined = lease()) {
         EmbeddedPostgresException e = assertThrows(EmbeddedPostgresException.class,
             () -> joined.connections().open());
-        assertTrue(e.getMessage().contains("expects another password"), e.getMessage());
+        Path home = project.toAbsolutePath().normalize().resolve(".quantagent");
+        assertTrue(e.getMessage().contains("The server running on " + home.resolve("pgdata") + " expects another"
+            + " password than " + home.resolve("pgdata.password") + " holds"), e.getMessage());
+        assertTrue(e.getMessage().contains("Put the file's earlier content back"), e.getMessage());
+        assertTrue(e.getMessage().contains("end quantagent:dev and any other build still using the database (Ctrl-C;"
+            + " the server stops with its last user), then delete " + home + ". That drops the development database"
+            + " and all its data"), e.getMessage());
+        assertFalse(e.getMessage().contains("pg_ctl"), "pg_ctl is not on the PATH: " + e.getMessage());
         assertFalse(e.getMessage().contains("not-the-servers-password"), "the password was shown");
+        assertEquals(e.getMessage(), UrlMasker.mask(e.getMessage()), "the advice survives the masking of output");
       }
     }
   }
