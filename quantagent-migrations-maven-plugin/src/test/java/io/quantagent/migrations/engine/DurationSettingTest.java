@@ -71,10 +71,12 @@ class DurationSettingTest {
     assertTrue(lock.getMessage().startsWith("-Dquantagent.statementLockTimeout '720h' is"), lock.getMessage());
     assertThrows(InvalidSettingException.class, () -> RunnerSettings.guardsLocks("720h"));
     for (String directive : List.of("quantagent:lock-timeout", "quantagent:statement-timeout")) {
-      InvalidSettingException script = assertThrows(InvalidSettingException.class,
-          () -> ScriptDirectives.of("20260101_x.sql", "-- // x\n-- " + directive + " 720h\nselect 1;\n"));
-      assertTrue(script.getMessage().startsWith("20260101_x.sql: -- " + directive + " '720h' is 2592000000 ms, longer"
-          + " than PostgreSQL takes"), script.getMessage());
+      List<DirectiveComments.Problem> problems =
+          DirectiveComments.of("-- // x\n-- " + directive + " 720h\nselect 1;\n").problems();
+      assertEquals(1, problems.size(), problems.toString());
+      assertEquals(2, problems.get(0).line());
+      assertTrue(problems.get(0).message().startsWith("-- " + directive + " '720h' is 2592000000 ms, longer than"
+          + " PostgreSQL takes"), problems.get(0).message());
     }
   }
 

@@ -732,20 +732,24 @@ class MigratorTest {
 
   @Test
   void aScriptSavedWithWindowsLineEndsKeepsItsDirectives() throws Exception {
-    java.nio.file.Files.writeString(scripts.directory().resolve("004_index_a.sql"), String.join("\r\n",
+    java.nio.file.Files.writeString(scripts.directory().resolve("004_seed.sql"), String.join("\r\n",
+        "-- // seed", "insert into a values (1);", "-- //@UNDO", "-- quantagent:no-undo", ""));
+    java.nio.file.Files.writeString(scripts.directory().resolve("005_index_a.sql"), String.join("\r\n",
         "-- // index a", "-- quantagent:no-transaction", "-- quantagent:lock-timeout 5s",
         "create index concurrently a_id on a (id);", "-- //@UNDO", "-- quantagent:no-transaction",
         "drop index concurrently a_id;", ""));
-    java.nio.file.Files.writeString(scripts.directory().resolve("005_seed.sql"), String.join("\r\n",
-        "-- // seed", "insert into a values (1);", "-- //@UNDO", "-- quantagent:no-undo", ""));
     List<String> lines = new java.util.ArrayList<>();
     Migrator migrator = new Migrator(db.connections(), scripts.source(), MigratorSettings.defaults(),
         Events.collecting(lines));
     assertEquals(5, migrator.upgrade(new Target.Head()).runs().size());
     assertEquals("t", db.value("select indisvalid from pg_index where indexrelid = 'a_id'::regclass"));
     assertFalse(lines.stream().anyMatch(l -> l.contains("looks unfinished")), String.join("\n", lines));
-    assertEquals(2, migrator.downgrade(new Target.Relative(2)).runs().size());
+    assertEquals(1, migrator.downgrade(new Target.Relative(1)).runs().size());
     assertEquals("0", db.value("select count(*) from pg_class where relname = 'a_id'"));
+    InvalidScriptException noUndo = assertThrows(InvalidScriptException.class,
+        () -> migrator.downgrade(new Target.Relative(1)));
+    assertTrue(noUndo.getMessage().contains("004_seed.sql: its -- //@UNDO part says -- quantagent:no-undo"),
+        noUndo.getMessage());
   }
 
   @Test
