@@ -31,11 +31,12 @@ public final class DriftCheck implements SchemaVerifier {
   public List<SchemaDifference> compare(Optional<MigrationInfo> revision) {
     SchemaRead actual = SchemaRead.of(live, tracking, "live");
     try (ScratchDatabases.Scratch database = scratch.create(actual.serverMajorVersion())) {
+      ConnectionFactory likeLive = actual.searchPath().on(database.connections());
       SchemaSnapshot migrations = revision.isPresent()
-          ? expected.at(revision.get(), database.connections())
-          : SchemaRead.of(database.connections(), tracking, "scratch").snapshot();
+          ? expected.at(revision.get(), likeLive)
+          : SchemaRead.of(likeLive, tracking, "scratch").snapshot();
       List<SchemaDifference> differences = SchemaComparison.compare(migrations,
-          EquivalentDefinitions.align(migrations, actual.snapshot(), database.connections()));
+          EquivalentDefinitions.align(migrations, actual.snapshot(), likeLive));
       differences.stream().filter(SchemaDifference::isWarning).forEach(w -> log.warn(w.describe()));
       return differences;
     }

@@ -4,13 +4,16 @@ import io.quantagent.migrations.db.ConnectionFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** One database's schema, read from the connection's current schema, and the major version of its server. */
-record SchemaRead(int serverMajorVersion, SchemaSnapshot snapshot) {
+/**
+ * One database's schema, read from the connection's current schema, the major version of its server, and the
+ * connection's search_path (where a scratch database must build to print names alike).
+ */
+record SchemaRead(int serverMajorVersion, SchemaSnapshot snapshot, SearchPath searchPath) {
 
   static SchemaRead of(ConnectionFactory database, TrackingTables tracking, String which) {
     try (Connection connection = database.open()) {
       return new SchemaRead(connection.getMetaData().getDatabaseMajorVersion(),
-          new CatalogReader(tracking).read(connection, connection.getSchema()));
+          new CatalogReader(tracking).read(connection, connection.getSchema()), SearchPath.of(connection));
     } catch (SQLException e) {
       throw new CatalogReadException("Cannot read the " + which + " database's schema: " + e.getMessage(), e);
     }
