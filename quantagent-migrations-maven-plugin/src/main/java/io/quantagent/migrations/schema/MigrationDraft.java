@@ -119,7 +119,8 @@ public final class MigrationDraft {
       if (old == null) {
         creates.add("CREATE SEQUENCE " + qualified(name) + " " + sequence.definition() + ";");
       } else if (!old.equals(sequence)) {
-        creates.add("ALTER SEQUENCE " + qualified(name) + " " + sequence.definition().replaceFirst(" start ", " restart ") + ";");
+        creates.add("ALTER SEQUENCE " + qualified(name) + " "
+            + SequenceOptions.parse(old.definition()).alterTo(SequenceOptions.parse(sequence.definition())) + ";");
       }
     });
     to.tables().forEach((name, table) -> {

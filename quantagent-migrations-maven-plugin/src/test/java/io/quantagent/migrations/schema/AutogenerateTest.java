@@ -143,6 +143,25 @@ class AutogenerateTest extends OnEachServer {
     assertTrue(e.getMessage().contains("Run mvn quantagent:upgrade first"), e.getMessage());
   }
 
+  /** RESTART would set the sequence back to its start, and ids already handed out would come again. */
+  @Test
+  void aChangedSequenceGoesOnFromWhereItWas() throws Exception {
+    TestDatabase head = freshDatabase();
+    head.execute("CREATE SEQUENCE ticket_numbers");
+    TestDatabase live = freshDatabase();
+    live.execute("CREATE SEQUENCE ticket_numbers START 100 INCREMENT 10");
+    List<String> forward = MigrationDraft.between(snapshot(head), snapshot(live));
+    List<String> undo = MigrationDraft.between(snapshot(live), snapshot(head));
+    assertEquals(List.of("ALTER SEQUENCE \"public\".\"ticket_numbers\" START WITH 100 INCREMENT BY 10;"), forward);
+    assertEquals(List.of("ALTER SEQUENCE \"public\".\"ticket_numbers\" START WITH 1 INCREMENT BY 1;"), undo);
+    head.execute("SELECT nextval('ticket_numbers') FROM generate_series(1, 3)");
+    head.execute(forward.toArray(String[]::new));
+    assertEquals("13", head.value("SELECT nextval('ticket_numbers')"), "3, then one increment of 10");
+    assertEquals(List.of(), real(SchemaComparison.compare(snapshot(live), snapshot(head))));
+    head.execute(undo.toArray(String[]::new));
+    assertEquals("14", head.value("SELECT nextval('ticket_numbers')"));
+  }
+
   /** The undo re-adds the CHECK from its printed text, which PostgreSQL prints another way: still proven. */
   @Test
   void aDroppedCheckOfAnInListIsDraftedAndProven(@TempDir Path dir) throws Exception {
