@@ -19,7 +19,10 @@ final class CatalogQueries {
         || ' minvalue ' || s.seqmin || ' maxvalue ' || s.seqmax || ' cache ' || s.seqcache
         || case when s.seqcycle then ' cycle' else ' no cycle' end""";
 
-  /** One row per column (a table without columns gives one row of nulls), in column order. */
+  /**
+   * One row per column (a table without columns gives one row of nulls), in column order. The type comes twice:
+   * as declared, and without its modifier (length, precision, scale), which tells a resize from a change of type.
+   */
   static final String COLUMNS = """
       select c.relname, a.attname,
              format_type(a.atttypid, a.atttypmod)
@@ -32,7 +35,8 @@ final class CatalogQueries {
              case when a.attgenerated = '' then coalesce(pg_get_expr(ad.adbin, ad.adrelid, true), '') else '' end,
              case a.attidentity when 'a' then 'always' when 'd' then 'by default' else '' end,
              case when a.attgenerated <> '' then coalesce(pg_get_expr(ad.adbin, ad.adrelid, true), '') else '' end,
-             coalesce(owned.definition, '')
+             coalesce(owned.definition, ''),
+             format_type(a.atttypid, null)
       from pg_class c
       join pg_namespace n on n.oid = c.relnamespace
       left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped

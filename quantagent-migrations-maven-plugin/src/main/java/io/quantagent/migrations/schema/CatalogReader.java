@@ -96,8 +96,8 @@ public final class CatalogReader {
     rows.read(CatalogQueries.COLUMNS, rs -> {
       List<Column> table = columns.computeIfAbsent(rs.getString(1), name -> new ArrayList<>());
       if (rs.getString(2) != null) {
-        table.add(new Column(rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5), rs.getString(6),
-            rs.getString(7), rs.getString(8)));
+        table.add(new Column(rs.getString(2), rs.getString(3), rs.getString(9), rs.getBoolean(4), rs.getString(5),
+            rs.getString(6), rs.getString(7), rs.getString(8)));
       }
       return null;
     });

@@ -82,13 +82,13 @@ public final class EquivalentDefinitions {
         && differ(migrations.defaultValue(), database.defaultValue())
         && same(migrations.defaultValue(), database.defaultValue(),
             text -> reprinter.columnDefault(table, database.name(), text))) {
-      aligned = new Column(aligned.name(), aligned.type(), aligned.notNull(), migrations.defaultValue(),
-          aligned.identity(), aligned.generated(), aligned.sequence());
+      aligned = new Column(aligned.name(), aligned.type(), aligned.typeWithoutModifier(), aligned.notNull(),
+          migrations.defaultValue(), aligned.identity(), aligned.generated(), aligned.sequence());
     }
     if (differ(migrations.generated(), database.generated()) && same(migrations.generated(), database.generated(),
         text -> reprinter.generated(table, migrations.type(), text))) {
-      aligned = new Column(aligned.name(), aligned.type(), aligned.notNull(), aligned.defaultValue(),
-          aligned.identity(), migrations.generated(), aligned.sequence());
+      aligned = new Column(aligned.name(), aligned.type(), aligned.typeWithoutModifier(), aligned.notNull(),
+          aligned.defaultValue(), aligned.identity(), migrations.generated(), aligned.sequence());
     }
     return aligned;
   }

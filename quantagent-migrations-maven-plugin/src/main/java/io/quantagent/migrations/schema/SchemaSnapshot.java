@@ -44,12 +44,13 @@ public record SchemaSnapshot(
   }
 
   /**
-   * A column: its type as {@code format_type} prints it (with a {@code COLLATE} when not the type's own), its
+   * A column: its type as {@code format_type} prints it (with a {@code COLLATE} when not the type's own), the same
+   * type without its length, precision or scale ({@code character varying} for {@code character varying(64)}), its
    * default or generation expression, its identity ({@code "always"}, {@code "by default"} or empty), and the
    * options of the sequence behind an identity or serial column, which belongs to the column.
    */
-  public record Column(String name, String type, boolean notNull, String defaultValue, String identity,
-      String generated, String sequence) {}
+  public record Column(String name, String type, String typeWithoutModifier, boolean notNull, String defaultValue,
+      String identity, String generated, String sequence) {}
 
   /** A primary key, unique, foreign-key, check or exclusion constraint, as {@code pg_get_constraintdef} prints it. */
   public record Constraint(String table, String name, ObjectKind kind, String definition) {

@@ -162,6 +162,23 @@ class AutogenerateTest extends OnEachServer {
     assertEquals("14", head.value("SELECT nextval('ticket_numbers')"));
   }
 
+  /** An explicit cast to varchar(32) would cut a longer value; without USING, PostgreSQL refuses it. */
+  @Test
+  void aNarrowedColumnIsResizedWithoutUsingSoALongValueIsRefusedNotCut() throws Exception {
+    TestDatabase head = freshDatabase();
+    head.execute("CREATE TABLE tickets (code varchar(64), price numeric(12,4))");
+    TestDatabase live = freshDatabase();
+    live.execute("CREATE TABLE tickets (code varchar(32), price numeric(10,2))");
+    List<String> forward = MigrationDraft.between(snapshot(head), snapshot(live));
+    assertEquals(List.of(
+        "ALTER TABLE \"public\".\"tickets\" ALTER COLUMN \"code\" TYPE character varying(32);",
+        "ALTER TABLE \"public\".\"tickets\" ALTER COLUMN \"price\" TYPE numeric(10,2);"), forward);
+    head.execute("INSERT INTO tickets (code) VALUES (repeat('x', 40))");
+    SQLException refused = assertThrows(SQLException.class, () -> head.execute(forward.get(0)));
+    assertTrue(refused.getMessage().contains("value too long for type character varying(32)"), refused.getMessage());
+    assertEquals("40", head.value("SELECT length(code) FROM tickets"));
+  }
+
   /** The undo re-adds the CHECK from its printed text, which PostgreSQL prints another way: still proven. */
   @Test
   void aDroppedCheckOfAnInListIsDraftedAndProven(@TempDir Path dir) throws Exception {
