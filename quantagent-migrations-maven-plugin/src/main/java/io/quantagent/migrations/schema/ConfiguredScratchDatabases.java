@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.IntFunction;
 
@@ -60,7 +61,12 @@ public final class ConfiguredScratchDatabases implements ScratchDatabases {
 
   private Scratch onNamedServer(PostgresConnector server) {
     String name = "quantagent_scratch_" + UUID.randomUUID().toString().replace("-", "");
-    execute(server, "create database " + name);
+    try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("create database " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("On the scratch server " + server.url().display() + ": " + e.getMessage()
+          + ". The scratch user must be allowed to create databases.", e);
+    }
     String url = server.url().jdbcUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
     PostgresConnector database = new PostgresConnector(new DatabaseUrl(url, server.url().user(), server.url().password()));
     log.info("Building the migrations' schema in the scratch database " + name + " (-Dquantagent.scratchUrl)");
@@ -72,17 +78,35 @@ public final class ConfiguredScratchDatabases implements ScratchDatabases {
 
       @Override
       public void close() {
-        execute(server, "drop database if exists " + name + " with (force)");
+        drop(server, name);
       }
     };
   }
 
-  private static void execute(PostgresConnector server, String sql) {
+  private static void drop(PostgresConnector server, String name) {
     try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException("On the scratch server " + server.url().display() + ": " + e.getMessage()
-          + ". The scratch user must be allowed to create databases.", e);
+      for (String sql : dropStatements(connection.getMetaData().getDatabaseMajorVersion(), name)) {
+        statement.execute(sql);
+      }
+    } catch (SQLException | RuntimeException e) {
+      throw new IllegalStateException("The scratch database " + name + " was left behind on "
+          + server.url().display() + ": " + e.getMessage() + ". Drop it as its owner or a superuser: DROP DATABASE "
+          + name + " WITH (FORCE) (PostgreSQL 13 and later; on 12, first end its sessions: SELECT"
+          + " pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "').", e);
     }
+  }
+
+  /**
+   * What drops the scratch database with any session still in it. DROP DATABASE ... WITH (FORCE) came with
+   * PostgreSQL 13; before it, the sessions are ended first, and DROP DATABASE waits up to 5 s for them to go.
+   */
+  static List<String> dropStatements(int serverMajorVersion, String name) {
+    if (serverMajorVersion >= 13) {
+      return List.of("drop database if exists " + name + " with (force)");
+    }
+    return List.of(
+        "select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + name + "'"
+            + " and pid <> pg_backend_pid()",
+        "drop database if exists " + name);
   }
 }
