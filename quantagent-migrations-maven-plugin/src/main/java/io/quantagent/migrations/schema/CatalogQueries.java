@@ -71,9 +71,12 @@ final class CatalogQueries {
       where n.nspname = ? and co.contype in ('p', 'u', 'f', 'c', 'x') and %s
       """.formatted(NOT_IN_EXTENSION.formatted("r"));
 
-  /** Indexes that back no primary key, unique or exclusion constraint. */
+  /**
+   * Indexes that back no primary key, unique or exclusion constraint, and whether each is valid: a failed
+   * CREATE INDEX CONCURRENTLY leaves an invalid one behind, which PostgreSQL keeps up to date but never reads.
+   */
   static final String INDEXES = """
-      select i.relname, t.relname, pg_get_indexdef(i.oid)
+      select i.relname, t.relname, pg_get_indexdef(i.oid), x.indisvalid
       from pg_index x
       join pg_class i on i.oid = x.indexrelid
       join pg_class t on t.oid = x.indrelid

@@ -77,7 +77,8 @@ public final class CatalogReader {
     }
     List<Constraint> constraints = rows.read(CatalogQueries.CONSTRAINTS,
         rs -> new Constraint(rs.getString(1), rs.getString(2), ObjectKind.ofConstraintType(rs.getString(3)), rs.getString(4)));
-    List<Index> indexes = rows.read(CatalogQueries.INDEXES, rs -> new Index(rs.getString(1), rs.getString(2), rs.getString(3)));
+    List<Index> indexes = rows.read(CatalogQueries.INDEXES, rs -> new Index(rs.getString(1), rs.getString(2), rs.getString(3),
+        rs.getBoolean(4)));
     List<Trigger> triggers = rows.read(CatalogQueries.TRIGGERS, rs -> new Trigger(rs.getString(1), rs.getString(2), rs.getString(3)));
     return new SchemaSnapshot(schema,
         SchemaSnapshot.byKey(tables(rows), Table::name),

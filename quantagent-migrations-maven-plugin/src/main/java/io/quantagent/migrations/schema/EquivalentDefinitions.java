@@ -101,9 +101,11 @@ public final class EquivalentDefinitions {
         ? migrations : database;
   }
 
+  /** Only the definition is aligned: an invalid index stays invalid, however it prints. */
   private Index index(Index migrations, Index database) {
-    return migrations.table().equals(database.table())
-        && same(migrations.definition(), database.definition(), reprinter::index) ? migrations : database;
+    return migrations.table().equals(database.table()) && !migrations.definition().equals(database.definition())
+        && same(migrations.definition(), database.definition(), reprinter::index)
+        ? new Index(database.name(), database.table(), migrations.definition(), database.valid()) : database;
   }
 
   private View view(View migrations, View database) {

@@ -48,7 +48,7 @@ public final class MigrationDraft {
     dropConstraints(true);
     dropConstraints(false);
     from.indexes().forEach((name, index) -> {
-      if (!Objects.equals(index, to.indexes().get(name)) && !tableDropped(index.table())) {
+      if (!index.sameDefinition(to.indexes().get(name)) && !tableDropped(index.table())) {
         drops.add("DROP INDEX " + qualified(name) + ";");
       }
     });
@@ -138,7 +138,7 @@ public final class MigrationDraft {
       }
     });
     to.indexes().forEach((name, index) -> {
-      if (!Objects.equals(index, from.indexes().get(name))) {
+      if (!index.sameDefinition(from.indexes().get(name))) {
         creates.add(index.definition() + ";");
       }
     });

@@ -2,6 +2,7 @@ package io.quantagent.migrations.schema;
 
 import io.quantagent.migrations.schema.SchemaSnapshot.Constraint;
 import io.quantagent.migrations.schema.SchemaSnapshot.EnumType;
+import io.quantagent.migrations.schema.SchemaSnapshot.Index;
 import io.quantagent.migrations.schema.SchemaSnapshot.Routine;
 import io.quantagent.migrations.schema.SchemaSnapshot.Table;
 import io.quantagent.migrations.schema.SchemaSnapshot.View;
@@ -19,6 +20,8 @@ import java.util.stream.Collectors;
  * the table's line says it. Differences come sorted by kind, then name ({@link SchemaDifference#ORDER}).
  */
 public final class SchemaComparison {
+  private static final String INVALID = "INVALID (a failed CREATE INDEX CONCURRENTLY)";
+
   private final SchemaSnapshot migrations;
   private final SchemaSnapshot database;
   private final List<SchemaDifference> out = new ArrayList<>();
@@ -41,8 +44,8 @@ public final class SchemaComparison {
         (name, e, a) -> ColumnComparison.compare(e, a, out));
     objects(migrations.constraints(), database.constraints(), Constraint::kind, Constraint::table,
         Constraint::definition, (name, e, a) -> constraints(name, e, a));
-    objects(migrations.indexes(), database.indexes(), i -> ObjectKind.INDEX, i -> i.table(), i -> i.definition(),
-        (name, e, a) -> same(ObjectKind.INDEX, name, "index differs", e.definition(), a.definition()));
+    objects(migrations.indexes(), database.indexes(), i -> ObjectKind.INDEX, i -> i.table(),
+        i -> i.definition() + (i.valid() ? "" : "; " + INVALID), (name, e, a) -> indexes(name, e, a));
     for (boolean materialized : new boolean[] {false, true}) {
       ObjectKind kind = materialized ? ObjectKind.MATERIALIZED_VIEW : ObjectKind.VIEW;
       objects(views(migrations, materialized), views(database, materialized), v -> kind, null,
@@ -93,6 +96,18 @@ public final class SchemaComparison {
           expected.kind().label() + " " + expected.definition(), actual.kind().label() + " " + actual.definition()));
     } else {
       same(expected.kind(), name, expected.kind().label() + " differs", expected.definition(), actual.definition());
+    }
+  }
+
+  /**
+   * Only the database side's validity is judged: an index the migrations build is valid, or their build failed. (In
+   * autogenerate's proof the live schema stands on the other side, and the draft rightly builds its index valid.)
+   */
+  private void indexes(String name, Index expected, Index actual) {
+    same(ObjectKind.INDEX, name, "index differs", expected.definition(), actual.definition());
+    if (!actual.valid()) {
+      out.add(new SchemaDifference(ObjectKind.INDEX, name, SchemaDifference.Severity.DIFFERENCE,
+          "index is " + INVALID + ": drop it and build it again"));
     }
   }
 

@@ -59,8 +59,16 @@ public record SchemaSnapshot(
     }
   }
 
-  /** An index that backs no constraint, as {@code pg_get_indexdef} prints it. */
-  public record Index(String name, String table, String definition) {}
+  /**
+   * An index that backs no constraint, as {@code pg_get_indexdef} prints it; not {@code valid} when a failed
+   * {@code CREATE INDEX CONCURRENTLY} left it behind.
+   */
+  public record Index(String name, String table, String definition, boolean valid) {
+    /** The same index as far as a migration can say: a migration cannot make one invalid. */
+    boolean sameDefinition(Index other) {
+      return other != null && table.equals(other.table) && definition.equals(other.definition);
+    }
+  }
 
   /** A sequence that belongs to no column. */
   public record Sequence(String name, String definition) {}

@@ -179,6 +179,18 @@ class AutogenerateTest extends OnEachServer {
     assertEquals("40", head.value("SELECT length(code) FROM tickets"));
   }
 
+  /** No migration makes an index invalid: one left so in the live database is for check to report, not to draft. */
+  @Test
+  void anIndexLeftInvalidByAFailedConcurrentBuildIsNoStatementOfTheDraft() throws Exception {
+    TestDatabase head = freshDatabase();
+    head.execute("CREATE TABLE tickets (code text); CREATE UNIQUE INDEX tickets_code ON tickets (code)");
+    TestDatabase live = freshDatabase();
+    live.execute("CREATE TABLE tickets (code text); INSERT INTO tickets VALUES ('a'), ('a')");
+    assertThrows(SQLException.class, () -> live.execute("CREATE UNIQUE INDEX CONCURRENTLY tickets_code ON tickets (code)"));
+    assertEquals(List.of(), MigrationDraft.between(snapshot(head), snapshot(live)));
+    assertEquals(List.of(), MigrationDraft.between(snapshot(live), snapshot(head)));
+  }
+
   /** The undo re-adds the CHECK from its printed text, which PostgreSQL prints another way: still proven. */
   @Test
   void aDroppedCheckOfAnInListIsDraftedAndProven(@TempDir Path dir) throws Exception {

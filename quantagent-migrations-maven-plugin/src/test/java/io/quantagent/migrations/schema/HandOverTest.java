@@ -109,6 +109,28 @@ class HandOverTest extends OnEachServer {
     assertEquals(List.of("unverified"), live.column("select stamp from changelog where id = 20250101000006"));
   }
 
+  /** PostgreSQL keeps an index that a failed CREATE INDEX CONCURRENTLY left behind, marked invalid, never read. */
+  @Test
+  void anIndexLeftInvalidIsADifferenceThatStampRefuses() throws Exception {
+    TestDatabase live = builtByAlembic();
+    live.execute("DROP INDEX idx_symbol_timeframe_timestamp");
+    live.execute("INSERT INTO market_data (symbol, timeframe, \"timestamp\", open, high, low, close, volume)"
+        + " SELECT 'BTCUSDT', '1m', '2025-01-01 00:00:00+00', 1, 1, 1, 1, 0 FROM generate_series(1, 2)");
+    SQLException duplicate = assertThrows(SQLException.class, () -> live.execute(
+        "CREATE UNIQUE INDEX CONCURRENTLY idx_symbol_timeframe_timestamp ON market_data (symbol, timeframe, \"timestamp\")"));
+    assertEquals("23505", duplicate.getSQLState());
+    assertEquals("f", live.value("SELECT indisvalid FROM pg_index WHERE indexrelid = 'idx_symbol_timeframe_timestamp'::regclass"));
+
+    String invalid = "idx_symbol_timeframe_timestamp: index is INVALID (a failed CREATE INDEX CONCURRENTLY):"
+        + " drop it and build it again";
+    StampRefusedException refused = assertThrows(StampRefusedException.class,
+        () -> migrator(live).stamp(new Target.Head(), driftCheck(live), false));
+    assertTrue(refused.getMessage().contains(invalid), refused.getMessage());
+    migrator(live).stamp(new Target.Head(), driftCheck(live), true);
+    assertEquals(List.of(invalid), driftCheck(live).differences(migrator(live).current().current().orElseThrow()),
+        "what check and diff report");
+  }
+
   private static int major(TestDatabase db) throws SQLException {
     try (Connection c = db.connector().connect()) {
       return c.getMetaData().getDatabaseMajorVersion();
