@@ -52,10 +52,12 @@ public final class Autogenerator {
     List<MigrationInfo> known = history.stream().filter(h -> h.scriptPresent()).map(h -> h.migration()).toList();
     SchemaSnapshot head;
     SchemaSnapshot actual;
+    SearchPath path = current.searchPath();
     try (ScratchDatabases.Scratch database = scratch.create(major)) {
-      head = known.isEmpty() ? scratchSchema(database, tracking)
-          : new ExpectedSchema(scripts, settings, log).at(known.get(known.size() - 1), database.connections());
-      actual = EquivalentDefinitions.align(head, current.snapshot(), database.connections());
+      ConnectionFactory likeLive = path.on(database.connections());
+      head = known.isEmpty() ? scratchSchema(database, path, tracking)
+          : new ExpectedSchema(scripts, settings, log).at(known.get(known.size() - 1), likeLive);
+      actual = EquivalentDefinitions.align(head, current.snapshot(), likeLive);
     }
     List<String> forward = MigrationDraft.between(head, actual);
     if (forward.isEmpty()) {
@@ -65,7 +67,7 @@ public final class Autogenerator {
         + "-- Drafted by quantagent:create -Dquantagent.autogenerate from the live database and proven on a scratch\n"
         + "-- database (forward gives the live schema, undo gives head back). Review it before you commit it.\n"
         + String.join("\n", forward) + "\n\n-- //@UNDO\n" + String.join("\n", MigrationDraft.between(actual, head)) + "\n";
-    prove(text, known, head, actual, major, tracking);
+    prove(text, known, head, actual, major, path, tracking);
     return Optional.of(text);
   }
 
@@ -90,20 +92,21 @@ public final class Autogenerator {
         + " and proven\n-- on a scratch database (forward gives the model's schema, undo gives head back). Review it"
         + " before you commit it.\n" + String.join("\n", forward) + "\n\n-- //@UNDO\n"
         + String.join("\n", MigrationDraft.between(declared, head.snapshot())) + "\n";
-    prove(text, head.migrations(), head.snapshot(), declared, major, tracking);
+    prove(text, head.migrations(), head.snapshot(), declared, major, SearchPath.NEW_DATABASE, tracking);
     return Optional.of(text);
   }
 
   private void prove(String text, List<MigrationInfo> known, SchemaSnapshot head, SchemaSnapshot actual, int major,
-      TrackingTables tracking) {
+      SearchPath path, TrackingTables tracking) {
     Path directory = withDraft(text, known);
     ScriptSource withDraft = ScriptSource.directory(directory);
     try (ScratchDatabases.Scratch database = scratch.create(major)) {
-      Migrator migrator = new Migrator(database.connections(), withDraft, settings, EventLog.silent());
+      Migrator migrator = new Migrator(path.on(database.connections()), withDraft, settings, EventLog.silent());
       run("change", () -> migrator.upgrade(new Target.Head()));
-      requireNone("after the draft's change", compareOn(database, actual, scratchSchema(database, tracking)));
+      requireNone("after the draft's change", compareOn(database, path, actual, scratchSchema(database, path,
+          tracking)));
       run("undo", () -> migrator.downgrade(new Target.Relative(1)));
-      requireNone("after the draft's undo", compareOn(database, head, scratchSchema(database, tracking)));
+      requireNone("after the draft's undo", compareOn(database, path, head, scratchSchema(database, path, tracking)));
     } finally {
       deleteQuietly(directory);
     }
@@ -142,13 +145,15 @@ public final class Autogenerator {
   }
 
   /** A definition the draft re-created from its printed text may print another way; PostgreSQL judges. */
-  private static List<SchemaDifference> compareOn(ScratchDatabases.Scratch database, SchemaSnapshot expected,
-      SchemaSnapshot built) {
-    return SchemaComparison.compare(expected, EquivalentDefinitions.align(expected, built, database.connections()));
+  private static List<SchemaDifference> compareOn(ScratchDatabases.Scratch database, SearchPath path,
+      SchemaSnapshot expected, SchemaSnapshot built) {
+    return SchemaComparison.compare(expected, EquivalentDefinitions.align(expected, built,
+        path.on(database.connections())));
   }
 
-  private static SchemaSnapshot scratchSchema(ScratchDatabases.Scratch database, TrackingTables tracking) {
-    return SchemaRead.of(database.connections(), tracking, "scratch").snapshot();
+  private static SchemaSnapshot scratchSchema(ScratchDatabases.Scratch database, SearchPath path,
+      TrackingTables tracking) {
+    return SchemaRead.of(path.on(database.connections()), tracking, "scratch").snapshot();
   }
 
   private static void deleteQuietly(Path directory) {

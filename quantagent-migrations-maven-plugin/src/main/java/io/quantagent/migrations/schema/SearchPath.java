@@ -16,6 +16,8 @@ import java.sql.Statement;
  * @param path the search_path as the server shows it
  */
 record SearchPath(String schema, String path) {
+  /** Where a new database builds: for a model, which has no live database to follow. */
+  static final SearchPath NEW_DATABASE = new SearchPath("public", "\"$user\", public");
 
   static SearchPath of(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();

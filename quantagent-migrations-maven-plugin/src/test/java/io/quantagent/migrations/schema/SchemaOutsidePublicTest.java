@@ -55,5 +55,12 @@ class SchemaOutsidePublicTest extends OnEachServer {
     List<String> differences = drift.differences(migrator.current().current().orElseThrow());
     assertEquals(1, differences.size(), differences.toString());
     assertTrue(differences.get(0).contains("note"), differences.toString());
+
+    // Autogenerate drafts that one change, and proves it in the same schema.
+    String draft = new Autogenerator(inTrading, ScriptSource.directory(SCRIPTS), MigratorSettings.defaults(),
+        sameServerScratch(new ArrayList<>()), EventLog.silent()).draft("add note").orElseThrow();
+    String change = draft.substring(0, draft.indexOf("-- //@UNDO"));
+    assertTrue(change.contains("ADD COLUMN \"note\" text"), draft);
+    assertEquals(1, change.lines().filter(l -> !l.isBlank() && !l.startsWith("--")).count(), draft);
   }
 }
