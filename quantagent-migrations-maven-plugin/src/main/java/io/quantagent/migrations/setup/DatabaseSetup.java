@@ -49,6 +49,7 @@ public final class DatabaseSetup {
 
   public Outcome run() {
     Path envFile = directory.resolve(".env");
+    refuseTrackedDotEnv(envFile);
     Optional<String> existing = DotEnvFile.readIfPresent(envFile, environment).flatMap(f -> f.get(ConnectionSettings.DATABASE_URL));
     if (prompts.confirm(Question.EMBEDDED, false)) {
       prompts.say("The embedded development database needs no setup, and nothing was written: with no DATABASE_URL"
@@ -76,6 +77,19 @@ public final class DatabaseSetup {
         .ifPresent(file -> prompts.say("Added .env to " + file + ", so that the password stays out of git."));
     warnAboutEnvironment();
     return Outcome.SAVED;
+  }
+
+  /**
+   * A {@code .env} that git tracks is not kept out of git by {@code .gitignore}: the next {@code git commit -a} would
+   * take the password along. Checked before anything is asked, so that nobody types a password for nothing.
+   */
+  private void refuseTrackedDotEnv(Path envFile) {
+    if (gitIgnore.tracked(directory, ".env")) {
+      throw new SetupException(envFile + " is tracked by git, so a password written into it would be committed with"
+          + " it. Stop tracking it, keeping the file: in " + directory.toAbsolutePath().normalize() + " run git rm"
+          + " --cached .env and commit that; then run quantagent:setup again, which adds .env to .gitignore. If the"
+          + " file already held a password, it is in git's history: change it. Nothing was asked or written.");
+    }
   }
 
   private ServerAddress askUntilItConnects() {

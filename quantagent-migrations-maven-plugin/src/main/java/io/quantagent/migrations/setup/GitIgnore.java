@@ -6,15 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps a file out of version control: when the directory is inside a git work tree that does not ignore the file
- * yet, its name is added to the directory's {@code .gitignore}. Whether git ignores it is git's own answer
- * ({@code git check-ignore}, which knows every rule and negation); without a git to ask, the directory's
- * {@code .gitignore} is read for the name itself.
+ * yet, its name is added to the directory's {@code .gitignore}. Whether git ignores it, or already tracks it, is git's
+ * own answer ({@code git check-ignore}, which knows every rule and negation; {@code git ls-files}); without a git to
+ * ask, the directory's {@code .gitignore} is read for the name itself, and the file counts as untracked.
  */
 final class GitIgnore {
   private final String git;
@@ -25,6 +26,17 @@ final class GitIgnore {
 
   GitIgnore() {
     this("git");
+  }
+
+  /**
+   * Whether git tracks the file (committed, or added to the index): {@code .gitignore} then no longer applies to it,
+   * and {@code git commit -a} takes whatever is written into it.
+   */
+  boolean tracked(Path directory, String fileName) {
+    Path absolute = directory.toAbsolutePath().normalize();
+    // 0: tracked, 1: not tracked, anything else: git could not tell (not a repository it can read, ...)
+    return inWorkTree(absolute) && askGit(absolute, List.of("ls-files", "--error-unmatch", "--", fileName))
+        .filter(exit -> exit == 0).isPresent();
   }
 
   /** The {@code .gitignore} that was changed, or empty when nothing needed to be. */
@@ -56,27 +68,28 @@ final class GitIgnore {
     return false;
   }
 
+  /** By git's rules alone ({@code --no-index}): a tracked file is otherwise never ignored, however it is listed. */
   private boolean ignored(Path directory, String fileName) {
-    Optional<Boolean> answer = askGit(directory, fileName);
-    return answer.orElseGet(() -> listedIn(directory.resolve(".gitignore"), fileName));
+    Optional<Integer> exit = askGit(directory, List.of("check-ignore", "-q", "--no-index", "--", fileName));
+    // 0: ignored, 1: not ignored, anything else: git could not tell (not a repository it can read, ...)
+    return exit.filter(code -> code == 0 || code == 1).map(code -> code == 0)
+        .orElseGet(() -> listedIn(directory.resolve(".gitignore"), fileName));
   }
 
-  private Optional<Boolean> askGit(Path directory, String fileName) {
+  /** Git's exit status, or empty when there is no git to ask or it does not answer. */
+  private Optional<Integer> askGit(Path directory, List<String> arguments) {
+    List<String> command = new ArrayList<>();
+    command.add(git);
+    command.addAll(arguments);
     try {
-      Process process = new ProcessBuilder(List.of(git, "check-ignore", "-q", "--", fileName))
-          .directory(directory.toFile()).redirectErrorStream(true).start();
+      Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
       process.getOutputStream().close();
       process.getInputStream().readAllBytes();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         return Optional.empty();
       }
-      // 0: ignored, 1: not ignored, anything else: git could not tell (not a repository it can read, ...)
-      return switch (process.exitValue()) {
-        case 0 -> Optional.of(true);
-        case 1 -> Optional.of(false);
-        default -> Optional.empty();
-      };
+      return Optional.of(process.exitValue());
     } catch (IOException e) {
       return Optional.empty(); // no git on the PATH (a Windows machine without Git for Windows' tools, ...)
     } catch (InterruptedException e) {

@@ -51,6 +51,16 @@ class DatabaseSetupTest {
         new GitIgnore("no-such-git")).run();
   }
 
+  private DatabaseSetup.Outcome setupAskingGit() {
+    return new DatabaseSetup(dir, new PropertyPrompts(properties, environment, said::add), environment).run();
+  }
+
+  private void answersThatConnect() throws Exception {
+    properties.put("quantagent.setup.user", roles.role(""));
+    properties.put("quantagent.setup.password", SetupRoles.PASSWORD);
+    properties.put("quantagent.setup.database", database.name());
+  }
+
   private String savedUrl() {
     return DotEnvFile.readIfPresent(dir.resolve(".env")).orElseThrow().get("DATABASE_URL").orElseThrow();
   }
@@ -151,6 +161,40 @@ class DatabaseSetupTest {
     assertEquals(dotEnv, Files.readString(dir.resolve(".env")));
     assertTrue(said.contains(dir.resolve(".env") + " already sets DATABASE_URL (jdbc:postgresql://elsewhere:5432/db as"
         + " old)."), said.toString());
+  }
+
+  @Test
+  void aDotEnvThatGitTracksIsRefusedBeforeAnythingIsAskedOrWritten() throws Exception {
+    GitWorkTree.init(dir);
+    Files.writeString(dir.resolve(".env"), "API_KEY=abc\n");
+    GitWorkTree.commit(dir, ".env");
+    Files.writeString(dir.resolve(".gitignore"), ".env\n"); // too late: git keeps tracking what it tracks
+    answersThatConnect();
+    properties.put("quantagent.force", "true");
+
+    SetupException e = assertThrows(SetupException.class, this::setupAskingGit);
+
+    assertTrue(e.getMessage().startsWith(dir.resolve(".env") + " is tracked by git, so a password written into it"
+        + " would be committed with it."), e.getMessage());
+    assertTrue(e.getMessage().contains("git rm --cached .env and commit that; then run quantagent:setup again"),
+        e.getMessage());
+    assertEquals("API_KEY=abc\n", Files.readString(dir.resolve(".env")));
+    assertEquals(".env\n", Files.readString(dir.resolve(".gitignore")));
+    assertEquals(List.of(), said, "nothing was asked or said before the refusal");
+  }
+
+  @Test
+  void anUntrackedDotEnvThatGitIgnoresIsWrittenAndGitignoreLeftAlone() throws Exception {
+    GitWorkTree.init(dir);
+    Files.writeString(dir.resolve(".gitignore"), "target/\n.env\n");
+    Files.writeString(dir.resolve(".env"), "API_KEY=abc\n");
+    answersThatConnect();
+
+    assertEquals(DatabaseSetup.Outcome.SAVED, setupAskingGit());
+
+    assertTrue(savedUrl().startsWith("postgresql://setup_"), savedUrl());
+    assertEquals("target/\n.env\n", Files.readString(dir.resolve(".gitignore")));
+    assertFalse(String.join("\n", said).contains("Added .env"), said.toString());
   }
 
   @Test

@@ -2,12 +2,11 @@ package io.quantagent.migrations.setup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quantagent.migrations.testing.Prerequisite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +38,27 @@ class GitIgnoreTest {
     assertFalse(Files.exists(module.resolve(".gitignore")));
   }
 
+  /** git check-ignore says a tracked file is not ignored, whatever .gitignore lists: the rules are asked alone. */
+  @Test
+  void aTrackedFileIsSaidSoAndItsGitignoreLineIsNotAddedAgain() throws Exception {
+    gitInit();
+    Files.writeString(dir.resolve(".env"), "API_KEY=abc\n");
+    GitWorkTree.commit(dir, ".env");
+    Files.writeString(dir.resolve(".gitignore"), ".env\n");
+    assertTrue(new GitIgnore().tracked(dir, ".env"));
+    assertEquals(Optional.empty(), new GitIgnore().ensureIgnored(dir, ".env"));
+    assertEquals(".env\n", Files.readString(dir.resolve(".gitignore")));
+  }
+
+  @Test
+  void anUntrackedFileIsNotTrackedWithGitOrWithout() throws Exception {
+    Files.writeString(dir.resolve(".env"), "API_KEY=abc\n");
+    assertFalse(new GitIgnore().tracked(dir, ".env"), "outside a work tree");
+    gitInit();
+    assertFalse(new GitIgnore().tracked(dir, ".env"));
+    assertFalse(new GitIgnore("no-such-git-" + System.nanoTime()).tracked(dir, ".env"), "without git to ask");
+  }
+
   @Test
   void withoutGitToAskALinkedWorkTreesGitignoreIsRead() throws Exception {
     Files.writeString(dir.resolve(".git"), "gitdir: /elsewhere/.git/worktrees/setup\n"); // as git worktree writes it
@@ -48,15 +68,6 @@ class GitIgnoreTest {
   }
 
   private void gitInit() throws Exception {
-    Process git;
-    try {
-      git = new ProcessBuilder("git", "init", "-q", dir.toString()).redirectErrorStream(true).start();
-    } catch (java.io.IOException e) {
-      Prerequisite.require(false, "git is not installed (apt-get install git)");
-      return;
-    }
-    git.getInputStream().readAllBytes();
-    git.waitFor(60, TimeUnit.SECONDS);
-    assertEquals(0, git.exitValue());
+    GitWorkTree.init(dir);
   }
 }
