@@ -10,8 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A {@code .env} file, read as python-dotenv (and, for these forms, docker compose) reads it: {@code KEY=value} lines,
@@ -246,6 +249,15 @@ public final class DotEnvFile {
       }
     }
     return Optional.ofNullable(entries.get(key));
+  }
+
+  /**
+   * The numbers of the lines that set, or were meant to set, {@code key} and cannot be read: a line that replaces the
+   * value must replace these too, or they would still fail every goal.
+   */
+  public Set<Integer> unreadableLines(String key) {
+    return problems.stream().filter(p -> p.key().filter(key::equals).isPresent()).map(Problem::line)
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   /** The lines skipped for not being readable, each said with what to do, except those meant to set {@code key}. */

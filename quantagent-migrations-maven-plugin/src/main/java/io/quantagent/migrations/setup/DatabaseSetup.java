@@ -14,12 +14,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code quantagent:setup}, the successor of {@code python setup_postgres.py}: asks for the embedded development
  * database or a PostgreSQL server, connects before it saves (offering to create a missing database), and writes
  * {@code DATABASE_URL} to {@code .env} in the directory Maven runs from, with the password percent-encoded, readable
- * by its owner only and kept out of git. An existing {@code DATABASE_URL} stays unless the person confirms.
+ * by its owner only and kept out of git. An existing {@code DATABASE_URL} stays unless the person confirms, and so
+ * does one whose line cannot be read.
  */
 public final class DatabaseSetup {
   /** How the setup ended; the caller then shows the database it chose, as {@code current} does. */
@@ -50,27 +52,36 @@ public final class DatabaseSetup {
   public Outcome run() {
     Path envFile = directory.resolve(".env");
     refuseTrackedDotEnv(envFile);
-    Optional<String> existing = DotEnvFile.readIfPresent(envFile, environment).flatMap(f -> f.get(ConnectionSettings.DATABASE_URL));
+    Optional<ExistingUrl> existing = ExistingUrl.in(DotEnvFile.readIfPresent(envFile, environment));
     if (prompts.confirm(Question.EMBEDDED, false)) {
       prompts.say("The embedded development database needs no setup, and nothing was written: with no DATABASE_URL"
           + " anywhere, every goal starts PostgreSQL itself, with its data in " + directory.resolve(".quantagent")
           + ".");
-      existing.ifPresent(url -> prompts.say("But " + envFile + " sets DATABASE_URL (" + where(url) + "), which wins"
-          + " over it: remove that line to use the embedded database."));
+      existing.ifPresent(url -> prompts.say(url.readable()
+          ? "But " + envFile + " sets DATABASE_URL (" + url.where() + "), which wins over it: remove that line to use"
+              + " the embedded database."
+          : "But the DATABASE_URL line in " + envFile + " cannot be read, and every goal fails on it: remove that line"
+              + " to use the embedded database."));
       warnAboutEnvironment();
       return Outcome.EMBEDDED;
     }
     if (existing.isPresent()) {
-      prompts.say(envFile + " already sets DATABASE_URL (" + where(existing.get()) + ").");
+      ExistingUrl url = existing.get();
+      prompts.say(url.readable() ? envFile + " already sets DATABASE_URL (" + url.where() + ")."
+          : envFile + " already has a DATABASE_URL line, but it cannot be read, and every goal fails on it: "
+              + url.problem().orElseThrow());
       if (!prompts.confirm(Question.REPLACE, false)) {
-        prompts.say("Kept the DATABASE_URL in " + envFile + (prompts.interactive() ? "."
-            : "; -Dquantagent.force replaces it."));
+        String howToReplace = prompts.interactive() ? "." : "; -Dquantagent.force replaces it.";
+        prompts.say(url.readable() ? "Kept the DATABASE_URL in " + envFile + howToReplace
+            : "Kept the unreadable DATABASE_URL line in " + envFile + ": goals fail on it until it is fixed or"
+                + " replaced" + howToReplace);
         warnAboutEnvironment();
         return Outcome.KEPT;
       }
     }
     ServerAddress address = askUntilItConnects();
-    DotEnvWriter.set(envFile, ConnectionSettings.DATABASE_URL, address.databaseUrl());
+    DotEnvWriter.set(envFile, ConnectionSettings.DATABASE_URL, address.databaseUrl(),
+        existing.map(ExistingUrl::unreadableLines).orElse(Set.of()));
     prompts.say("Saved DATABASE_URL to " + envFile + " (readable by you only where the file system allows): "
         + address.display() + ", with the password percent-encoded and not shown here.");
     gitIgnore.ensureIgnored(directory, ".env")
@@ -89,6 +100,29 @@ public final class DatabaseSetup {
           + " it. Stop tracking it, keeping the file: in " + directory.toAbsolutePath().normalize() + " run git rm"
           + " --cached .env and commit that; then run quantagent:setup again, which adds .env to .gitignore. If the"
           + " file already held a password, it is in git's history: change it. Nothing was asked or written.");
+    }
+  }
+
+  /**
+   * The {@code DATABASE_URL} that {@code .env} already sets: where it points, or, when its line cannot be read, why
+   * (by line number and structure, never the line's text, which may hold the password) and which lines to replace.
+   */
+  private record ExistingUrl(String where, Optional<String> problem, Set<Integer> unreadableLines) {
+    static Optional<ExistingUrl> in(Optional<DotEnvFile> dotEnv) {
+      if (dotEnv.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        return dotEnv.get().get(ConnectionSettings.DATABASE_URL)
+            .map(url -> new ExistingUrl(DatabaseSetup.where(url), Optional.empty(), Set.of()));
+      } catch (InvalidDatabaseUrlException e) {
+        return Optional.of(new ExistingUrl("", Optional.of(e.getMessage()),
+            dotEnv.get().unreadableLines(ConnectionSettings.DATABASE_URL)));
+      }
+    }
+
+    boolean readable() {
+      return problem.isEmpty();
     }
   }
 

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -25,13 +26,21 @@ final class DotEnvWriter {
   private DotEnvWriter() {}
 
   static void set(Path file, String key, String value) {
+    set(file, key, value, Set.of());
+  }
+
+  /**
+   * @param unreadableLines the numbers of lines meant to set {@code key} that cannot be read (a missing '=', an
+   *     invisible character in the name): replaced as well, since the key's line would otherwise still be unreadable
+   */
+  static void set(Path file, String key, String value, Set<Integer> unreadableLines) {
     Pattern setsKey = Pattern.compile("\\s*(?:export\\s+)?" + Pattern.quote(key) + "\\s*=.*");
     try {
       List<String> lines = Files.exists(file) ? new ArrayList<>(readLines(file)) : new ArrayList<>();
       String line = key + "=" + value;
       boolean replaced = false;
       for (int i = 0; i < lines.size(); i++) {
-        if (setsKey.matcher(lines.get(i)).matches()) {
+        if (setsKey.matcher(lines.get(i)).matches() || unreadableLines.contains(i + 1)) {
           lines.set(i, replaced ? null : line);
           replaced = true;
         }

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Batch mode ({@code mvn -B quantagent:setup -Dquantagent.setup.*}) against a real server. */
 @ExtendWith(PostgresFixture.class)
@@ -151,6 +153,34 @@ class DatabaseSetupTest {
     List<String> lines = Files.readAllLines(dir.resolve(".env"));
     assertEquals("API_KEY=abc", lines.get(0));
     assertTrue(lines.get(1).startsWith("DATABASE_URL=postgresql://setup_"), lines.toString());
+  }
+
+  /** Setup is how a person replaces such a line: it is said (never quoted) and replaced under the usual rules. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "DATABASE_URL=\"postgresql://old:s3cret@elsewhere:5432/db", // a quote that no line closes
+      "DATABASE_URL=postgresql://old:s3cret@elsewhere:5432/${QUANTAGENT_TEST_UNSET}", // python-dotenv reads it empty
+      "DATABASE_URL postgresql://old:s3cret@elsewhere:5432/db"}) // no '=': the writer's own pattern misses it
+  void anUnreadableDatabaseUrlLineIsKeptWithoutForceAndReplacedWithIt(String unreadable) throws Exception {
+    String dotEnv = "API_KEY=abc\n" + unreadable + "\nOTHER=1\n";
+    Files.writeString(dir.resolve(".env"), dotEnv);
+    answersThatConnect();
+
+    assertEquals(DatabaseSetup.Outcome.KEPT, setup());
+    assertEquals(dotEnv, Files.readString(dir.resolve(".env")));
+    assertTrue(said.stream().anyMatch(line -> line.startsWith(dir.resolve(".env") + " already has a DATABASE_URL"
+        + " line, but it cannot be read, and every goal fails on it: " + dir.resolve(".env") + " line 2 ")), said.toString());
+    assertTrue(said.contains("Kept the unreadable DATABASE_URL line in " + dir.resolve(".env") + ": goals fail on it"
+        + " until it is fixed or replaced; -Dquantagent.force replaces it."), said.toString());
+    assertFalse(String.join("\n", said).contains("s3cret"), "the line is never quoted: " + said);
+
+    properties.put("quantagent.force", "true");
+    assertEquals(DatabaseSetup.Outcome.SAVED, setup());
+    List<String> lines = Files.readAllLines(dir.resolve(".env"));
+    assertEquals(3, lines.size(), lines.toString());
+    assertEquals("API_KEY=abc", lines.get(0));
+    assertEquals("OTHER=1", lines.get(2));
+    assertTrue(savedUrl().startsWith("postgresql://setup_"), "the file reads again: " + savedUrl());
   }
 
   @Test
