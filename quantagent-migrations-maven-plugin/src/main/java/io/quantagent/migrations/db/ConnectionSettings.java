@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Decides which database a goal talks to. Highest first: {@code -Dquantagent.url}, the
  * {@code DATABASE_URL} environment variable, a {@code DATABASE_URL=} line in {@code .env}, {@code <url>}
- * in the POM; when none is set the caller falls back to the embedded development database.
+ * in the POM; when none is set the caller falls back to the embedded development database. A server that
+ * {@code quantagent:start} started in the same build comes right after {@code -Dquantagent.url}.
  * {@code quantagent.user} and {@code quantagent.password} override what the URL carries. {@code .env} is read only when
  * neither of the two above it is set, and then only its {@code DATABASE_URL} line must be readable.
  */
@@ -19,11 +20,25 @@ public record ConnectionSettings(
 
   /** The chosen URL and where it came from, or empty when nothing is configured anywhere. */
   public Optional<ResolvedConnection> resolve() {
-    Optional<ResolvedConnection> chosen = pick(commandLineUrl, ConnectionSource.COMMAND_LINE)
-        .or(() -> pick(environmentUrl, ConnectionSource.ENVIRONMENT))
-        .or(() -> dotEnv.flatMap(file -> file.get(DATABASE_URL))
-            .flatMap(url -> pick(url, ConnectionSource.DOT_ENV_FILE)))
-        .or(() -> pick(pomUrl, ConnectionSource.POM));
+    return resolve(false);
+  }
+
+  /**
+   * The chosen URL and where it came from, or empty when none wins. Each source is read only when every one above it
+   * is unset, so a URL that loses is never parsed: it may be meant for another tool.
+   *
+   * @param serverStarted whether {@code quantagent:start} started a server earlier in this build: it wins over every
+   *     source but {@code -Dquantagent.url}, which are then not read at all (a {@code mysql://} DATABASE_URL of the
+   *     CI, Prisma's {@code file:./dev.db} in .env), and the caller uses that server when this is empty
+   */
+  public Optional<ResolvedConnection> resolve(boolean serverStarted) {
+    Optional<ResolvedConnection> chosen = pick(commandLineUrl, ConnectionSource.COMMAND_LINE);
+    if (!serverStarted) {
+      chosen = chosen.or(() -> pick(environmentUrl, ConnectionSource.ENVIRONMENT))
+          .or(() -> dotEnv.flatMap(file -> file.get(DATABASE_URL))
+              .flatMap(url -> pick(url, ConnectionSource.DOT_ENV_FILE)))
+          .or(() -> pick(pomUrl, ConnectionSource.POM));
+    }
     return chosen.map(c -> new ResolvedConnection(c.url().withCredentials(user, password), c.source()));
   }
 
@@ -59,9 +74,11 @@ public record ConnectionSettings(
   /**
    * The lines of {@code .env} skipped for not being readable, said as python-dotenv says them: only when {@code .env}
    * is read at all, and never the {@code DATABASE_URL} line, which {@link #resolve} refuses instead.
+   *
+   * @param serverStarted as for {@link #resolve(boolean)}: a started server leaves {@code .env} unread
    */
-  public List<String> skippedDotEnvLines() {
-    boolean readsDotEnv = isBlank(commandLineUrl) && isBlank(environmentUrl);
+  public List<String> skippedDotEnvLines(boolean serverStarted) {
+    boolean readsDotEnv = !serverStarted && isBlank(commandLineUrl) && isBlank(environmentUrl);
     return readsDotEnv ? dotEnv.map(file -> file.skippedLines(DATABASE_URL)).orElse(List.of()) : List.of();
   }
 

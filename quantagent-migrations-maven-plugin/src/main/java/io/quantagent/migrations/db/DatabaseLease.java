@@ -8,9 +8,11 @@ import io.quantagent.migrations.events.EventLog;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The database a goal uses for its duration: a configured one, the one {@code quantagent:start} started in this
@@ -37,13 +39,18 @@ public final class DatabaseLease implements AutoCloseable {
   /** @param embeddedPort the development database's port; 0 for the one kept for the project */
   public static DatabaseLease open(ConnectionSettings settings, Optional<EmbeddedPostgres> started, Path workingDirectory,
       Supplier<PostgresBinaries> binaries, int embeddedPort, EventLog log) {
-    Optional<ResolvedConnection> configured = settings.resolve();
-    if (configured.isPresent() && (started.isEmpty() || configured.get().source() == ConnectionSource.COMMAND_LINE)) {
+    Optional<ResolvedConnection> configured = settings.resolve(started.isPresent());
+    if (configured.isPresent()) {
       ResolvedConnection connection = configured.get();
       announce(connection.url(), connection.source().description(), log);
       return new DatabaseLease(new PostgresConnector(connection.url()), null);
     }
     if (started.isPresent()) {
+      List<ConnectionSource> unread = settings.configuredSources();
+      if (!unread.isEmpty()) {
+        log.debug("Not read, as the database quantagent:start started wins over them: " + unread.stream()
+            .map(ConnectionSource::description).collect(Collectors.joining(", ")));
+      }
       return new DatabaseLease(connectorTo(started.get(), "the database quantagent:start started", log), null);
     }
     PostgresBinaries postgres = binaries.get();

@@ -1,6 +1,7 @@
 package io.quantagent.migrations.maven;
 
 import io.quantagent.migrations.db.ConnectionSettings;
+import io.quantagent.migrations.db.ConnectionSettings.ResolvedConnection;
 import io.quantagent.migrations.db.DatabaseUrl;
 import io.quantagent.migrations.db.InvalidDatabaseUrlException;
 import io.quantagent.migrations.db.DatabaseLease;
@@ -99,9 +100,10 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
           new Autogenerator(DatabaseLease.NONE, scripts, migratorSettings, scratch, eventLog()), models, scripts));
       return;
     }
-    ConnectionSettings connection = connectionSettings();
-    connection.skippedDotEnvLines().forEach(getLog()::warn);
-    try (DatabaseLease database = DatabaseLease.open(connection, startedServer(), workingDirectory(),
+    Optional<EmbeddedPostgres> started = startedServer();
+    ConnectionSettings connection = connectionSettings(started.isPresent());
+    connection.skippedDotEnvLines(started.isPresent()).forEach(getLog()::warn);
+    try (DatabaseLease database = DatabaseLease.open(connection, started, workingDirectory(),
         this::embeddedBinaries, embeddedPort(), eventLog())) {
       getLog().info("Scripts: " + scripts.location());
       DriftCheck drift = new DriftCheck(database.connections(),
@@ -130,12 +132,14 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
     return scripts;
   }
 
-  private ConnectionSettings connectionSettings() throws MojoFailureException {
+  /** @param serverStarted whether quantagent:start started a server in this build, which wins over most sources */
+  private ConnectionSettings connectionSettings(boolean serverStarted) throws MojoFailureException {
     String password = secretParameter(this.password);
     secrets().add(password);
     String effectiveUser = user;
     String effectivePassword = password;
-    if (serverId != null && !serverId.isBlank()) {
+    boolean fromServerId = serverId != null && !serverId.isBlank();
+    if (fromServerId) {
       if (user != null || password != null) {
         throw new MojoFailureException("Credentials come from both -Dquantagent.serverId=" + serverId + " and"
             + " quantagent.user/quantagent.password (POM or command line). Keep one of them.");
@@ -147,7 +151,8 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
       getLog().info("Credentials: <server> " + serverId + " of settings.xml");
     }
     ConnectionSettings settings = configuredConnection(secretParameter(url), effectiveUser, effectivePassword);
-    settings.resolve().flatMap(resolved -> resolved.url().password()).ifPresent(secrets()::add);
+    Optional<ResolvedConnection> used = settings.resolve(serverStarted);
+    used.flatMap(resolved -> resolved.url().password()).ifPresent(secrets()::add);
     return settings;
   }
 
@@ -163,9 +168,13 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
     return value;
   }
 
-  /** Whether a database is configured (URL, DATABASE_URL, .env, or quantagent:start), so that none is started. */
-  protected boolean databaseConfigured() throws MojoFailureException {
-    return connectionSettings().resolve().isPresent() || startedServer().isPresent();
+  /**
+   * Whether a database is configured (quantagent:start, URL, DATABASE_URL, .env), so that none is started. Nothing is
+   * parsed or looked up here: a URL that cannot be used is reported once, where the database is opened.
+   */
+  protected boolean databaseConfigured() {
+    return startedServer().isPresent()
+        || !configuredConnection(secretParameter(url), null, null).configuredSources().isEmpty();
   }
 
   /** The server quantagent:start started earlier in this build, if any. */

@@ -65,8 +65,8 @@ class ConnectionSettingsTest {
     ConnectionSettings environment = new ConnectionSettings(null, ENV, broken, null, null, null);
     assertEquals(ConnectionSource.COMMAND_LINE, commandLine.resolve().orElseThrow().source());
     assertEquals(ConnectionSource.ENVIRONMENT, environment.resolve().orElseThrow().source());
-    assertEquals(List.of(), commandLine.skippedDotEnvLines(), "a .env that is not read is not warned about");
-    assertEquals(List.of(), environment.skippedDotEnvLines(), "a .env that is not read is not warned about");
+    assertEquals(List.of(), commandLine.skippedDotEnvLines(false), "a .env that is not read is not warned about");
+    assertEquals(List.of(), environment.skippedDotEnvLines(false), "a .env that is not read is not warned about");
     InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
         () -> new ConnectionSettings(null, " ", broken, POM, null, null).resolve());
     assertTrue(e.getMessage().startsWith(".env line 1 opens a ' quote"), e.getMessage());
@@ -79,7 +79,34 @@ class ConnectionSettingsTest {
     ConnectionSettings settings = new ConnectionSettings(null, null, otherBroken, POM, null, null);
     assertEquals(ConnectionSource.DOT_ENV_FILE, settings.resolve().orElseThrow().source());
     assertEquals(List.of(".env line 1 opens a \" quote that no later line closes. Close the quote, or remove it."
-        + " Skipped: only DATABASE_URL is read from this file."), settings.skippedDotEnvLines());
+        + " Skipped: only DATABASE_URL is read from this file."), settings.skippedDotEnvLines(false));
+  }
+
+  /** A consumer's integration tests: quantagent:start's server wins, so a URL meant for another tool is not read. */
+  @Test
+  void aStartedServerLeavesEverySourceButTheCommandLineUnread() {
+    Optional<DotEnvFile> prisma = Optional.of(DotEnvFile.parse(Path.of(".env"),
+        List.of("DATABASE_URL=file:./dev.db", "API_KEY=\"unclosed")));
+    ConnectionSettings otherTools = new ConnectionSettings(null, "mysql://u:s3cret@h/db", prisma, "jdbc:mysql://h/db",
+        null, null);
+    assertEquals(Optional.empty(), otherTools.resolve(true));
+    InvalidDatabaseUrlException unstarted = assertThrows(InvalidDatabaseUrlException.class, otherTools::resolve);
+    assertTrue(unstarted.getMessage().contains("DATABASE_URL environment variable"), unstarted.getMessage());
+
+    ConnectionSettings dotEnvOnly = new ConnectionSettings(null, null, prisma, null, null, null);
+    assertEquals(Optional.empty(), dotEnvOnly.resolve(true));
+    assertEquals(List.of(), dotEnvOnly.skippedDotEnvLines(true), "a .env that is not read is not warned about");
+    assertEquals(1, dotEnvOnly.skippedDotEnvLines(false).size(), "read, it is");
+    assertThrows(InvalidDatabaseUrlException.class, dotEnvOnly::resolve, "the .env line is used, and is not PostgreSQL");
+  }
+
+  @Test
+  void theCommandLineStillWinsOverAStartedServerAndIsStillChecked() {
+    ConnectionSettings commandLine = new ConnectionSettings(CLI, "mysql://u:p@h/db", DOT_ENV, POM, null, null);
+    assertEquals(ConnectionSource.COMMAND_LINE, commandLine.resolve(true).orElseThrow().source());
+    InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
+        () -> new ConnectionSettings("postgresql://u:a@b@h/db", ENV, DOT_ENV, POM, null, null).resolve(true));
+    assertTrue(e.getMessage().contains("-Dquantagent.url"), e.getMessage());
   }
 
   @Test
