@@ -148,11 +148,14 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
       effectiveUser = server.user();
       effectivePassword = server.password();
       secrets().add(effectivePassword);
-      getLog().info("Credentials: <server> " + serverId + " of settings.xml");
     }
     ConnectionSettings settings = configuredConnection(secretParameter(url), effectiveUser, effectivePassword);
     Optional<ResolvedConnection> used = settings.resolve(serverStarted);
     used.flatMap(resolved -> resolved.url().password()).ifPresent(secrets()::add);
+    // The credentials apply to a configured URL only: the embedded database and a started server have their own.
+    if (fromServerId && used.isPresent()) {
+      getLog().info("Credentials: <server> " + serverId + " of settings.xml");
+    }
     return settings;
   }
 
