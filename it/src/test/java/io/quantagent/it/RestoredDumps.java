@@ -28,6 +28,7 @@ public final class RestoredDumps {
   private RestoredDumps() {}
 
   public static void prepare(Path basedir, ItDatabase case17) throws IOException, SQLException, InterruptedException {
+    SystemPostgres15.require();
     EmbeddedPostgres server = EmbeddedPostgres.start(EmbeddedPostgresSettings
         .throwaway(PostgresBinaries.installed(SystemPostgres15.BINARIES), basedir.resolve("target/postgres-15"))
         .withDatabase("source"), EventLog.silent());
