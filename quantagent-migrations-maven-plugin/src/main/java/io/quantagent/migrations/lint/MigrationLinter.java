@@ -7,7 +7,9 @@ import io.quantagent.migrations.lint.ParsedStatement.TransactionStatement;
 import io.quantagent.migrations.lint.ScriptDirectives.Ignore;
 import io.quantagent.migrations.lint.ScriptSections.Section;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -16,6 +18,9 @@ import java.util.function.Predicate;
  * Needs no database.
  */
 public final class MigrationLinter {
+  /** The rules whose finding depends on whether the script runs in a transaction. */
+  private static final Set<Rule> BY_TRANSACTION = EnumSet.of(Rule.CONCURRENTLY_IN_TRANSACTION,
+      Rule.NON_TRANSACTIONAL_IN_TRANSACTION, Rule.TRANSACTION_CONTROL_IN_TRANSACTION);
   private static final List<Check> CHECKS = List.of(new IndexChecks(), new AlterTableChecks(),
       new ColumnTypeChecks(), new CommandChecks(), new NonTransactionalCheck(), new PsqlCommandCheck(),
       new LockTimeoutCheck());
@@ -74,6 +79,11 @@ public final class MigrationLinter {
       }
     }
     findings.addAll(IgnoreDecision.invalid(script.filename(), directives.ignores(), unplaced));
+    if (!directives.problems().isEmpty()) {
+      // As upgrade: whether the script runs in a transaction is what its author's marker meant, which cannot be read,
+      // so no advice to add the marker they already wrote.
+      findings.removeIf(finding -> BY_TRANSACTION.contains(finding.rule()));
+    }
     directives.problems().forEach(p -> findings.add(refused(script, p.line(), false, Rule.INVALID_MARKER, p.message())));
     return findings;
   }

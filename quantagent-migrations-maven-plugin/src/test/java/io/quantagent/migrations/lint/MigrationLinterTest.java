@@ -83,6 +83,9 @@ class MigrationLinterTest {
         found(RuleExample.TIMEOUT + "-- quantagent:lock-timeout soon\n"
             + "-- quantagent:no-transacton\n-- quantagent:no-undo: nothing to undo\n"
             + "-- quantagent:statement-timeout 10 minutes\nUPDATE trades SET note = 'checked' WHERE id = 1;"));
+    assertEquals(List.of("2 invalid-marker"), found("-- quantagent:no-transaction (for CONCURRENTLY)\n"
+        + "CREATE INDEX CONCURRENTLY idx_trades_price ON trades (price);"),
+        "as upgrade: no advice to add the marker the author wrote");
     Finding typo = RulesTest.findingsOfLast(List.of("-- quantagent:no-transacton\nSELECT 1;"), PG12).get(0);
     assertTrue(typo.message().startsWith("'-- quantagent:no-transacton' is no marker"), typo.message());
     assertEquals(List.of(), found(RuleExample.TIMEOUT + "SELECT '\n-- quantagent:no-transacton\n';\n"
