@@ -16,22 +16,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private final Path dataDirectory;
   private final Postmaster server;
   private final SharedServer.Lease lease; // persistent: this handle's share of the server
-  private final Thread stopOnExit; // throwaway: pg_ctl detaches the server, so Ctrl-C on Maven would leave it running
+  private final ExitHook stopOnExit; // throwaway: the server has its own session, so Ctrl-C on Maven misses it
   private final EventLog log;
   private volatile String serverVersion = ""; // two goals asking at once both connect: harmless
   private boolean closed;
 
   private EmbeddedPostgres(EmbeddedPostgresSettings settings, Path dataDirectory, Postmaster server,
-      SharedServer.Lease lease, EventLog log) {
+      SharedServer.Lease lease, ExitHook stopOnExit, EventLog log) {
     this.settings = settings;
     this.dataDirectory = dataDirectory;
     this.server = server;
     this.lease = lease;
+    this.stopOnExit = stopOnExit;
     this.log = log;
-    this.stopOnExit = lease != null ? null : new Thread(this::stopAtExit, "quantagent-postgres-stop");
-    if (stopOnExit != null) {
-      Runtime.getRuntime().addShutdownHook(stopOnExit);
-    }
   }
 
   /** How a start makes sure that the settings' database exists. */
@@ -59,7 +56,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
       boolean connect = check == DatabaseCheck.EVERY_START || !ClusterInitializer.holdsCluster(data);
       SharedServer.Lease lease;
       try {
-        lease = SharedServer.join(data, () -> startOrAdopt(settings, pgCtl, log));
+        lease = SharedServer.join(data, hook -> startOrAdopt(settings, pgCtl, hook, log));
       } catch (IOException e) {
         throw new EmbeddedPostgresException("Could not prepare the PostgreSQL data directory " + data + ": " + e
             + ". Check that its parent directory exists and is writable.", e);
@@ -68,23 +65,35 @@ public final class EmbeddedPostgres implements AutoCloseable {
         log.info("Joining the PostgreSQL server already running on " + data + " (pid " + lease.server().pid()
             + ", port " + lease.server().port() + "); it stops when its last user ends");
       }
-      EmbeddedPostgres server = new EmbeddedPostgres(settings, data, lease.server(), lease, log);
+      EmbeddedPostgres server = new EmbeddedPostgres(settings, data, lease.server(), lease, null, log);
       return connect ? withDatabase(server) : server;
     }
-    return withDatabase(new EmbeddedPostgres(settings, data, startThrowaway(settings, pgCtl, log), null, log));
+    // Before the start: a JVM that exits while PostgreSQL starts stops what the start launched.
+    ExitHook hook = ExitHook.register("quantagent-postgres-stop", data);
+    Postmaster postmaster;
+    try {
+      postmaster = startThrowaway(settings, pgCtl, hook, log);
+    } catch (RuntimeException | Error e) {
+      hook.failed();
+      throw e;
+    }
+    EmbeddedPostgres server = new EmbeddedPostgres(settings, data, postmaster, null, hook, log);
+    hook.started(server::stopAtExit);
+    return withDatabase(server);
   }
 
-  private static Postmaster startOrAdopt(EmbeddedPostgresSettings settings, PgCtl pgCtl, EventLog log)
-      throws IOException {
+  private static Postmaster startOrAdopt(EmbeddedPostgresSettings settings, PgCtl pgCtl, ExitHook hook,
+      EventLog log) throws IOException {
     Optional<PostmasterPid> running = PostmasterPid.awaitLive(pgCtl.dataDirectory());
     if (running.isPresent()) {
       return Postmaster.adopt(pgCtl, running.get());
     }
     ClusterInitializer.prepare(pgCtl, settings, log);
-    return Postmaster.launch(settings, pgCtl, log);
+    return Postmaster.launch(settings, pgCtl, hook, log);
   }
 
-  private static Postmaster startThrowaway(EmbeddedPostgresSettings settings, PgCtl pgCtl, EventLog log) {
+  private static Postmaster startThrowaway(EmbeddedPostgresSettings settings, PgCtl pgCtl, ExitHook hook,
+      EventLog log) {
     Path data = pgCtl.dataDirectory();
     Optional<PostmasterPid> running = PostmasterPid.awaitLive(data);
     if (running.isPresent()) {
@@ -102,7 +111,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     boolean created = !data.toFile().exists();
     try {
       ClusterInitializer.prepare(pgCtl, settings, log);
-      return Postmaster.launch(settings, pgCtl, log);
+      return Postmaster.launch(settings, pgCtl, hook, log);
     } catch (IOException | RuntimeException e) {
       if (created) {
         deleteQuietly(data, e); // on failure, delete only what this start created
@@ -201,11 +210,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
       }
       return;
     }
-    try {
-      Runtime.getRuntime().removeShutdownHook(stopOnExit);
-    } catch (IllegalStateException e) {
-      // the JVM is exiting and the hook is stopping the server
-    }
+    stopOnExit.remove(); // at the JVM's exit, the hook may be stopping the server too
     server.stop();
     try {
       FileTrees.deleteRecursively(dataDirectory);

@@ -56,8 +56,11 @@ final class PgCtl {
     return dataDirectory.resolve("postgres.log");
   }
 
-  /** Starts the server on 127.0.0.1 only, without a Unix socket; empty when it accepts connections, else why not. */
-  Optional<String> start(int port, boolean throwaway) throws IOException {
+  /**
+   * Starts the server on 127.0.0.1 only, without a Unix socket; empty when it accepts connections, else why not. The
+   * postmaster is spawned through {@code hook}, which stops it when the JVM exits before the start ends.
+   */
+  Optional<String> start(int port, boolean throwaway, ExitHook hook) throws IOException {
     // Appended to, not replaced: a server another process runs on this directory may be writing to it right now.
     long logStart = Files.exists(serverLog()) ? Files.size(serverLog()) : 0;
     if (logStart > LOG_ROTATE_BYTES) {
@@ -70,7 +73,7 @@ final class PgCtl {
       // Nothing to keep after a crash, so skip what only protects data against one.
       options.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
     }
-    Optional<String> failure = DIRECT ? startDirectly(options) : startWithPgCtl(options);
+    Optional<String> failure = DIRECT ? startDirectly(options, hook) : startWithPgCtl(options, hook);
     if (failure.isEmpty()) {
       return failure;
     }
@@ -79,7 +82,7 @@ final class PgCtl {
   }
 
   /** What pg_ctl does (a new session, no input, output appended to the log), but watched closely. */
-  private Optional<String> startDirectly(List<String> options) throws IOException {
+  private Optional<String> startDirectly(List<String> options, ExitHook hook) throws IOException {
     List<String> postgres = new ArrayList<>(List.of(exe("postgres"), "-D", dataDirectory.toString()));
     postgres.addAll(options);
     List<String> command = new ArrayList<>(List.of("setsid"));
@@ -87,7 +90,7 @@ final class PgCtl {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(Redirect.appendTo(serverLog().toFile())).redirectInput(Redirect.from(new File("/dev/null")));
     builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
-    Process server = builder.start(); // setsid and unshare exec, so this is the postmaster itself
+    Process server = hook.spawn(builder, dataDirectory); // setsid and unshare exec: this is the postmaster itself
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (true) {
       Optional<PostmasterPid> pid = PostmasterPid.read(dataDirectory);
@@ -95,6 +98,9 @@ final class PgCtl {
         return Optional.empty();
       }
       if (!server.isAlive()) {
+        if (hook.exiting()) {
+          throw ExitHook.shuttingDown(dataDirectory); // the hook stopped it
+        }
         return Optional.of("postgres exited with code " + server.exitValue() + " while starting");
       }
       if (System.nanoTime() > deadline) {
@@ -105,7 +111,11 @@ final class PgCtl {
     }
   }
 
-  private Optional<String> startWithPgCtl(List<String> options) {
+  /** pg_ctl's postmaster is known only once it runs: the hook waits for this start to end, then stops it. */
+  private Optional<String> startWithPgCtl(List<String> options, ExitHook hook) {
+    if (hook.exiting()) {
+      throw ExitHook.shuttingDown(dataDirectory);
+    }
     ProcessRunner.Result result = ProcessRunner.run(launcher.command(List.of(exe("pg_ctl"), "start", "-D",
         dataDirectory.toString(), "-l", serverLog().toString(), "-w", "-t", String.valueOf(WAIT_SECONDS), "-s",
         "-o", String.join(" ", options))), PG_CTL_TIMEOUT);

@@ -21,8 +21,12 @@ final class Postmaster {
     this.adopted = adopted;
   }
 
-  /** Starts a server on the (initialized) data directory: on the settings' port, or on a free one. */
-  static Postmaster launch(EmbeddedPostgresSettings settings, PgCtl pgCtl, EventLog log) throws IOException {
+  /**
+   * Starts a server on the (initialized) data directory: on the settings' port, or on a free one. {@code hook} is
+   * already registered, and stops what this launches if the JVM exits before the start ends.
+   */
+  static Postmaster launch(EmbeddedPostgresSettings settings, PgCtl pgCtl, ExitHook hook, EventLog log)
+      throws IOException {
     Path data = pgCtl.dataDirectory();
     if (PostmasterPid.removeStale(data)) {
       log.info("Removed a stale postmaster.pid from " + data + ": its pid is no PostgreSQL server of this directory");
@@ -31,7 +35,7 @@ final class Postmaster {
     int port = 0;
     for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
       port = settings.port() != 0 ? settings.port() : freePort();
-      Optional<String> result = pgCtl.start(port, !settings.persistent());
+      Optional<String> result = pgCtl.start(port, !settings.persistent(), hook);
       if (result.isEmpty()) {
         PostmasterPid started = PostmasterPid.running(data).orElseThrow(() -> new EmbeddedPostgresException(
             "PostgreSQL reported a start on " + data + " but no server runs there. Look at " + pgCtl.serverLog()));

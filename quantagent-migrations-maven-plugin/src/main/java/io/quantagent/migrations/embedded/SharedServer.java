@@ -17,25 +17,28 @@ import java.util.Map;
  * stops when its last user ends, a goal that finds it running joins it, and a server whose users were all killed is
  * adopted by the next one and stopped when that one ends. The goals of one JVM are counted in memory and hold one
  * shared lock between them, and a JVM that exits without closing (Ctrl-C, SIGTERM, a failed build) leaves in a
- * shutdown hook.
+ * shutdown hook, registered before the start: a JVM that exits while it starts the server stops it (nobody can have
+ * joined a server whose start still holds the lock).
  */
 final class SharedServer {
   private static final Map<Path, SharedServer> IN_THIS_JVM = new HashMap<>();
 
-  /** Starts the server, or adopts the one already running; called with the start lock held. */
+  /** Starts the server (its postmaster spawned through the hook), or adopts the one already running; under the lock. */
   interface Starter {
-    Postmaster startOrAdopt() throws IOException;
+    Postmaster startOrAdopt(ExitHook hook) throws IOException;
   }
 
+  private final Path dataDirectory;
   private final Path controlFile;
   private final Path usersFile;
   private int leases;
   private FileChannel users;
   private FileLock usersLock;
   private Postmaster server;
-  private Thread exitHook;
+  private ExitHook exitHook;
 
   private SharedServer(Path dataDirectory) {
+    this.dataDirectory = dataDirectory;
     String name = "." + dataDirectory.getFileName();
     this.controlFile = dataDirectory.resolveSibling(name + ".lock");
     this.usersFile = dataDirectory.resolveSibling(name + ".users");
@@ -94,18 +97,25 @@ final class SharedServer {
       return new Lease(server, true);
     }
     try (FileMutex start = FileMutex.acquire(controlFile)) {
-      users = FileChannel.open(usersFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
+      ExitHook hook = ExitHook.register("quantagent-postgres-leave", dataDirectory);
+      boolean started = false;
       try {
+        users = FileChannel.open(usersFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
         usersLock = users.lock(0, Long.MAX_VALUE, true);
-        server = starter.startOrAdopt();
-      } catch (IOException | RuntimeException e) {
-        users.close(); // drops the shared lock too
-        throw e;
+        server = starter.startOrAdopt(hook);
+        started = true;
+      } finally {
+        if (!started) {
+          hook.failed();
+          if (users != null) {
+            closeQuietly(); // drops the shared lock too
+          }
+        }
       }
       leases = 1;
-      exitHook = new Thread(this::leaveAtExit, "quantagent-postgres-leave");
-      Runtime.getRuntime().addShutdownHook(exitHook);
+      exitHook = hook;
+      hook.started(this::leaveAtExit);
       return new Lease(server, server.adopted());
     }
   }
@@ -114,11 +124,7 @@ final class SharedServer {
     if (leases == 0 || --leases > 0) {
       return false;
     }
-    try {
-      Runtime.getRuntime().removeShutdownHook(exitHook);
-    } catch (IllegalStateException e) {
-      // the JVM is exiting; the hook is about to find nothing left to do
-    }
+    exitHook.remove(); // at the JVM's exit, the hook finds nothing left to do
     return releaseLast();
   }
 

@@ -6,24 +6,29 @@ import java.nio.file.Path;
 /**
  * A process that uses an embedded server the way a Maven goal does, for the tests that kill or stop one: it starts
  * (or joins) the server, prints {@code READY pid=<postmaster> port=<port>}, then exits without closing it, waits to
- * be killed or sent SIGTERM, or closes it when its standard input ends.
+ * be killed or sent SIGTERM, or closes it when its standard input ends. With {@code start-during-exit} it starts the
+ * server only once the JVM is exiting, from a shutdown hook, and prints {@code REFUSED <message>} when that fails.
  *
- * <p>Arguments: {@code dev|throwaway|build <directory> exit|wait|close-on-eof}.
+ * <p>Arguments: {@code dev|throwaway|build <directory> exit|wait|close-on-eof|start-during-exit}.
  */
 public final class EmbeddedUser {
   private EmbeddedUser() {}
 
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[1]);
-    EventLog log = EventLog.silent();
-    EmbeddedPostgres server = switch (args[0]) {
-      case "dev" -> DevelopmentDatabase.start(dir, TestSupport.BINARIES, log);
-      case "throwaway" -> EmbeddedPostgres.start(EmbeddedPostgresSettings.throwaway(TestSupport.BINARIES, dir), log);
-      case "build" -> BuildServers.start(TestSupport.BINARIES, dir, "app", 0, log);
-      default -> throw new IllegalArgumentException(args[0]);
-    };
-    System.out.println("READY pid=" + server.pid() + " port=" + server.port() + " version=" + server.serverVersion());
-    System.out.flush();
+    if (args[2].equals("start-during-exit")) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          ready(start(args[0], dir));
+        } catch (RuntimeException e) {
+          System.out.println("REFUSED " + e.getMessage());
+          System.out.flush();
+        }
+      }));
+      System.exit(0);
+    }
+    EmbeddedPostgres server = start(args[0], dir);
+    ready(server);
     switch (args[2]) {
       case "exit" -> System.exit(0); // without close: the shutdown hook is all that stops the server
       case "wait" -> Thread.sleep(Long.MAX_VALUE);
@@ -35,5 +40,20 @@ public final class EmbeddedUser {
         System.out.println("CLOSED");
       }
     }
+  }
+
+  private static EmbeddedPostgres start(String kind, Path dir) {
+    EventLog log = EventLog.silent();
+    return switch (kind) {
+      case "dev" -> DevelopmentDatabase.start(dir, TestSupport.BINARIES, log);
+      case "throwaway" -> EmbeddedPostgres.start(EmbeddedPostgresSettings.throwaway(TestSupport.BINARIES, dir), log);
+      case "build" -> BuildServers.start(TestSupport.BINARIES, dir, "app", 0, log);
+      default -> throw new IllegalArgumentException(kind);
+    };
+  }
+
+  private static void ready(EmbeddedPostgres server) {
+    System.out.println("READY pid=" + server.pid() + " port=" + server.port() + " version=" + server.serverVersion());
+    System.out.flush();
   }
 }

@@ -9,12 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.testing.WaitBound;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The development database is shared by every goal and process of a project: it stops when its last user ends,
@@ -85,5 +91,70 @@ class SharedUseTest {
       }
       assertFalse(alive(pid), "the shutdown hook stops the server");
     }
+  }
+
+  /**
+   * SIGTERM (Ctrl-C, a CI job cancelled) while PostgreSQL starts: the postmaster runs in a session of its own and
+   * never sees the signal, so the JVM's exit must stop it although the start has not finished. The data directory
+   * holds the child in that window for as long as the test needs: a standby with hot_standby off never gets ready.
+   */
+  @ParameterizedTest(name = "{0} server")
+  @ValueSource(strings = {"dev", "throwaway"})
+  void aProcessEndedWhileItsServerStartsLeavesNoServer(String kind) throws Exception {
+    Path dir = kind.equals("dev") ? project : project.resolve("data");
+    Path data = kind.equals("dev") ? DevelopmentDatabase.dataDirectory(project) : dir;
+    if (kind.equals("dev")) {
+      DevelopmentDatabase.start(project, BINARIES, EventLog.silent()).close();
+    } else {
+      EmbeddedPostgres.start(EmbeddedPostgresSettings.persistent(BINARIES, data, "postgres", "secret", "postgres"),
+          EventLog.silent()).close();
+    }
+    Files.writeString(data.resolve("standby.signal"), "");
+    Files.writeString(data.resolve("postgresql.conf"), "\nhot_standby = off\n", StandardOpenOption.APPEND);
+    try (ChildJvm user = ChildJvm.start(kind, dir.toString(), "wait")) {
+      PostmasterPid launched = awaitLaunched(data, user);
+      assertFalse(launched.ready(), "the start is still waiting for the server");
+      user.terminate();
+      assertFalse(alive(launched.pid()), "the shutdown hook stops the postmaster that the start launched");
+    } finally {
+      assertNoServerOn(data);
+    }
+  }
+
+  /** A goal that starts a server while the JVM exits (its hook can no longer be registered) starts none. */
+  @ParameterizedTest(name = "{0} server")
+  @ValueSource(strings = {"dev", "throwaway"})
+  void aStartWhileTheJvmExitsIsRefusedAndLeavesNoServer(String kind) throws Exception {
+    Path dir = kind.equals("dev") ? project : project.resolve("data");
+    Path data = kind.equals("dev") ? DevelopmentDatabase.dataDirectory(project) : dir;
+    try (ChildJvm user = ChildJvm.start(kind, dir.toString(), "start-during-exit")) {
+      String refused = user.awaitLine(Pattern.compile("(READY|REFUSED) .*")).group();
+      assertEquals(0, user.awaitExit());
+      assertTrue(refused.contains("this JVM is shutting down"), refused);
+    } finally {
+      assertNoServerOn(data);
+    }
+  }
+
+  /** The postmaster that {@code user} launched on {@code data}, as soon as its postmaster.pid names it. */
+  private static PostmasterPid awaitLaunched(Path data, ChildJvm user) throws InterruptedException {
+    while (true) {
+      Optional<PostmasterPid> launched = PostmasterPid.running(data);
+      if (launched.isPresent()) {
+        return launched.get();
+      }
+      assertTrue(user.process().isAlive(), "the child ended before it launched PostgreSQL");
+      Thread.sleep(5); // polling for the event (the postmaster's pid file), not timing
+    }
+  }
+
+  /** Fails when a postgres runs on {@code data}, after stopping it: a failed test leaves no server either. */
+  private static void assertNoServerOn(Path data) throws Exception {
+    if (!Files.isDirectory(data)) {
+      return;
+    }
+    List<Long> left = TestSupport.postgresOn(data);
+    left.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    assertEquals(List.of(), left, "postgres processes left running on " + data);
   }
 }

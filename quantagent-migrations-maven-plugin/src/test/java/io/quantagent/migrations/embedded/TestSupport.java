@@ -54,6 +54,15 @@ final class TestSupport {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
+  /** The live postgres processes (postmaster and children) working in {@code data}, whoever started them. */
+  static List<Long> postgresOn(Path data) throws IOException {
+    Path real = data.toRealPath();
+    return ProcessHandle.allProcesses().map(ProcessHandle::pid)
+        .filter(pid -> Processes.running(pid) && Processes.name(pid).map(n -> n.startsWith("postgres")).orElse(false)
+            && Processes.workingDirectory(pid).map(cwd -> cwd.equals(real)).orElse(false))
+        .toList();
+  }
+
   static long postmasterPid(EmbeddedPostgres pg) {
     return PostmasterPid.read(pg.dataDirectory()).orElseThrow().pid();
   }
