@@ -6,6 +6,7 @@ import io.quantagent.migrations.schema.SchemaSnapshot.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The SQL that takes one schema to another: deparsed definitions for indexes, constraints, views, functions
@@ -126,8 +127,11 @@ public final class MigrationDraft {
     to.tables().forEach((name, table) -> {
       Table old = from.tables().get(name);
       if (old == null) {
-        List<String> columns = table.columns().stream().map(c -> "  " + ident(c.name()) + " " + columnDefinition(c)).toList();
+        List<String> columns = table.columns().stream()
+            .map(c -> "  " + ident(c.name()) + " " + columnDefinition(name, c)).toList();
+        table.columns().forEach(c -> sequenceBefore(name, c));
         creates.add("CREATE TABLE " + qualified(name) + " (\n" + String.join(",\n", columns) + "\n);");
+        table.columns().forEach(c -> ownershipAfter(name, c));
       } else {
         alterColumns(old, table);
       }
@@ -171,7 +175,10 @@ public final class MigrationDraft {
     for (Column column : table.columns()) {
       Column was = find(old, column.name());
       if (was == null) {
-        creates.add("ALTER TABLE " + target + " ADD COLUMN " + ident(column.name()) + " " + columnDefinition(column) + ";");
+        sequenceBefore(table.name(), column);
+        creates.add("ALTER TABLE " + target + " ADD COLUMN " + ident(column.name()) + " "
+            + columnDefinition(table.name(), column) + ";");
+        ownershipAfter(table.name(), column);
         continue;
       }
       String col = ident(column.name());
@@ -209,7 +216,25 @@ public final class MigrationDraft {
     }
   }
 
-  private String columnDefinition(Column column) {
+  /**
+   * A new column's own sequence is in no list of sequences: unless serial makes it, it is created before the column
+   * whose default names it, and given to the column after.
+   */
+  private void sequenceBefore(String table, Column column) {
+    OwnedSequence.of(from.schema(), table, column).filter(s -> s.serialType(column).isEmpty())
+        .ifPresent(s -> creates.add(s.create()));
+  }
+
+  private void ownershipAfter(String table, Column column) {
+    OwnedSequence.of(from.schema(), table, column).filter(s -> s.serialType(column).isEmpty())
+        .ifPresent(s -> creates.add(s.ownedBy()));
+  }
+
+  private String columnDefinition(String table, Column column) {
+    Optional<String> serial = OwnedSequence.of(from.schema(), table, column).flatMap(s -> s.serialType(column));
+    if (serial.isPresent()) {
+      return serial.get();
+    }
     StringBuilder text = new StringBuilder(column.type());
     if (!column.generated().isEmpty()) {
       text.append(" GENERATED ALWAYS AS (").append(column.generated()).append(") STORED");

@@ -105,6 +105,46 @@ class AutogenerateTest extends OnEachServer {
     assertRoundTrip(draft, live, dir);
   }
 
+  /** Alembic's integer primary keys are serial: their sequences belong to the column, and come with it. */
+  @Test
+  void aSerialTableAndABigserialColumnAreDraftedAsAPersonWritesThem(@TempDir Path dir) throws Exception {
+    TestDatabase live = migratedToHead();
+    live.execute("""
+        CREATE TABLE strategies (id serial PRIMARY KEY, name text NOT NULL);
+        ALTER TABLE trades ADD COLUMN sequence_number bigserial;
+        """);
+    String draft = autogenerator(live).draft("strategies").orElseThrow();
+    String forward = draft.substring(0, draft.indexOf("-- //@UNDO"));
+    String undo = draft.substring(draft.indexOf("-- //@UNDO"));
+    assertTrue(forward.contains("CREATE TABLE \"public\".\"strategies\" (\n  \"id\" serial,\n  \"name\" text NOT NULL\n);"),
+        draft);
+    assertTrue(forward.contains("ALTER TABLE \"public\".\"trades\" ADD COLUMN \"sequence_number\" bigserial;"), draft);
+    assertTrue(!draft.contains("SEQUENCE"), "serial makes the sequence, and the drops take it away:\n" + draft);
+    assertTrue(undo.contains("DROP TABLE \"public\".\"strategies\";"), draft);
+    assertRoundTrip(draft, live, dir);
+  }
+
+  /** A sequence serial would not make (another start, increment or name) is written out, and given to its column. */
+  @Test
+  void anOwnedSequenceSerialWouldNotMakeIsCreatedBeforeItsTableAndOwnedAfter(@TempDir Path dir) throws Exception {
+    TestDatabase live = migratedToHead();
+    live.execute("""
+        CREATE SEQUENCE strategy_numbers AS integer START 1000 INCREMENT 10;
+        CREATE TABLE strategies (id integer NOT NULL DEFAULT nextval('strategy_numbers'), name text);
+        ALTER SEQUENCE strategy_numbers OWNED BY strategies.id;
+        """);
+    String draft = autogenerator(live).draft("strategies").orElseThrow();
+    String forward = draft.substring(0, draft.indexOf("-- //@UNDO"));
+    String undo = draft.substring(draft.indexOf("-- //@UNDO"));
+    int sequence = forward.indexOf("CREATE SEQUENCE \"public\".\"strategy_numbers\" as integer start 1000 increment 10"
+        + " minvalue 1 maxvalue 2147483647 cache 1 no cycle;");
+    int table = forward.indexOf("  \"id\" integer DEFAULT nextval('public.strategy_numbers'::regclass) NOT NULL,");
+    int owned = forward.indexOf("ALTER SEQUENCE \"public\".\"strategy_numbers\" OWNED BY \"public\".\"strategies\".\"id\";");
+    assertTrue(sequence >= 0 && sequence < table && table < owned, draft);
+    assertTrue(!undo.contains("SEQUENCE"), "the table's sequence goes with it:\n" + draft);
+    assertRoundTrip(draft, live, dir);
+  }
+
   @Test
   void noDriftDraftsNothing() throws Exception {
     assertTrue(autogenerator(migratedToHead()).draft("nothing").isEmpty());

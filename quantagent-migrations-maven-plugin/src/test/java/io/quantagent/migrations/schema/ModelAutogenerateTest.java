@@ -90,6 +90,17 @@ class ModelAutogenerateTest extends OnEachServer {
         sameServerScratch(majors), EventLog.silent()).compare(model, version.number()).changes());
   }
 
+  /** The model of someone coming from Alembic: an integer primary key there is serial. */
+  @Test
+  void aSerialTableInTheModelIsDraftedAsSerialAndProven() throws Exception {
+    ModelSchema model = model("CREATE TABLE strategies (id SERIAL PRIMARY KEY, name TEXT NOT NULL);");
+    String draft = autogenerator().draft(model, version.number(), "add strategies").orElseThrow();
+    assertTrue(draft.contains("CREATE TABLE \"public\".\"strategies\" (\n  \"id\" serial,\n  \"name\" text NOT NULL\n);"),
+        draft);
+    assertTrue(draft.contains("ALTER TABLE \"public\".\"strategies\" ADD CONSTRAINT \"strategies_pkey\" PRIMARY KEY (id);"),
+        draft);
+  }
+
   @Test
   void theModelSideIsNamedInTheDifferences() throws Exception {
     ModelCheck.Comparison comparison = modelCheck().compare(model(RISK_LEVEL, "DROP INDEX idx_timestamp;",
