@@ -62,9 +62,14 @@ final class CatalogQueries {
                         and d.refclassid = 'pg_class'::regclass and d.refobjsubid > 0 and d.deptype in ('a', 'i'))
       """.formatted(SEQUENCE_DEFINITION, NOT_IN_EXTENSION.formatted("c"));
 
-  /** Primary key, unique, foreign-key, check and exclusion constraints of tables (NOT NULL is the column's). */
+  /**
+   * Primary key, unique, foreign-key, check and exclusion constraints of tables (NOT NULL is the column's), and the
+   * table of this schema a foreign key references.
+   */
   static final String CONSTRAINTS = """
-      select r.relname, co.conname, co.contype, pg_get_constraintdef(co.oid, true)
+      select r.relname, co.conname, co.contype, pg_get_constraintdef(co.oid, true),
+             coalesce((select f.relname from pg_class f where f.oid = co.confrelid
+                       and f.relnamespace = r.relnamespace), '')
       from pg_constraint co
       join pg_class r on r.oid = co.conrelid
       join pg_namespace n on n.oid = r.relnamespace
@@ -86,8 +91,17 @@ final class CatalogQueries {
                         and co.contype in ('p', 'u', 'x'))
       """.formatted(NOT_IN_EXTENSION.formatted("i"), NOT_IN_EXTENSION.formatted("t"));
 
+  /** Views and materialized views, and the views of this schema each one's query reads. */
   static final String VIEWS = """
-      select c.relname, c.relkind = 'm', pg_get_viewdef(c.oid, true)
+      select c.relname, c.relkind = 'm', pg_get_viewdef(c.oid, true),
+             array(select distinct u.relname
+                   from pg_rewrite rw
+                   join pg_depend d on d.classid = 'pg_rewrite'::regclass and d.objid = rw.oid
+                     and d.refclassid = 'pg_class'::regclass
+                   join pg_class u on u.oid = d.refobjid
+                   where rw.ev_class = c.oid and u.oid <> c.oid and u.relkind in ('v', 'm')
+                     and u.relnamespace = c.relnamespace
+                   order by 1)
       from pg_class c
       join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = ? and c.relkind in ('v', 'm') and %s

@@ -76,7 +76,8 @@ public final class CatalogReader {
       throw new CatalogReadException("The database has no schema " + schema, null);
     }
     List<Constraint> constraints = rows.read(CatalogQueries.CONSTRAINTS,
-        rs -> new Constraint(rs.getString(1), rs.getString(2), ObjectKind.ofConstraintType(rs.getString(3)), rs.getString(4)));
+        rs -> new Constraint(rs.getString(1), rs.getString(2), ObjectKind.ofConstraintType(rs.getString(3)), rs.getString(4),
+            rs.getString(5)));
     List<Index> indexes = rows.read(CatalogQueries.INDEXES, rs -> new Index(rs.getString(1), rs.getString(2), rs.getString(3),
         rs.getBoolean(4)));
     List<Trigger> triggers = rows.read(CatalogQueries.TRIGGERS, rs -> new Trigger(rs.getString(1), rs.getString(2), rs.getString(3)));
@@ -85,7 +86,8 @@ public final class CatalogReader {
         SchemaSnapshot.byKey(constraints.stream().filter(c -> !tracking.contains(c.table())).toList(), Constraint::key),
         SchemaSnapshot.byKey(indexes.stream().filter(i -> !tracking.contains(i.table())).toList(), Index::name),
         SchemaSnapshot.byKey(rows.read(CatalogQueries.SEQUENCES, rs -> new Sequence(rs.getString(1), rs.getString(2))), Sequence::name),
-        SchemaSnapshot.byKey(rows.read(CatalogQueries.VIEWS, rs -> new View(rs.getString(1), rs.getBoolean(2), rs.getString(3))), View::name),
+        SchemaSnapshot.byKey(rows.read(CatalogQueries.VIEWS, rs -> new View(rs.getString(1), rs.getBoolean(2), rs.getString(3),
+            List.of((String[]) rs.getArray(4).getArray()))), View::name),
         SchemaSnapshot.byKey(rows.read(CatalogQueries.ROUTINES, rs -> new Routine(rs.getString(1), rs.getBoolean(2),
             rs.getString(3), rs.getString(4), rs.getString(5))), Routine::signature),
         SchemaSnapshot.byKey(triggers.stream().filter(t -> !tracking.contains(t.table())).toList(), Trigger::key),

@@ -41,11 +41,11 @@ public final class MigrationDraft {
         drops.add("DROP TRIGGER " + ident(trigger.name()) + " ON " + qualified(trigger.table()) + ";");
       }
     });
-    from.views().forEach((name, view) -> {
-      if (!Objects.equals(view, to.views().get(name))) {
-        drops.add("DROP " + (view.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + qualified(name) + ";");
-      }
-    });
+    List<String> changedViews = from.views().keySet().stream()
+        .filter(name -> !Objects.equals(from.views().get(name), to.views().get(name))).toList();
+    for (String name : DependencyOrder.of(changedViews, view -> from.views().get(view).uses()).reversed()) {
+      drops.add("DROP " + (from.views().get(name).materialized() ? "MATERIALIZED VIEW " : "VIEW ") + qualified(name) + ";");
+    }
     dropConstraints(true);
     dropConstraints(false);
     from.indexes().forEach((name, index) -> {
@@ -54,14 +54,11 @@ public final class MigrationDraft {
       }
     });
     from.tables().forEach((name, table) -> {
-      Table target = to.tables().get(name);
-      if (target == null) {
-        drops.add("-- REVIEW: data loss: the table " + name + " and its rows are dropped");
-        drops.add("DROP TABLE " + qualified(name) + ";");
-      } else {
-        dropColumns(table, target);
+      if (to.tables().containsKey(name)) {
+        dropColumns(table, to.tables().get(name));
       }
     });
+    dropTables();
     // After the tables: a dropped table's triggers and defaults may use these functions.
     from.routines().forEach((signature, routine) -> {
       if (!to.routines().containsKey(signature)) {
@@ -78,6 +75,25 @@ public final class MigrationDraft {
         drops.add("DROP TYPE " + qualified(name) + ";");
       }
     });
+  }
+
+  /**
+   * A table referenced by another's foreign key cannot go first: referencing tables are dropped before the tables
+   * they reference. Tables whose foreign keys reference one another round in a circle lose those keys first.
+   */
+  private void dropTables() {
+    List<String> dropped = from.tables().keySet().stream().filter(this::tableDropped).toList();
+    DependencyOrder order = DependencyOrder.of(dropped, table -> from.constraints().values().stream()
+        .filter(c -> c.kind() == ObjectKind.FOREIGN_KEY && c.table().equals(table))
+        .map(Constraint::referencedTable).toList());
+    from.constraints().values().stream()
+        .filter(c -> c.kind() == ObjectKind.FOREIGN_KEY && !c.table().equals(c.referencedTable())
+            && order.unordered().contains(c.table()) && order.unordered().contains(c.referencedTable()))
+        .forEach(c -> drops.add("ALTER TABLE " + qualified(c.table()) + " DROP CONSTRAINT " + ident(c.name()) + ";"));
+    for (String name : order.reversed()) {
+      drops.add("-- REVIEW: data loss: the table " + name + " and its rows are dropped");
+      drops.add("DROP TABLE " + qualified(name) + ";");
+    }
   }
 
   private void dropConstraints(boolean foreignKeys) {
@@ -147,12 +163,13 @@ public final class MigrationDraft {
       }
     });
     addConstraints(false);
-    to.views().forEach((name, view) -> {
-      if (!Objects.equals(view, from.views().get(name))) {
-        creates.add("CREATE " + (view.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + qualified(name) + " AS\n"
-            + view.definition().strip().replaceFirst(";$", "") + ";");
-      }
-    });
+    List<String> changedViews = to.views().keySet().stream()
+        .filter(name -> !Objects.equals(to.views().get(name), from.views().get(name))).toList();
+    for (String name : DependencyOrder.of(changedViews, view -> to.views().get(view).uses()).order()) {
+      SchemaSnapshot.View view = to.views().get(name);
+      creates.add("CREATE " + (view.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + qualified(name) + " AS\n"
+          + view.definition().strip().replaceFirst(";$", "") + ";");
+    }
     to.triggers().forEach((key, trigger) -> {
       if (!Objects.equals(trigger, from.triggers().get(key))) {
         creates.add(trigger.definition() + ";");

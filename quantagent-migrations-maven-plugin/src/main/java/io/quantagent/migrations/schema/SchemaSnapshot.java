@@ -52,8 +52,11 @@ public record SchemaSnapshot(
   public record Column(String name, String type, String typeWithoutModifier, boolean notNull, String defaultValue,
       String identity, String generated, String sequence) {}
 
-  /** A primary key, unique, foreign-key, check or exclusion constraint, as {@code pg_get_constraintdef} prints it. */
-  public record Constraint(String table, String name, ObjectKind kind, String definition) {
+  /**
+   * A primary key, unique, foreign-key, check or exclusion constraint, as {@code pg_get_constraintdef} prints it;
+   * {@code referencedTable}: the table of this schema a foreign key references, else empty.
+   */
+  public record Constraint(String table, String name, ObjectKind kind, String definition, String referencedTable) {
     public String key() {
       return table + "." + name;
     }
@@ -73,8 +76,15 @@ public record SchemaSnapshot(
   /** A sequence that belongs to no column. */
   public record Sequence(String name, String definition) {}
 
-  /** A view or materialized view, as {@code pg_get_viewdef} prints its query. */
-  public record View(String name, boolean materialized, String definition) {}
+  /**
+   * A view or materialized view, as {@code pg_get_viewdef} prints its query; {@code uses}: the views and materialized
+   * views of this schema that query reads, which must exist before it.
+   */
+  public record View(String name, boolean materialized, String definition, List<String> uses) {
+    public View {
+      uses = List.copyOf(uses);
+    }
+  }
 
   /** A function or procedure; {@code signature}: {@code add(integer, integer)}; {@code definition}: {@code pg_get_functiondef}. */
   public record Routine(String signature, boolean procedure, String result, String language, String definition) {}

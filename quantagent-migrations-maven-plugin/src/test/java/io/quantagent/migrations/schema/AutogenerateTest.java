@@ -145,6 +145,47 @@ class AutogenerateTest extends OnEachServer {
     assertRoundTrip(draft, live, dir);
   }
 
+  /** Alphabetical order is wrong here: strategies before strategy_runs, active_runs before run_summary, ... */
+  @Test
+  void tablesAndViewsMadeOrDroppedTogetherGoInTheOrderTheyDependOn(@TempDir Path dir) throws Exception {
+    TestDatabase live = migratedToHead();
+    live.execute("""
+        CREATE TABLE strategies (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL);
+        CREATE TABLE strategy_runs (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+          strategy_id bigint NOT NULL REFERENCES strategies (id), started_at timestamptz NOT NULL);
+        CREATE VIEW run_summary AS SELECT strategy_id, count(*) AS runs FROM strategy_runs GROUP BY strategy_id;
+        CREATE VIEW active_runs AS SELECT strategy_id FROM run_summary WHERE runs > 0;
+        CREATE VIEW daily_runs AS SELECT started_at::date AS day, count(*) AS runs FROM strategy_runs GROUP BY 1;
+        CREATE MATERIALIZED VIEW recent_days AS SELECT day FROM daily_runs ORDER BY day DESC LIMIT 7;
+        """);
+    String draft = autogenerator(live).draft("strategies").orElseThrow();
+    String forward = draft.substring(0, draft.indexOf("-- //@UNDO"));
+    String undo = draft.substring(draft.indexOf("-- //@UNDO"));
+    assertTrue(forward.indexOf("CREATE VIEW \"public\".\"run_summary\"")
+        < forward.indexOf("CREATE VIEW \"public\".\"active_runs\""), draft);
+    assertTrue(undo.indexOf("DROP MATERIALIZED VIEW \"public\".\"recent_days\";")
+        < undo.indexOf("DROP VIEW \"public\".\"daily_runs\";"), draft);
+    assertTrue(undo.indexOf("DROP TABLE \"public\".\"strategy_runs\";")
+        < undo.indexOf("DROP TABLE \"public\".\"strategies\";"), draft);
+    assertRoundTrip(draft, live, dir);
+  }
+
+  /** No order of two tables that reference each other drops them: their foreign keys go first. */
+  @Test
+  void tablesWhoseForeignKeysReferenceEachOtherLoseThemBeforeTheyAreDropped(@TempDir Path dir) throws Exception {
+    TestDatabase live = migratedToHead();
+    live.execute("""
+        CREATE TABLE desks (id integer PRIMARY KEY, head_trader_id integer);
+        CREATE TABLE traders (id integer PRIMARY KEY, desk_id integer REFERENCES desks (id));
+        ALTER TABLE desks ADD CONSTRAINT fk_desks_head_trader FOREIGN KEY (head_trader_id) REFERENCES traders (id);
+        """);
+    String draft = autogenerator(live).draft("desks").orElseThrow();
+    String undo = draft.substring(draft.indexOf("-- //@UNDO"));
+    assertTrue(undo.indexOf("ALTER TABLE \"public\".\"desks\" DROP CONSTRAINT \"fk_desks_head_trader\";")
+        < undo.indexOf("DROP TABLE"), draft);
+    assertRoundTrip(draft, live, dir);
+  }
+
   @Test
   void noDriftDraftsNothing() throws Exception {
     assertTrue(autogenerator(migratedToHead()).draft("nothing").isEmpty());
