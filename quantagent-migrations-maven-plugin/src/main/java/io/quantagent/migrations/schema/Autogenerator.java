@@ -38,7 +38,10 @@ public final class Autogenerator {
     this.log = log;
   }
 
-  /** The proven script text, or empty when the live schema is what the migrations build at head. */
+  /**
+   * The proven script text, or empty when the live schema is what the migrations build at head. An index left invalid
+   * is no statement of a draft; when it is the only difference, {@link InvalidIndexException} says so.
+   */
   public Optional<String> draft(String description) {
     TrackingTables tracking = new TrackingTables(settings.changelogTable());
     List<HistoryEntry> history = new Migrator(live, scripts, settings, EventLog.silent()).history();
@@ -61,6 +64,10 @@ public final class Autogenerator {
     }
     List<String> forward = MigrationDraft.between(head, actual);
     if (forward.isEmpty()) {
+      List<SchemaSnapshot.Index> invalid = actual.indexes().values().stream().filter(i -> !i.valid()).toList();
+      if (!invalid.isEmpty()) {
+        throw new InvalidIndexException(actual.schema(), invalid);
+      }
       return Optional.empty();
     }
     String text = "-- // " + description.strip() + "\n"

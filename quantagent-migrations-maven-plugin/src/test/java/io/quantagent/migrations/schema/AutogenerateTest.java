@@ -272,6 +272,24 @@ class AutogenerateTest extends OnEachServer {
     assertEquals(List.of(), MigrationDraft.between(snapshot(live), snapshot(head)));
   }
 
+  /** "No drift" would be false: check names the invalid index as a difference. */
+  @Test
+  void anIndexOfTheMigrationsLeftInvalidIsNamedWithWhatToDoNotCalledNoDrift() throws Exception {
+    TestDatabase live = migratedToHead();
+    live.execute("DROP INDEX idx_symbol_timeframe_timestamp",
+        "INSERT INTO market_data (symbol, timeframe, \"timestamp\", open, high, low, close, volume)"
+            + " SELECT 'BTC', '1m', '2025-01-01', 1, 1, 1, 1, 1 FROM generate_series(1, 2)");
+    assertThrows(SQLException.class, () -> live.execute("CREATE UNIQUE INDEX CONCURRENTLY"
+        + " idx_symbol_timeframe_timestamp ON market_data (symbol, timeframe, \"timestamp\")"));
+    InvalidIndexException e = assertThrows(InvalidIndexException.class, () -> autogenerator(live).draft("nothing"));
+    assertTrue(e.getMessage().startsWith("Not drafted: the live database has an invalid index, left by a failed CREATE"
+        + " INDEX CONCURRENTLY, and no other drift:\n  - idx_symbol_timeframe_timestamp on market_data (CREATE UNIQUE"
+        + " INDEX idx_symbol_timeframe_timestamp ON public.market_data USING btree (symbol, timeframe, \"timestamp\"))\n"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("Drop it and build it again on the live database (DROP INDEX CONCURRENTLY"
+        + " \"public\".\"idx_symbol_timeframe_timestamp\";"), e.getMessage());
+  }
+
   /** The undo re-adds the CHECK from its printed text, which PostgreSQL prints another way: still proven. */
   @Test
   void aDroppedCheckOfAnInListIsDraftedAndProven(@TempDir Path dir) throws Exception {
