@@ -51,8 +51,9 @@ record PostmasterPid(long pid, long startEpochSeconds, int port, String status) 
       }
       if (System.nanoTime() > deadline) {
         throw new EmbeddedPostgresException("The PostgreSQL server on " + dataDirectory + " (pid " + pid.get().pid()
-            + ") stayed '" + pid.get().status() + "' for " + READY_TIMEOUT.toSeconds() + " s. Stop it (pg_ctl stop -D "
-            + dataDirectory + ", or kill " + pid.get().pid() + ") and run again.");
+            + ") stayed '" + pid.get().status() + "' for " + READY_TIMEOUT.toSeconds() + " s. Stop it (kill "
+            + pid.get().pid() + ": PostgreSQL shuts down on SIGTERM; the plugin's pg_ctl is not on the PATH) and run"
+            + " again.");
       }
       pause();
     }
