@@ -59,11 +59,23 @@ public final class ConfiguredScratchDatabases implements ScratchDatabases {
     };
   }
 
+  /**
+   * A new database on the named server. A goal ended meanwhile (Ctrl-C, a CI job cancelled) drops it from a shutdown
+   * hook, registered before the database exists, so that no window leaves one behind.
+   */
   private Scratch onNamedServer(PostgresConnector server) {
     String name = "quantagent_scratch_" + UUID.randomUUID().toString().replace("-", "");
+    Thread dropAtExit = new Thread(() -> dropQuietly(server, name), "quantagent-scratch-drop");
+    try {
+      Runtime.getRuntime().addShutdownHook(dropAtExit);
+    } catch (IllegalStateException shuttingDown) {
+      throw new IllegalStateException("Not creating a scratch database on " + server.url().display() + ": this JVM"
+          + " is shutting down (Ctrl-C, a kill, or the build ending). Run the goal again.", shuttingDown);
+    }
     try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
       statement.execute("create database " + name);
     } catch (SQLException e) {
+      forget(dropAtExit);
       throw new IllegalStateException("On the scratch server " + server.url().display() + ": " + e.getMessage()
           + ". The scratch user must be allowed to create databases.", e);
     }
@@ -78,9 +90,26 @@ public final class ConfiguredScratchDatabases implements ScratchDatabases {
 
       @Override
       public void close() {
+        forget(dropAtExit);
         drop(server, name);
       }
     };
+  }
+
+  private static void forget(Thread dropAtExit) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(dropAtExit);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook drops it; a second DROP ... IF EXISTS beside it does no harm
+    }
+  }
+
+  private static void dropQuietly(PostgresConnector server, String name) {
+    try {
+      drop(server, name);
+    } catch (IllegalStateException e) {
+      System.err.println("[quantagent] " + e.getMessage()); // Maven's log may be gone when the JVM exits
+    }
   }
 
   private static void drop(PostgresConnector server, String name) {

@@ -20,8 +20,8 @@ import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An {@link EmbeddedUser} in a JVM of its own, on this test JVM's class path. */
-final class ChildJvm implements AutoCloseable {
+/** An {@link EmbeddedUser} (or another main class of the tests) in a JVM of its own, on this test JVM's class path. */
+public final class ChildJvm implements AutoCloseable {
   /** Only turns a hang into a failure; the tests wait for the child's own READY line. */
   private static final Duration DEADLINE = Duration.ofMinutes(3);
   private static final Pattern READY = Pattern.compile("READY pid=(\\d+) port=(\\d+) version=(\\S*)");
@@ -38,11 +38,21 @@ final class ChildJvm implements AutoCloseable {
   /** Starts {@code EmbeddedUser <args>}; {@code prefix} runs the JVM under another command (setpriv). */
   static ChildJvm start(List<String> prefix, List<String> jvmOptions, String classpath, String... args)
       throws IOException {
+    return start(prefix, jvmOptions, classpath, EmbeddedUser.class, args);
+  }
+
+  /** Starts {@code main} with {@code args}. */
+  public static ChildJvm running(Class<?> main, String... args) throws IOException {
+    return start(List.of(), List.of(), String.join(File.pathSeparator, classpath()), main, args);
+  }
+
+  private static ChildJvm start(List<String> prefix, List<String> jvmOptions, String classpath, Class<?> main,
+      String... args) throws IOException {
     List<String> command = new ArrayList<>(prefix);
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classpath));
     command.addAll(jvmOptions);
-    command.add(EmbeddedUser.class.getName());
+    command.add(main.getName());
     command.addAll(Arrays.asList(args));
     return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
   }
@@ -76,7 +86,7 @@ final class ChildJvm implements AutoCloseable {
     return Long.parseLong(m.group(1));
   }
 
-  Matcher awaitLine(Pattern pattern) {
+  public Matcher awaitLine(Pattern pattern) {
     CompletableFuture<Matcher> line = CompletableFuture.supplyAsync(() -> {
       try {
         for (String l = out.readLine(); l != null; l = out.readLine()) {
@@ -114,7 +124,7 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /** SIGTERM, as a terminal's kill or a CI runner's cancel sends: shutdown hooks run. */
-  int terminate() throws InterruptedException {
+  public int terminate() throws InterruptedException {
     process.destroy();
     return awaitExit();
   }
@@ -124,7 +134,7 @@ final class ChildJvm implements AutoCloseable {
     process.getOutputStream().close();
   }
 
-  int awaitExit() throws InterruptedException {
+  public int awaitExit() throws InterruptedException {
     if (!process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
       process.destroyForcibly();
       fail("The child JVM did not end within " + DEADLINE);
