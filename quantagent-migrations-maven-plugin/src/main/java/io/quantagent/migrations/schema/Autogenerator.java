@@ -57,8 +57,8 @@ public final class Autogenerator {
     SchemaSnapshot actual;
     SearchPath path = current.searchPath();
     try (ScratchDatabases.Scratch database = scratch.create(major)) {
-      ConnectionFactory likeLive = path.on(database.connections());
-      head = known.isEmpty() ? scratchSchema(database, path, tracking)
+      ConnectionFactory likeLive = path.on(database.connections(), SchemaCreations.in(scripts));
+      head = known.isEmpty() ? scratchSchema(likeLive, tracking)
           : new ExpectedSchema(scripts, settings, log).at(known.get(known.size() - 1), likeLive);
       actual = EquivalentDefinitions.align(head, current.snapshot(), likeLive);
     }
@@ -111,12 +111,12 @@ public final class Autogenerator {
     Path directory = withDraft(text, known);
     ScriptSource withDraft = ScriptSource.directory(directory);
     try (ScratchDatabases.Scratch database = scratch.create(major)) {
-      Migrator migrator = new Migrator(path.on(database.connections()), withDraft, settings, EventLog.silent());
+      ConnectionFactory likeLive = path.on(database.connections(), SchemaCreations.in(scripts));
+      Migrator migrator = new Migrator(likeLive, withDraft, settings, EventLog.silent());
       run("change", () -> migrator.upgrade(new Target.Head()));
-      requireNone("after the draft's change", compareOn(database, path, actual, scratchSchema(database, path,
-          tracking)));
+      requireNone("after the draft's change", compareOn(likeLive, actual, scratchSchema(likeLive, tracking)));
       run("undo", () -> migrator.downgrade(new Target.Relative(1)));
-      requireNone("after the draft's undo", compareOn(database, path, head, scratchSchema(database, path, tracking)));
+      requireNone("after the draft's undo", compareOn(likeLive, head, scratchSchema(likeLive, tracking)));
     } finally {
       deleteQuietly(directory);
     }
@@ -155,15 +155,13 @@ public final class Autogenerator {
   }
 
   /** A definition the draft re-created from its printed text may print another way; PostgreSQL judges. */
-  private static List<SchemaDifference> compareOn(ScratchDatabases.Scratch database, SearchPath path,
-      SchemaSnapshot expected, SchemaSnapshot built) {
-    return SchemaComparison.compare(expected, EquivalentDefinitions.align(expected, built,
-        path.on(database.connections())));
+  private static List<SchemaDifference> compareOn(ConnectionFactory scratch, SchemaSnapshot expected,
+      SchemaSnapshot built) {
+    return SchemaComparison.compare(expected, EquivalentDefinitions.align(expected, built, scratch));
   }
 
-  private static SchemaSnapshot scratchSchema(ScratchDatabases.Scratch database, SearchPath path,
-      TrackingTables tracking) {
-    return SchemaRead.of(path.on(database.connections()), tracking, "scratch").snapshot();
+  private static SchemaSnapshot scratchSchema(ConnectionFactory scratch, TrackingTables tracking) {
+    return SchemaRead.of(scratch, tracking, "scratch").snapshot();
   }
 
   private static void deleteQuietly(Path directory) {

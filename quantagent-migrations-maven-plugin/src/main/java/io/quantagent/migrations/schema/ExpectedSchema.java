@@ -7,6 +7,7 @@ import io.quantagent.migrations.engine.MigratorSettings;
 import io.quantagent.migrations.engine.ScriptSource;
 import io.quantagent.migrations.engine.Target;
 import io.quantagent.migrations.events.EventLog;
+import java.util.function.Predicate;
 
 /**
  * The schema the migrations build up to a revision, read from a scratch database that this class migrates
@@ -21,6 +22,11 @@ public final class ExpectedSchema {
     this.scripts = scripts;
     this.settings = settings;
     this.log = log;
+  }
+
+  /** Whether the migrations create a schema of that name themselves. */
+  Predicate<String> schemaCreations() {
+    return SchemaCreations.in(scripts);
   }
 
   /** Migrates the empty {@code scratch} database to {@code revision} and reads its schema. */

@@ -1,52 +1,87 @@
 package io.quantagent.migrations.schema;
 
 import io.quantagent.migrations.db.ConnectionFactory;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
- * Where a connection creates and finds unqualified names: its current schema and its search_path. The catalog prints
- * a name qualified unless its schema is on the search_path, so a scratch database must build its schema where the
- * live one was built, or every index and foreign key of a database migrated into its own schema (a role's
- * search_path, {@code ?currentSchema=} in the URL) would differ from it by its schema's name alone.
+ * Where a connection creates and finds unqualified names: its current schema and the schemas of its search_path. The
+ * catalog prints a name qualified unless its schema is on the search_path, so a scratch database must build its
+ * schema where the live one was built, or every index and foreign key of a database migrated into its own schema (a
+ * role's search_path, {@code ?currentSchema=} in the URL, a role's own schema by {@code "$user"}) would differ from
+ * it by its schema's name alone.
  *
  * @param schema the current schema; null when no schema of the path exists
- * @param path the search_path as the server shows it
+ * @param schemas the search_path's schemas that exist, {@code "$user"} resolved, in order
  */
-record SearchPath(String schema, String path) {
+record SearchPath(String schema, List<String> schemas) {
   /** Where a new database builds: for a model, which has no live database to follow. */
-  static final SearchPath NEW_DATABASE = new SearchPath("public", "\"$user\", public");
+  static final SearchPath NEW_DATABASE = new SearchPath("public", List.of("public"));
 
   static SearchPath of(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("select current_schema(), current_setting('search_path')")) {
+        ResultSet rs = statement.executeQuery("select current_schema(), current_schemas(false)")) {
       rs.next();
-      return new SearchPath(rs.getString(1), rs.getString(2));
+      Array schemas = rs.getArray(2);
+      return new SearchPath(rs.getString(1), List.of((String[]) schemas.getArray()));
     }
   }
 
-  /** {@code scratch}'s connections, in a schema of this one's name, with this search_path. */
-  ConnectionFactory on(ConnectionFactory scratch) {
+  /**
+   * {@code scratch}'s connections with this search_path, also after a script's {@code RESET search_path} (it is the
+   * scratch database's own default), and with this current schema created there unless {@code createdByMigrations}
+   * says the migrations create it themselves (a baseline made with pg_dump does).
+   */
+  ConnectionFactory on(ConnectionFactory scratch, Predicate<String> createdByMigrations) {
     if (schema == null || schema.equals("public")) {
       return scratch; // where a new database builds anyway
     }
+    boolean migrationsCreateIt = createdByMigrations.test(schema);
+    List<String> onScratch = new ArrayList<>(schemas);
+    if (migrationsCreateIt && !onScratch.contains("public")) {
+      onScratch.add("public"); // where the changelog goes until the migrations have made the schema
+    }
+    String path = onScratch.stream().map(SearchPath::quoted).collect(Collectors.joining(", "));
+    AtomicBoolean prepared = new AtomicBoolean();
     return () -> {
-      Connection connection = scratch.open();
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("create schema if not exists \"" + schema.replace("\"", "\"\"") + "\"");
-        statement.execute("select set_config('search_path', '" + path.replace("'", "''") + "', false)");
-      } catch (SQLException e) {
-        try {
-          connection.close();
-        } catch (SQLException closing) {
-          e.addSuppressed(closing);
-        }
-        throw new CatalogReadException("Cannot build the scratch database in schema " + schema + " with search_path "
-            + path + ", as the live database has them: " + e.getMessage(), e);
+      if (!prepared.get()) {
+        prepare(scratch, migrationsCreateIt, path);
+        prepared.set(true);
       }
-      return connection;
+      return scratch.open(); // starts with the database's search_path, which a RESET returns to
     };
+  }
+
+  /**
+   * Makes {@code path} the scratch database's own search_path, on a connection of its own: a session's RESET returns
+   * to the value it started with.
+   */
+  private void prepare(ConnectionFactory scratch, boolean migrationsCreateIt, String path) {
+    try (Connection connection = scratch.open(); Statement statement = connection.createStatement()) {
+      if (!migrationsCreateIt) {
+        statement.execute("create schema if not exists " + quoted(schema));
+      }
+      String database;
+      try (ResultSet rs = statement.executeQuery("select current_database()")) {
+        rs.next();
+        database = rs.getString(1);
+      }
+      statement.execute("alter database " + quoted(database) + " set search_path to " + path);
+    } catch (SQLException e) {
+      throw new CatalogReadException("Cannot build the scratch database in schema " + schema + " with search_path "
+          + path + ", as the live database has them: " + e.getMessage(), e);
+    }
+  }
+
+  private static String quoted(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
   }
 }
