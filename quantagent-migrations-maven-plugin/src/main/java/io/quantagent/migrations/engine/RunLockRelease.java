@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
  * refuses them.
  */
 public final class RunLockRelease {
+  // A statement of its own, not the name inside a string, a comment or a function's body: defining a function that
+  // calls it releases nothing.
   private static final Pattern RELEASES =
-      Pattern.compile("(?is)\\s*discard\\s+all\\b.*|.*\\bpg_advisory_unlock_all\\s*\\(.*");
+      Pattern.compile("(?is)\\s*(?:discard\\s+all|select\\s+(?:pg_catalog\\.)?pg_advisory_unlock_all\\s*\\(\\s*\\))"
+          + "\\s*;?\\s*");
 
   private RunLockRelease() {}
 

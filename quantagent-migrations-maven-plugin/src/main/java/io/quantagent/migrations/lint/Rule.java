@@ -30,7 +30,7 @@ public enum Rule {
       "put it in a script marked -- quantagent:no-transaction (a VACUUM after a backfill: a script of its own,"
           + " after the backfill's)"),
   RELEASES_RUN_LOCK("releases-run-lock", Severity.ERROR,
-      "DISCARD ALL or pg_advisory_unlock_all(), in any script",
+      "a DISCARD ALL or SELECT pg_advisory_unlock_all() statement, in any script",
       "it releases every advisory lock of the session, the run lock that keeps a second run off the database among"
           + " them (and DISCARD ALL drops the session settings the runner made): upgrade refuses the script before"
           + " anything runs",

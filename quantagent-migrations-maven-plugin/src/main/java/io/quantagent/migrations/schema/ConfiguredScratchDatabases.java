@@ -65,19 +65,21 @@ public final class ConfiguredScratchDatabases implements ScratchDatabases {
    */
   private Scratch onNamedServer(PostgresConnector server) {
     String name = "quantagent_scratch_" + UUID.randomUUID().toString().replace("-", "");
-    Thread dropAtExit = new Thread(() -> dropQuietly(server, name), "quantagent-scratch-drop");
+    // The hook's drop waits for a CREATE DATABASE in flight, which no DROP could see before it commits.
+    Object creating = new Object();
+    Thread dropAtExit = new Thread(() -> {
+      synchronized (creating) {
+        dropQuietly(server, name);
+      }
+    }, "quantagent-scratch-drop");
     try {
       Runtime.getRuntime().addShutdownHook(dropAtExit);
     } catch (IllegalStateException shuttingDown) {
       throw new IllegalStateException("Not creating a scratch database on " + server.url().display() + ": this JVM"
           + " is shutting down (Ctrl-C, a kill, or the build ending). Run the goal again.", shuttingDown);
     }
-    try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
-      statement.execute("create database " + name);
-    } catch (SQLException e) {
-      forget(dropAtExit);
-      throw new IllegalStateException("On the scratch server " + server.url().display() + ": " + e.getMessage()
-          + ". The scratch user must be allowed to create databases.", e);
+    synchronized (creating) {
+      create(server, name, dropAtExit);
     }
     String url = server.url().jdbcUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
     PostgresConnector database = new PostgresConnector(new DatabaseUrl(url, server.url().user(), server.url().password()));
@@ -94,6 +96,16 @@ public final class ConfiguredScratchDatabases implements ScratchDatabases {
         drop(server, name);
       }
     };
+  }
+
+  private static void create(PostgresConnector server, String name, Thread dropAtExit) {
+    try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("create database " + name);
+    } catch (SQLException e) {
+      forget(dropAtExit);
+      throw new IllegalStateException("On the scratch server " + server.url().display() + ": " + e.getMessage()
+          + ". The scratch user must be allowed to create databases.", e);
+    }
   }
 
   private static void forget(Thread dropAtExit) {

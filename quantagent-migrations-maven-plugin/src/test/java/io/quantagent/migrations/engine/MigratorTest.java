@@ -572,6 +572,9 @@ class MigratorTest {
     migrator().upgrade(new Target.Head());
     scripts.add("004_discard.sql", "-- quantagent:no-transaction\ncreate table d (id int);\ndiscard all;", "select 1;");
     scripts.add("005_unlock.sql", "create table e (id int);\nselect pg_advisory_unlock_all();", "select 1;");
+    scripts.add("006_names_it.sql", "comment on table a is 'never call pg_advisory_unlock_all()';\n"
+        + "create function unlock_everything() returns void language sql as $$ select pg_advisory_unlock_all() $$;",
+        "drop function unlock_everything();");
     InvalidScriptException e = assertThrows(InvalidScriptException.class,
         () -> migrator().upgrade(new Target.Head()));
     assertTrue(e.getMessage().contains("004_discard.sql line 4: discard all; would release the run lock, which keeps a"
@@ -579,6 +582,8 @@ class MigratorTest {
     assertTrue(e.getMessage().contains("005_unlock.sql line 3: select pg_advisory_unlock_all(); would release the run"
         + " lock"), e.getMessage());
     assertTrue(e.getMessage().contains("A migration needs neither: delete the statement."), e.getMessage());
+    assertFalse(e.getMessage().contains("006_names_it.sql"), "naming it, or defining a function that calls it,"
+        + " releases nothing: " + e.getMessage());
     assertFalse(e.getMessage().contains("cannot run inside a transaction"), e.getMessage());
     assertEquals(List.of("1", "2", "3"), db.changelogIds());
     assertFalse(db.tables().contains("d"));
