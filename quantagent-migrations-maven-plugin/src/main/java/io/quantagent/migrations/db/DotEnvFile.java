@@ -2,7 +2,6 @@ package io.quantagent.migrations.db;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,8 +67,8 @@ public final class DotEnvFile {
     }
     try {
       // Bytes that are not UTF-8 become U+FFFD, so that only their lines are refused, not the whole file.
-      String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
-      return Optional.of(parse(path, List.of(text.split("\r\n|\r|\n", -1)), environment));
+      List<String> lines = DotEnvLines.texts(DotEnvLines.split(Files.readAllBytes(path)));
+      return Optional.of(parse(path, lines, environment));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
     }

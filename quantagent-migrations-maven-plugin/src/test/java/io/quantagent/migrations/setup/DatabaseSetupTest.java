@@ -1,5 +1,6 @@
 package io.quantagent.migrations.setup;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,10 +11,13 @@ import io.quantagent.migrations.db.DotEnvFile;
 import io.quantagent.migrations.db.PostgresConnector;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,6 +195,21 @@ class DatabaseSetupTest {
     assertEquals(dotEnv, Files.readString(dir.resolve(".env")));
     assertTrue(said.contains(dir.resolve(".env") + " already sets DATABASE_URL (jdbc:postgresql://elsewhere:5432/db as"
         + " old)."), said.toString());
+  }
+
+  /** Once failed at the very end, after the connection, as "Cannot write .env: Input length = 1". */
+  @Test
+  void aDotEnvWithACommentThatIsNotUtf8IsSavedWithTheCommentUntouched() throws Exception {
+    byte[] comment = "# r\u00e9glages de d\u00e9v\n".getBytes(StandardCharsets.ISO_8859_1); // as Windows-1252 saves it
+    Files.write(dir.resolve(".env"), comment);
+    Files.writeString(dir.resolve(".env"), "API_KEY=abc\n", StandardOpenOption.APPEND);
+    answersThatConnect();
+
+    assertEquals(DatabaseSetup.Outcome.SAVED, setup());
+
+    byte[] saved = Files.readAllBytes(dir.resolve(".env"));
+    assertArrayEquals(comment, Arrays.copyOf(saved, comment.length));
+    assertTrue(savedUrl().startsWith("postgresql://setup_"), savedUrl());
   }
 
   @Test
