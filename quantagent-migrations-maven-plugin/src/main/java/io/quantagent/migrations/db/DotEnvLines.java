@@ -7,10 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The lines of a {@code .env} file, split where python-dotenv splits them ({@code \r\n}, a lone {@code \r}, {@code \n}),
- * each kept as its own bytes and line ending. The one place that decides where a line ends: {@link DotEnvFile} numbers
- * the lines it reports from this list, and setup rewrites the same lines, leaving every other line's bytes as they were,
- * in whatever encoding they were written.
+ * The lines of a {@code .env} file, split where python-dotenv splits them ({@code \r\n}, a lone {@code \r},
+ * {@code \n}), each kept as its own bytes and line ending. The one place that decides where a line ends:
+ * {@link DotEnvFile} numbers the lines it reports from this list, and setup rewrites the same lines, leaving every other
+ * line's bytes as they were, in whatever encoding they were written.
  */
 public final class DotEnvLines {
   /**
