@@ -51,7 +51,7 @@ public final class DatabaseSetup {
 
   public Outcome run() {
     Path envFile = directory.resolve(".env");
-    refuseTrackedDotEnv(envFile);
+    Optional<String> gitCannotTell = refuseTrackedDotEnv(envFile);
     Optional<ExistingUrl> existing = ExistingUrl.in(DotEnvFile.readIfPresent(envFile, environment));
     if (prompts.confirm(Question.EMBEDDED, false)) {
       prompts.say("The embedded development database needs no setup, and nothing was written: with no DATABASE_URL"
@@ -79,6 +79,7 @@ public final class DatabaseSetup {
         return Outcome.KEPT;
       }
     }
+    gitCannotTell.ifPresent(gitSaid -> refuseUnknownTracking(envFile, gitSaid));
     ServerAddress address = askUntilItConnects();
     DotEnvWriter.set(envFile, ConnectionSettings.DATABASE_URL, address.databaseUrl(),
         existing.map(ExistingUrl::unreadableLines).orElse(Set.of()));
@@ -93,14 +94,34 @@ public final class DatabaseSetup {
   /**
    * A {@code .env} that git tracks is not kept out of git by {@code .gitignore}: the next {@code git commit -a} would
    * take the password along. Checked before anything is asked, so that nobody types a password for nothing.
+   *
+   * @return what git said when it could not tell (refused by {@link #refuseUnknownTracking} before a password is asked)
    */
-  private void refuseTrackedDotEnv(Path envFile) {
-    if (gitIgnore.tracked(directory, ".env")) {
+  private Optional<String> refuseTrackedDotEnv(Path envFile) {
+    boolean tracked;
+    try {
+      tracked = gitIgnore.tracked(directory, ".env");
+    } catch (GitIgnore.GitCannotTellException e) {
+      return Optional.of(e.getMessage());
+    }
+    if (tracked) {
       throw new SetupException(envFile + " is tracked by git, so a password written into it would be committed with"
           + " it. Stop tracking it, keeping the file: in " + directory.toAbsolutePath().normalize() + " run git rm"
           + " --cached .env and commit that; then run quantagent:setup again, which adds .env to .gitignore. If the"
           + " file already held a password, it is in git's history: change it. Nothing was asked or written.");
     }
+    return Optional.empty();
+  }
+
+  /** The directory is in a git work tree, but git cannot say whether {@code .env} is tracked: no password goes in. */
+  private void refuseUnknownTracking(Path envFile, String gitSaid) {
+    throw new SetupException("Git could not tell whether " + envFile + " is tracked, so no password is written into"
+        + " it: a tracked .env would be committed with the password. Git said: " + gitSaid + ". Fix that (for"
+        + " 'detected dubious ownership': git config --global --add safe.directory followed by the directory git"
+        + " names; without git: put it on the PATH), check that git ls-files .env in "
+        + directory.toAbsolutePath().normalize() + " prints nothing, and run quantagent:setup again; or choose the"
+        + " embedded database (-Dquantagent.setup.embedded), which needs no password and writes nothing."
+        + " Nothing was written.");
   }
 
   /**

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * Keeps a file out of version control: when the directory is inside a git work tree that does not ignore the file
  * yet, its name is added to the directory's {@code .gitignore}. Whether git ignores it, or already tracks it, is git's
  * own answer ({@code git check-ignore}, which knows every rule and negation; {@code git ls-files}); without a git to
- * ask, the directory's {@code .gitignore} is read for the name itself, and the file counts as untracked.
+ * ask, the directory's {@code .gitignore} is read for the name itself; whether the file is tracked then cannot be
+ * told.
  */
 final class GitIgnore {
   private final String git;
@@ -30,13 +31,29 @@ final class GitIgnore {
 
   /**
    * Whether git tracks the file (committed, or added to the index): {@code .gitignore} then no longer applies to it,
-   * and {@code git commit -a} takes whatever is written into it.
+   * and {@code git commit -a} takes whatever is written into it. Outside a git work tree nothing is tracked.
+   *
+   * @throws GitCannotTellException when the directory is in a work tree and git cannot answer: no git to run, or git
+   *     fails (exit 128: "detected dubious ownership", a broken repository)
    */
   boolean tracked(Path directory, String fileName) {
     Path absolute = directory.toAbsolutePath().normalize();
-    // 0: tracked, 1: not tracked, anything else: git could not tell (not a repository it can read, ...)
-    return inWorkTree(absolute) && askGit(absolute, List.of("ls-files", "--error-unmatch", "--", fileName))
-        .filter(exit -> exit == 0).isPresent();
+    if (!inWorkTree(absolute)) {
+      return false;
+    }
+    GitAnswer answer = askGit(absolute, List.of("ls-files", "--error-unmatch", "--", fileName));
+    // 0: tracked, 1: not tracked, anything else: git could not tell
+    if (answer.exit().filter(exit -> exit == 0 || exit == 1).isEmpty()) {
+      throw new GitCannotTellException(answer.said());
+    }
+    return answer.exit().get() == 0;
+  }
+
+  /** Git could not say whether a file is tracked; the message is git's first error line, or why git did not run. */
+  static final class GitCannotTellException extends RuntimeException {
+    GitCannotTellException(String gitSaid) {
+      super(gitSaid);
+    }
   }
 
   /** The {@code .gitignore} that was changed, or empty when nothing needed to be. */
@@ -70,31 +87,39 @@ final class GitIgnore {
 
   /** By git's rules alone ({@code --no-index}): a tracked file is otherwise never ignored, however it is listed. */
   private boolean ignored(Path directory, String fileName) {
-    Optional<Integer> exit = askGit(directory, List.of("check-ignore", "-q", "--no-index", "--", fileName));
+    Optional<Integer> exit = askGit(directory, List.of("check-ignore", "-q", "--no-index", "--", fileName)).exit();
     // 0: ignored, 1: not ignored, anything else: git could not tell (not a repository it can read, ...)
     return exit.filter(code -> code == 0 || code == 1).map(code -> code == 0)
         .orElseGet(() -> listedIn(directory.resolve(".gitignore"), fileName));
   }
 
-  /** Git's exit status, or empty when there is no git to ask or it does not answer. */
-  private Optional<Integer> askGit(Path directory, List<String> arguments) {
+  /**
+   * Git's exit status (empty when there is no git to run or it does not answer) and the first line it wrote, or why it
+   * did not run. The output is of {@code ls-files} and {@code check-ignore}: file names, never a file's content.
+   */
+  private record GitAnswer(Optional<Integer> exit, String said) {}
+
+  private GitAnswer askGit(Path directory, List<String> arguments) {
     List<String> command = new ArrayList<>();
     command.add(git);
     command.addAll(arguments);
     try {
       Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
       process.getOutputStream().close();
-      process.getInputStream().readAllBytes();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String firstLine = output.lines().filter(line -> !line.isBlank()).findFirst().orElse("").strip();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        return Optional.empty();
+        return new GitAnswer(Optional.empty(), String.join(" ", command) + " did not answer within 30 seconds");
       }
-      return Optional.of(process.exitValue());
+      int exit = process.exitValue();
+      return new GitAnswer(Optional.of(exit), firstLine.isEmpty() ? "git exited with " + exit : firstLine);
     } catch (IOException e) {
-      return Optional.empty(); // no git on the PATH (a Windows machine without Git for Windows' tools, ...)
+      // no git on the PATH (a Windows machine without Git for Windows' tools, ...)
+      return new GitAnswer(Optional.empty(), "git could not be run: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Optional.empty();
+      return new GitAnswer(Optional.empty(), "interrupted while waiting for git");
     }
   }
 

@@ -232,6 +232,29 @@ class DatabaseSetupTest {
     assertEquals(List.of(), said, "nothing was asked or said before the refusal");
   }
 
+  /** As for root on a bind-mounted repository ("detected dubious ownership"): git exits 128 and cannot tell. */
+  @Test
+  void aDotEnvGitCannotTellAboutGetsNoPasswordButTheEmbeddedDatabaseStillWorks() throws Exception {
+    GitWorkTree.init(dir);
+    Files.writeString(dir.resolve(".env"), "API_KEY=abc\n");
+    Files.writeString(dir.resolve(".git/HEAD"), "not a ref\n");
+    answersThatConnect();
+
+    SetupException e = assertThrows(SetupException.class, this::setupAskingGit);
+
+    assertTrue(e.getMessage().startsWith("Git could not tell whether " + dir.resolve(".env") + " is tracked, so no"
+        + " password is written into it"), e.getMessage());
+    assertTrue(e.getMessage().contains("Git said: fatal: not a git repository"), e.getMessage());
+    assertTrue(e.getMessage().contains("git config --global --add safe.directory"), e.getMessage());
+    assertFalse(e.getMessage().contains(SetupRoles.PASSWORD), e.getMessage());
+    assertEquals("API_KEY=abc\n", Files.readString(dir.resolve(".env")));
+    assertFalse(String.join("\n", said).contains("Connected"), "refused before connecting: " + said);
+
+    properties.put("quantagent.setup.embedded", "true");
+    assertEquals(DatabaseSetup.Outcome.EMBEDDED, setupAskingGit());
+    assertEquals("API_KEY=abc\n", Files.readString(dir.resolve(".env")));
+  }
+
   @Test
   void anUntrackedDotEnvThatGitIgnoresIsWrittenAndGitignoreLeftAlone() throws Exception {
     GitWorkTree.init(dir);

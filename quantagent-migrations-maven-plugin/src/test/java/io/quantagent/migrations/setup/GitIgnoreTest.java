@@ -2,6 +2,7 @@ package io.quantagent.migrations.setup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -51,12 +52,28 @@ class GitIgnoreTest {
   }
 
   @Test
-  void anUntrackedFileIsNotTrackedWithGitOrWithout() throws Exception {
+  void anUntrackedFileIsNotTrackedOutsideAWorkTreeWithGitOrWithout() throws Exception {
     Files.writeString(dir.resolve(".env"), "API_KEY=abc\n");
     assertFalse(new GitIgnore().tracked(dir, ".env"), "outside a work tree");
+    assertFalse(new GitIgnore("no-such-git-" + System.nanoTime()).tracked(dir, ".env"), "outside, without git");
     gitInit();
     assertFalse(new GitIgnore().tracked(dir, ".env"));
-    assertFalse(new GitIgnore("no-such-git-" + System.nanoTime()).tracked(dir, ".env"), "without git to ask");
+  }
+
+  /** Exit 128 ("detected dubious ownership", a broken repository) is no answer, and neither is a missing git. */
+  @Test
+  void inAWorkTreeGitThatCannotAnswerIsNotTakenForUntracked() throws Exception {
+    gitInit();
+    Files.writeString(dir.resolve(".env"), "API_KEY=abc\n");
+    GitIgnore.GitCannotTellException noGit = assertThrows(GitIgnore.GitCannotTellException.class,
+        () -> new GitIgnore("no-such-git-" + System.nanoTime()).tracked(dir, ".env"));
+    assertTrue(noGit.getMessage().startsWith("git could not be run: "), noGit.getMessage());
+
+    Files.writeString(dir.resolve(".git/HEAD"), "not a ref\n"); // git now exits 128
+    GitIgnore.GitCannotTellException broken = assertThrows(GitIgnore.GitCannotTellException.class,
+        () -> new GitIgnore().tracked(dir, ".env"));
+    assertTrue(broken.getMessage().startsWith("fatal: not a git repository"), "git's own first line: "
+        + broken.getMessage());
   }
 
   @Test
