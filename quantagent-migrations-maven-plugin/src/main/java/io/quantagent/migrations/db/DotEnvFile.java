@@ -2,6 +2,7 @@ package io.quantagent.migrations.db;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -70,8 +72,28 @@ public final class DotEnvFile {
       List<String> lines = DotEnvLines.texts(DotEnvLines.split(Files.readAllBytes(path)));
       return Optional.of(parse(path, lines, environment));
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("Cannot read " + path + ": " + reason(e), e);
     }
+  }
+
+  /**
+   * As {@link #readIfPresent(Path)}, but a file that cannot be read (a root-owned {@code rw-------} file, an I/O
+   * error) counts as absent, said through {@code warn} with its path and the reason: for a goal that reads
+   * {@code .env} only to warn about what it sets.
+   */
+  public static Optional<DotEnvFile> readIfReadable(Path path, Consumer<String> warn) {
+    try {
+      return readIfPresent(path);
+    } catch (UncheckedIOException e) {
+      warn.accept(e.getMessage() + ". Going on without it; the goals that connect read it and fail until it can be"
+          + " read (check its owner and permissions).");
+      return Optional.empty();
+    }
+  }
+
+  private static String reason(IOException e) {
+    return e instanceof AccessDeniedException ? "permission denied"
+        : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   static DotEnvFile parse(Path path, List<String> lines) {

@@ -9,6 +9,7 @@ import io.quantagent.migrations.embedded.ZonkyVersions;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -166,9 +167,19 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
    * environment variable, {@code .env} in the directory Maven runs from, the POM's {@code <url>}.
    */
   protected ConnectionSettings configuredConnection(String pomUrl, String user, String password) {
+    return configuredConnection(pomUrl, user, password, DotEnvFile.readIfPresent(dotEnvPath()));
+  }
+
+  /** As {@link #configuredConnection(String, String, String)}, with {@code .env} as the caller read it. */
+  protected ConnectionSettings configuredConnection(String pomUrl, String user, String password,
+      Optional<DotEnvFile> dotEnv) {
     return new ConnectionSettings(session.getUserProperties().getProperty(PropertyKeys.URL),
-        System.getenv(ConnectionSettings.DATABASE_URL), DotEnvFile.readIfPresent(workingDirectory().resolve(".env")),
-        pomUrl, user, password);
+        System.getenv(ConnectionSettings.DATABASE_URL), dotEnv, pomUrl, user, password);
+  }
+
+  /** {@code .env} in the directory Maven runs from. */
+  protected Path dotEnvPath() {
+    return workingDirectory().resolve(".env");
   }
 
   /** The port asked for with {@code -Dquantagent.port}, or 0 when none was. */

@@ -2,6 +2,7 @@ package io.quantagent.migrations.maven;
 
 import io.quantagent.migrations.db.ConnectionSettings;
 import io.quantagent.migrations.db.DevDatabaseNotice;
+import io.quantagent.migrations.db.DotEnvFile;
 import io.quantagent.migrations.db.InvalidDatabaseUrlException;
 import io.quantagent.migrations.embedded.DevelopmentDatabase;
 import io.quantagent.migrations.embedded.EmbeddedPostgres;
@@ -30,7 +31,9 @@ public class DevMojo extends AbstractQuantagentMojo {
 
   @Override
   protected void run() throws MojoFailureException {
-    ConnectionSettings configured = configuredConnection(secretParameter(url), null, null);
+    // dev reads .env only to warn about a URL there: a .env it cannot read is said, and dev goes on.
+    ConnectionSettings configured = configuredConnection(secretParameter(url), null, null,
+        DotEnvFile.readIfReadable(dotEnvPath(), getLog()::warn));
     try {
       configured.resolve().flatMap(resolved -> resolved.url().password()).ifPresent(secrets()::add);
     } catch (InvalidDatabaseUrlException e) {

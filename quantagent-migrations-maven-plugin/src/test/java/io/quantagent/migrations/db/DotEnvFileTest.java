@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -191,5 +194,25 @@ class DotEnvFileTest {
     assertTrue(DotEnvFile.readIfPresent(dir.resolve(".env")).isEmpty());
     Files.writeString(dir.resolve(".env"), "DATABASE_URL=postgresql://h/db\n");
     assertEquals(Optional.of("postgresql://h/db"), DotEnvFile.readIfPresent(dir.resolve(".env")).get().get("DATABASE_URL"));
+  }
+
+  /** dev reads .env only to warn: one it cannot read is said (path, reason) and counts as absent. */
+  @Test
+  void aFileThatCannotBeReadIsSaidAndSkippedWhenOnlyAWarningDependsOnIt(@TempDir Path dir) throws Exception {
+    Path mem = Path.of("/proc/self/mem"); // a regular file whose read fails, even for root (rw------- does not stop it)
+    assumeTrue(Files.isRegularFile(mem), "Linux's /proc");
+    Path env = Files.createSymbolicLink(dir.resolve(".env"), mem);
+    assertThrows(UncheckedIOException.class, () -> DotEnvFile.readIfPresent(env), "every other goal still fails");
+
+    List<String> warnings = new ArrayList<>();
+    assertEquals(Optional.empty(), DotEnvFile.readIfReadable(env, warnings::add));
+    assertEquals(List.of("Cannot read " + env + ": Input/output error. Going on without it; the goals that connect"
+        + " read it and fail until it can be read (check its owner and permissions)."), warnings);
+
+    Files.delete(env);
+    Files.writeString(env, "DATABASE_URL=postgresql://u@h/db\n");
+    assertEquals(Optional.of("postgresql://u@h/db"), DotEnvFile.readIfReadable(env, warnings::add).orElseThrow()
+        .get("DATABASE_URL"));
+    assertEquals(1, warnings.size(), "a readable file is read as ever");
   }
 }
