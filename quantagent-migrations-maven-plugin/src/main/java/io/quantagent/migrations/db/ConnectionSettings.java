@@ -3,6 +3,7 @@ package io.quantagent.migrations.db;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Decides which database a goal talks to. Highest first: {@code -Dquantagent.url}, the
@@ -17,6 +18,16 @@ public record ConnectionSettings(
     String user, String password) {
 
   public static final String DATABASE_URL = "DATABASE_URL";
+
+  /**
+   * {@code .env}, opened only when it can matter: when neither {@code -Dquantagent.url} nor the {@code DATABASE_URL}
+   * variable is set. A file that cannot even be read (a root-owned {@code rw-------} one) then fails no goal that
+   * would not use it.
+   */
+  public static Optional<DotEnvFile> dotEnvIfConsulted(String commandLineUrl, String environmentUrl,
+      Supplier<Optional<DotEnvFile>> read) {
+    return isBlank(commandLineUrl) && isBlank(environmentUrl) ? read.get() : Optional.empty();
+  }
 
   /** The chosen URL and where it came from, or empty when nothing is configured anywhere. */
   public Optional<ResolvedConnection> resolve() {

@@ -167,7 +167,9 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
    * environment variable, {@code .env} in the directory Maven runs from, the POM's {@code <url>}.
    */
   protected ConnectionSettings configuredConnection(String pomUrl, String user, String password) {
-    return configuredConnection(pomUrl, user, password, DotEnvFile.readIfPresent(dotEnvPath()));
+    return configuredConnection(pomUrl, user, password, ConnectionSettings.dotEnvIfConsulted(
+        session.getUserProperties().getProperty(PropertyKeys.URL), System.getenv(ConnectionSettings.DATABASE_URL),
+        () -> DotEnvFile.readIfPresent(dotEnvPath())));
   }
 
   /** As {@link #configuredConnection(String, String, String)}, with {@code .env} as the caller read it. */

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.db.ConnectionSettings.ResolvedConnection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,6 +38,20 @@ class ConnectionSettingsTest {
     ResolvedConnection chosen = settings.resolve().orElseThrow();
     assertEquals(winner, chosen.source());
     assertEquals(Optional.of(user), chosen.url().user());
+  }
+
+  /** .env is opened only when no higher source is set, so a file that cannot be read fails no other goal. */
+  @Test
+  void dotEnvIsOpenedOnlyWhenNoHigherSourceIsSet() {
+    AtomicInteger reads = new AtomicInteger();
+    Supplier<Optional<DotEnvFile>> unreadable = () -> {
+      reads.incrementAndGet();
+      throw new UncheckedIOException(new IOException("Permission denied"));
+    };
+    assertEquals(Optional.empty(), ConnectionSettings.dotEnvIfConsulted("postgresql://h/db", null, unreadable));
+    assertEquals(Optional.empty(), ConnectionSettings.dotEnvIfConsulted(" ", "postgresql://h/db", unreadable));
+    assertEquals(0, reads.get());
+    assertThrows(UncheckedIOException.class, () -> ConnectionSettings.dotEnvIfConsulted(null, "", unreadable));
   }
 
   @Test
