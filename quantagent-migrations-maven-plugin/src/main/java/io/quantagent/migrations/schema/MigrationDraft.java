@@ -206,11 +206,9 @@ public final class MigrationDraft {
             + "); write this change by hand");
       }
       if (!was.type().equals(column.type())) {
-        // A resize goes without USING, so that PostgreSQL's assignment cast refuses a value that does not fit the
-        // new size (too long for varchar or char, another length for bit), where an explicit cast cuts or pads it.
-        boolean resized = was.typeWithoutModifier().equals(column.typeWithoutModifier());
         creates.add("ALTER TABLE " + target + " ALTER COLUMN " + col + " TYPE " + column.type()
-            + (resized ? "" : " USING " + col + "::" + column.type()) + ";");
+            + (TypeChange.needsUsing(was.typeWithoutModifier(), column.typeWithoutModifier()) ? " USING " + col + "::"
+            + column.type() : "") + ";");
       }
       if (!was.defaultValue().equals(column.defaultValue()) && column.generated().isEmpty()) {
         creates.add("ALTER TABLE " + target + " ALTER COLUMN " + col + (column.defaultValue().isEmpty()

@@ -3,6 +3,7 @@ package io.quantagent.migrations.schema;
 import io.quantagent.migrations.testing.TestDatabase;
 import io.quantagent.migrations.testing.PostgresMajor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -258,6 +259,26 @@ class AutogenerateTest extends OnEachServer {
     SQLException refused = assertThrows(SQLException.class, () -> head.execute(forward.get(0)));
     assertTrue(refused.getMessage().contains("value too long for type character varying(32)"), refused.getMessage());
     assertEquals("40", head.value("SELECT length(code) FROM tickets"));
+  }
+
+  /** Between the character types, too, PostgreSQL's assignment cast refuses a long value where USING's cast cuts it. */
+  @Test
+  void aChangeBetweenCharacterTypesGoesWithoutUsingSoALongValueIsRefusedNotCut() throws Exception {
+    TestDatabase head = freshDatabase();
+    head.execute("CREATE TABLE tickets (a text, b character(40), c varchar(40))");
+    TestDatabase live = freshDatabase();
+    live.execute("CREATE TABLE tickets (a varchar(32), b varchar(32), c character(32))");
+    List<String> forward = MigrationDraft.between(snapshot(head), snapshot(live));
+    assertEquals(3, forward.size(), forward.toString());
+    forward.forEach(statement -> assertFalse(statement.contains("USING"), statement));
+    head.execute("INSERT INTO tickets VALUES (repeat('x', 40), repeat('x', 40), repeat('x', 40))");
+    for (String statement : forward) {
+      SQLException refused = assertThrows(SQLException.class, () -> head.execute(statement), statement);
+      assertTrue(refused.getMessage().contains("value too long for type"), refused.getMessage());
+    }
+    head.execute("DELETE FROM tickets");
+    head.execute(forward.toArray(String[]::new)); // each converts without USING when the values fit
+    assertEquals(List.of(), real(SchemaComparison.compare(snapshot(live), snapshot(head))));
   }
 
   /** No migration makes an index invalid: one left so in the live database is for check to report, not to draft. */
