@@ -22,9 +22,7 @@ public final class PostgresScriptSplitter {
   private PostgresScriptSplitter() {}
 
   public static List<SqlStatement> split(String script) {
-    List<SqlStatement> statements = new ArrayList<>();
-    scan(script, statements, null);
-    return statements;
+    return read(script).statements();
   }
 
   /**
@@ -46,7 +44,17 @@ public final class PostgresScriptSplitter {
    * as one statement PostgreSQL refuses ("unterminated /* comment"): a run must refuse such a script first.
    */
   public static Optional<Unterminated> unterminated(String script) {
-    return Optional.ofNullable(scan(script, null, null));
+    return read(script).unterminated();
+  }
+
+  /** A script's statements and, from the same scan, what in it never ends. */
+  public record Read(List<SqlStatement> statements, Optional<Unterminated> unterminated) {}
+
+  /** {@link #split} and {@link #unterminated} in one pass over the text. */
+  public static Read read(String script) {
+    List<SqlStatement> statements = new ArrayList<>();
+    Unterminated unterminated = scan(script, statements, null);
+    return new Read(statements, Optional.ofNullable(unterminated));
   }
 
   /**

@@ -33,8 +33,8 @@ final class RunPlan {
       String text = scripts.loader().text(file);
       String section = scripts.section(migration, undo);
       int offset = undo ? undoLine(text) - 1 : 0;
-      PostgresScriptSplitter.unterminated(section).ifPresent(u -> problems.add(file + " line " + (u.line() + offset)
-          + ": " + u.describe()));
+      PostgresScriptSplitter.Read read = PostgresScriptSplitter.read(section);
+      read.unterminated().ifPresent(u -> problems.add(file + " line " + (u.line() + offset) + ": " + u.describe()));
       DirectiveComments comments = DirectiveComments.of(text);
       if (!comments.problems().isEmpty()) {
         // The checks below would judge the script without the marker its author meant, and say to add it.
@@ -42,7 +42,7 @@ final class RunPlan {
         continue;
       }
       ScriptDirectives directives = ScriptDirectives.of(comments);
-      List<SqlStatement> statements = inFile(PostgresScriptSplitter.split(section), offset);
+      List<SqlStatement> statements = inFile(read.statements(), offset);
       if (undo && statements.isEmpty() && DirectiveComments.of(section).noUndo()) {
         problems.add(file + ": its -- //@UNDO part says -- quantagent:no-undo, so it cannot be undone. Undoing it would"
             + " only delete its changelog row and leave its change in place, and the next upgrade would run it again."

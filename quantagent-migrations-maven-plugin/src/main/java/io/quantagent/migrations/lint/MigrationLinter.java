@@ -58,11 +58,12 @@ public final class MigrationLinter {
     List<Ignore> unplaced = new ArrayList<>(directives.ignores());
     ScriptState state = new ScriptState();
     for (Section section : sections.both()) {
-      PostgresScriptSplitter.unterminated(section.text()).ifPresent(u -> findings.add(refused(script,
-          section.firstLine() - 1 + u.line(), section.isUndo(), Rule.UNTERMINATED_COMMENT_OR_QUOTE, u.describe())));
+      PostgresScriptSplitter.Read read = PostgresScriptSplitter.read(section.text());
+      read.unterminated().ifPresent(u -> findings.add(refused(script, section.firstLine() - 1 + u.line(),
+          section.isUndo(), Rule.UNTERMINATED_COMMENT_OR_QUOTE, u.describe())));
       ScriptState sectionState = section.isUndo() ? state.forUndo() : state;
       int previousEnd = section.firstLine() - 1;
-      for (SqlStatement statement : PostgresScriptSplitter.split(section.text())) {
+      for (SqlStatement statement : read.statements()) {
         int line = section.firstLine() - 1 + statement.line();
         ParsedStatement parsed = schema.effect(parse(statement, line));
         List<Finding> found = new ArrayList<>();
