@@ -49,7 +49,7 @@ record SearchPath(String schema, List<String> schemas) {
     if (migrationsCreateIt && !onScratch.contains("public")) {
       onScratch.add("public"); // where the changelog goes until the migrations have made the schema
     }
-    String path = onScratch.stream().map(SearchPath::quoted).collect(Collectors.joining(", "));
+    String path = onScratch.stream().map(MigrationDraft::ident).collect(Collectors.joining(", "));
     AtomicBoolean prepared = new AtomicBoolean();
     return () -> {
       if (!prepared.get()) {
@@ -67,21 +67,17 @@ record SearchPath(String schema, List<String> schemas) {
   private void prepare(ConnectionFactory scratch, boolean migrationsCreateIt, String path) {
     try (Connection connection = scratch.open(); Statement statement = connection.createStatement()) {
       if (!migrationsCreateIt) {
-        statement.execute("create schema if not exists " + quoted(schema));
+        statement.execute("create schema if not exists " + MigrationDraft.ident(schema));
       }
       String database;
       try (ResultSet rs = statement.executeQuery("select current_database()")) {
         rs.next();
         database = rs.getString(1);
       }
-      statement.execute("alter database " + quoted(database) + " set search_path to " + path);
+      statement.execute("alter database " + MigrationDraft.ident(database) + " set search_path to " + path);
     } catch (SQLException e) {
       throw new CatalogReadException("Cannot build the scratch database in schema " + schema + " with search_path "
           + path + ", as the live database has them: " + e.getMessage(), e);
     }
-  }
-
-  private static String quoted(String name) {
-    return "\"" + name.replace("\"", "\"\"") + "\"";
   }
 }
