@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -36,46 +37,96 @@ final class MigrationConnection implements AutoCloseable {
   private final int backendPid;
   private final boolean readOnly;
   private final boolean inRecovery;
-  private final boolean checksClient;
+  private final List<String> resetsAfterScript;
   private final Connection shielded;
   private Collector collector;
 
   private static final int CLIENT_CHECK_MS = 1000;
-  private static final List<String> RESETS_AND_CLIENT_CHECK = Stream.concat(SessionSettings.RESET.stream(),
-      Stream.of("SET client_connection_check_interval = " + CLIENT_CHECK_MS)).toList();
+  /**
+   * The TimeZone the database or the login role is configured with ({@code ALTER DATABASE/ROLE ... SET timezone}), most
+   * specific first as PostgreSQL applies them. pgjdbc sends the JVM's zone with the login, which overrides them all, so
+   * a migration's {@code ::timestamptz} or {@code date_trunc} would depend on the machine that runs Maven.
+   */
+  private static final String CONFIGURED_TIME_ZONE = "select substr(s, 10) from pg_db_role_setting d,"
+      + " unnest(d.setconfig) s where lower(s) like 'timezone=%'"
+      + " and d.setrole in (0, (select oid from pg_roles where rolname = session_user))"
+      + " and d.setdatabase in (0, (select oid from pg_database where datname = current_database()))"
+      + " order by d.setrole <> 0 desc, d.setdatabase <> 0 desc limit 1";
 
   MigrationConnection(Connection real, String changelogTable) throws SQLException {
     this.real = real;
     this.changelogTable = changelogTable;
     real.setAutoCommit(true);
-    this.checksClient = real.getMetaData().getDatabaseMajorVersion() >= 14;
-    try (Statement statement = real.createStatement(); ResultSet rs = statement.executeQuery(openingQuery())) {
-      rs.next();
-      this.backendPid = rs.getInt(1);
-      this.readOnly = rs.getBoolean(2);
-      this.inRecovery = rs.getBoolean(3);
+    boolean modern = real.getMetaData().getDatabaseMajorVersion() >= 14;
+    Opening opening;
+    try {
+      opening = Opening.run(real, modern, modern);
+    } catch (SQLException e) {
+      if (!modern || !refusesClientCheck(e)) {
+        throw e;
+      }
+      opening = Opening.run(real, true, false);
     }
+    this.backendPid = opening.backendPid();
+    this.readOnly = opening.readOnly();
+    this.inRecovery = opening.inRecovery();
+    this.resetsAfterScript = Stream.concat(SessionSettings.RESET.stream(), opening.sessionSettings().stream())
+        .toList();
     this.shielded = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
         new Class<?>[] {Connection.class}, new Shield());
   }
 
   /**
-   * The query that opens the session, in one round trip: the server's process id for it (a pooler's own connection id
-   * may differ), and whether it can write. On PostgreSQL 14+ the server then also notices within a second that a
-   * killed client is gone, even during a long statement, and rolls back and drops the run lock at once instead of when
-   * the statement ends.
+   * What the query that opens the session found, and the settings it made for the run, as SETs to make them again.
    */
-  private String openingQuery() {
-    return "select pg_backend_pid(), current_setting('transaction_read_only') = 'on', pg_is_in_recovery()"
-        + (checksClient ? ", set_config('client_connection_check_interval', '" + CLIENT_CHECK_MS + "', false)" : "");
+  private record Opening(int backendPid, boolean readOnly, boolean inRecovery, List<String> sessionSettings) {
+
+    /**
+     * The opening query, in one round trip: the server's process id for the session (a pooler's own connection id
+     * may differ), whether it can write, and the run's own session settings. Server-side TCP keepalives let the
+     * server notice a client machine that vanished (no FIN ever comes) in about two minutes, not the two hours of
+     * the kernel's default, and drop the run lock with the session. On PostgreSQL 14+ the server also notices within
+     * a second that a killed client is gone, even during a long statement ({@code clientCheck}), and does not end
+     * the session for idling while a goal builds its scratch schema between statements.
+     */
+    static Opening run(Connection connection, boolean modern, boolean clientCheck) throws SQLException {
+      StringBuilder query = new StringBuilder("select pg_backend_pid(), current_setting('transaction_read_only') = 'on',"
+          + " pg_is_in_recovery(), (select set_config('TimeZone', z, false) from (" + CONFIGURED_TIME_ZONE + ") q(z)),"
+          + " set_config('tcp_keepalives_idle', '30', false), set_config('tcp_keepalives_interval', '10', false)");
+      List<String> settings = new ArrayList<>(List.of("SET tcp_keepalives_idle = 30", "SET tcp_keepalives_interval = 10"));
+      if (modern) {
+        query.append(", set_config('idle_session_timeout', '0', false)");
+        settings.add("SET idle_session_timeout = 0");
+      }
+      if (clientCheck) {
+        query.append(", set_config('client_connection_check_interval', '" + CLIENT_CHECK_MS + "', false)");
+        settings.add("SET client_connection_check_interval = " + CLIENT_CHECK_MS);
+      }
+      try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(query.toString())) {
+        rs.next();
+        String zone = rs.getString(4);
+        if (zone != null) {
+          settings.add("SET TimeZone = '" + zone.replace("'", "''") + "'");
+        }
+        return new Opening(rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3), List.copyOf(settings));
+      }
+    }
   }
 
   /**
-   * What ends a script's own session settings after its last statement ({@link SessionSettings}). A script's
-   * {@code RESET ALL} also takes back the session's client check, so the check is set again with them.
+   * PostgreSQL refuses the client check where it cannot see a closed socket: on Windows, and on macOS before
+   * PostgreSQL 15. The run goes on without it there.
+   */
+  private static boolean refusesClientCheck(SQLException e) {
+    return "22023".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("client_connection_check_interval");
+  }
+
+  /**
+   * What ends a script's own session settings after its last statement ({@link SessionSettings}). The resets take
+   * back the run's own session settings too, so they are made again with them.
    */
   List<String> resetsAfterScript() {
-    return checksClient ? RESETS_AND_CLIENT_CHECK : SessionSettings.RESET;
+    return resetsAfterScript;
   }
 
   Connection connection() {

@@ -4,20 +4,28 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The session settings a migration's script may change that the runner relies on after it: the search_path (its
- * changelog row, and every later migration's unqualified names), the role (the changelog's privileges) and the lock
- * and statement timeouts (the guard). pg_dump writes {@code SET lock_timeout = 0} and
- * {@code set_config('search_path', '', false)} at the top of every dump, so a baseline made with it has them. As in
- * Flyway, they end with the migration: after its last statement the runner resets them, before its changelog row.
- * Read loosely, as text: a false alarm costs a few RESETs.
+ * A migration's session settings end with it. pg_dump writes {@code SET lock_timeout = 0},
+ * {@code check_function_bodies = false}, {@code row_security = off} and {@code set_config('search_path', '', false)}
+ * at the top of every dump, so a baseline made with it has them; left in place, they would govern every later
+ * migration of the same run (a function body no longer checked in CI, where the baseline shares the run, but checked
+ * in production, where it ran long ago) and the runner's own changelog row, guard and timeouts. So after the last
+ * statement of a script that may have changed any, the runner sends {@code RESET ALL} and {@code RESET ROLE}
+ * (which {@code RESET ALL} leaves), before its changelog row: the session is back to what its login gave it.
+ * Read loosely, as text: a false alarm costs two RESETs in the migration's own round trip.
  */
 final class SessionSettings {
   /** Sent after the statements of a migration that may have changed them. */
-  static final List<String> RESET = List.of("RESET search_path", "RESET ROLE", "RESET lock_timeout",
-      "RESET statement_timeout");
+  static final List<String> RESET = List.of("RESET ALL", "RESET ROLE");
 
+  /** A SET or RESET anywhere (in a DO block's EXECUTE too) of what the runner relies on; any set_config. */
   private static final Pattern CHANGE = Pattern.compile("(?i)\\bset_config\\s*\\(|\\b(?:set|reset)\\s+(?:session\\s+|"
       + "local\\s+)?(?:search_path|schema|role|lock_timeout|statement_timeout|all)\\b|\\bdiscard\\s+all\\b");
+  /**
+   * A statement that is itself a SET or RESET of any setting: the word opens it, after any comments (an
+   * {@code UPDATE}'s SET is not one). {@code SET TRANSACTION} and {@code SET CONSTRAINTS} end with the transaction.
+   */
+  private static final Pattern SET_STATEMENT = Pattern.compile("(?is)(?:\\s++|--[^\\n]*+|/\\*.*?\\*/)*+(?:re)?set\\b"
+      + "(?!\\s+(?:transaction|constraints)\\b)");
 
   private SessionSettings() {}
 
@@ -27,7 +35,7 @@ final class SessionSettings {
 
   private static boolean mayChange(SqlStatement statement) {
     String sql = statement.sql();
-    return holdsSetOrDiscard(sql) && CHANGE.matcher(sql).find();
+    return holdsSetOrDiscard(sql) && (SET_STATEMENT.matcher(sql).lookingAt() || CHANGE.matcher(sql).find());
   }
 
   /**

@@ -1,0 +1,152 @@
+package io.quantagent.migrations.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quantagent.migrations.db.ConnectionFactory;
+import io.quantagent.migrations.db.DatabaseUrl;
+import io.quantagent.migrations.db.PostgresConnector;
+import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.testing.PostgresFixture;
+import io.quantagent.migrations.testing.TestDatabase;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The session a run migrates in: the settings it makes for itself at the start hold for every migration, also after a
+ * script's own RESET ALL, and its TimeZone is the database's, not the JVM's.
+ */
+@ExtendWith(PostgresFixture.class)
+class RunSessionTest {
+  private static final String SEEN = " as select concat_ws(' / ', current_setting('tcp_keepalives_idle'),"
+      + " current_setting('tcp_keepalives_interval'), current_setting('idle_session_timeout'),"
+      // read without naming it, which the refusing connection below refuses as a server that lacks the check does
+      + " (select setting from pg_settings where name like 'client\\_connection\\_check%'), current_setting('TimeZone'),"
+      + " current_setting('check_function_bodies')) as s;";
+
+  private TestDatabase db;
+  private Scripts scripts;
+
+  @BeforeEach
+  void freshDatabase(TestDatabase db, @TempDir Path dir) throws Exception {
+    this.db = db;
+    scripts = new Scripts(dir).add("001_seen_first.sql", "create table seen_1" + SEEN, "drop table seen_1;")
+        .add("002_like_a_dump.sql", "SET check_function_bodies = false;\nSET TimeZone = 'UTC';\n"
+            + "SET idle_session_timeout = '5min';\ncreate table d (id int);", "drop table d;")
+        .add("003_seen_after_it.sql", "create table seen_3" + SEEN, "drop table seen_3;")
+        .add("004_reset_all_alone.sql", "-- quantagent:no-transaction\nSET TimeZone = 'UTC';\nreset all;", "select 1;")
+        .add("005_seen_after_that.sql", "create table seen_5" + SEEN, "drop table seen_5;");
+  }
+
+  /**
+   * A database on a server the client cannot lose: its machine's disappearance is noticed within minutes (TCP
+   * keepalives), a killed client within a second, and the run's session never ends for idling. A pg_dump baseline's
+   * SETs end with it (check_function_bodies, which would let later broken function bodies through).
+   */
+  @ParameterizedTest
+  @EnumSource(TransactionMode.class)
+  void theRunsOwnSettingsHoldForEveryMigrationAndAScriptsOwnEndWithIt(TransactionMode mode) throws Exception {
+    db.execute("alter database " + db.name() + " set idle_session_timeout = '1min'",
+        "alter database " + db.name() + " set timezone = 'Pacific/Chatham'");
+    migrator(db.connections()).withRunner(RunnerSettings.defaults().withTransaction(mode)).upgrade(new Target.Head());
+    String expected = "30 / 10 / 0 / 1000 / Pacific/Chatham / on";
+    assertEquals(List.of(expected, expected, expected), seen());
+  }
+
+  /**
+   * pgjdbc sends the JVM's zone with the login, which beats every ALTER DATABASE or ALTER ROLE ... SET timezone; a
+   * migration's {@code ::timestamptz} would then mean one instant on a developer's laptop and another on the CI
+   * machine. The most specific setting wins, as in a psql session: the role in this database over the database.
+   */
+  @Test
+  void migrationsRunInTheTimeZoneTheDatabaseAndRoleAreConfiguredWith() throws Exception {
+    db.execute("alter database " + db.name() + " set timezone = 'Pacific/Chatham'",
+        "alter role current_user in database " + db.name() + " set timezone = 'Asia/Kathmandu'");
+    migrator(db.connections()).upgrade(new Target.Relative(1));
+    assertEquals("Asia/Kathmandu", db.value("select split_part(s, ' / ', 5) from seen_1"));
+  }
+
+  /** A role's own setting beats its database's, as in psql; a role of the test's own, since the setting is global. */
+  @Test
+  void aRolesTimeZoneBeatsItsDatabases() throws Exception {
+    String role = "qa_zone_" + Long.toHexString(System.nanoTime());
+    db.execute("create role " + role + " login password 'zone-pw'", "grant create on schema public to " + role,
+        "alter role " + role + " set timezone = 'Asia/Kathmandu'",
+        "alter database " + db.name() + " set timezone = 'Pacific/Chatham'");
+    try {
+      PostgresConnector connector = new PostgresConnector(DatabaseUrl.parse(db.jdbcUrl()).withCredentials(role,
+          "zone-pw"));
+      migrator(connector::connect).upgrade(new Target.Relative(1));
+      assertEquals("Asia/Kathmandu", db.value("select split_part(s, ' / ', 5) from seen_1"));
+    } finally {
+      db.execute("drop owned by " + role, "drop role " + role);
+    }
+  }
+
+  /**
+   * Where the server cannot see a closed socket (Windows, macOS before PostgreSQL 15) it refuses the client check
+   * with SQLSTATE 22023. Those servers are not in this build, so a connection to the real one refuses every statement
+   * that names the setting, as they do; the run migrates without the check, also after a script's RESET ALL.
+   */
+  @ParameterizedTest
+  @EnumSource(TransactionMode.class)
+  void aServerThatCannotCheckForAClosedClientIsMigratedWithoutTheCheck(TransactionMode mode) throws Exception {
+    ConnectionFactory refusing = () -> ClientCheckRefused.wrap(db.connect());
+    migrator(refusing).withRunner(RunnerSettings.defaults().withTransaction(mode)).upgrade(new Target.Head());
+    assertEquals(List.of("1", "2", "3", "4", "5"), db.changelogIds());
+    assertEquals("0", db.value("select split_part(s, ' / ', 4) from seen_5"));
+  }
+
+  private List<String> seen() throws SQLException {
+    return db.column("select s from seen_1 union all select s from seen_3 union all select s from seen_5");
+  }
+
+  private Migrator migrator(ConnectionFactory connections) {
+    return new Migrator(connections, scripts.source(), "changelog", EventLog.silent());
+  }
+
+  /** A real connection whose server refuses client_connection_check_interval as a Windows server does. */
+  private static final class ClientCheckRefused implements InvocationHandler {
+    private final Object real;
+
+    private ClientCheckRefused(Object real) {
+      this.real = real;
+    }
+
+    static Connection wrap(Connection connection) {
+      return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+          new ClientCheckRefused(connection));
+    }
+
+    @Override
+    public Object invoke(Object proxy, java.lang.reflect.Method method, Object[] args) throws Throwable {
+      if (args != null && args.length > 0 && args[0] instanceof String sql
+          && sql.contains("client_connection_check_interval")) {
+        throw new SQLException("ERROR: invalid value for parameter \"client_connection_check_interval\": 1000",
+            "22023");
+      }
+      Object result;
+      try {
+        result = method.invoke(real, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+      if (result instanceof Statement statement && !(result instanceof java.sql.PreparedStatement)) {
+        return Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {Statement.class},
+            new ClientCheckRefused(statement));
+      }
+      return result;
+    }
+  }
+}
