@@ -10,10 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * The throwaway servers that builds start for their integration tests ({@code quantagent:start}): each in a
- * directory of its own under one parent ({@code target/quantagent-postgres}), named after the build's process, so
- * two builds of one checkout never touch each other's server. A directory whose build was killed is cleaned up by
- * the next build's start there, its server stopped first.
+ * The throwaway servers that builds start for their integration tests ({@code quantagent:start}, under
+ * {@code target/quantagent-postgres}) and that goals build scratch schemas on ({@code target/quantagent-scratch}):
+ * each in a directory of its own under one parent, named after the build's process, so two builds of one checkout
+ * never touch each other's server. A directory whose build was killed ({@code kill -9}: no exit hook runs) is
+ * cleaned up by the next build's start there, its server stopped first.
  */
 public final class BuildServers {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();

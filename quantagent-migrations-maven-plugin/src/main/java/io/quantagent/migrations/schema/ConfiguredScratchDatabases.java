@@ -2,8 +2,8 @@ package io.quantagent.migrations.schema;
 
 import io.quantagent.migrations.db.DatabaseUrl;
 import io.quantagent.migrations.db.PostgresConnector;
+import io.quantagent.migrations.embedded.BuildServers;
 import io.quantagent.migrations.embedded.EmbeddedPostgres;
-import io.quantagent.migrations.embedded.EmbeddedPostgresSettings;
 import io.quantagent.migrations.embedded.PostgresBinaries;
 import io.quantagent.migrations.db.ConnectionFactory;
 import io.quantagent.migrations.events.EventLog;
@@ -21,6 +21,9 @@ import java.util.function.IntFunction;
  * names, dropped after use, or else a throwaway embedded PostgreSQL of the live server's major version.
  */
 public final class ConfiguredScratchDatabases implements ScratchDatabases {
+  /** Under the work directory ({@code target}): the throwaway embedded servers, one directory each. */
+  private static final String SERVERS_DIRECTORY = "quantagent-scratch";
+
   private final String scratchUrl;
   private final IntFunction<PostgresBinaries> binariesForMajor;
   private final Path workDirectory;
@@ -41,9 +44,10 @@ public final class ConfiguredScratchDatabases implements ScratchDatabases {
     }
     log.info("Building the migrations' schema on a throwaway embedded PostgreSQL " + serverMajorVersion
         + " (the live server's major version)");
-    Path data = workDirectory.resolve("quantagent-scratch-" + UUID.randomUUID());
-    EmbeddedPostgres server = EmbeddedPostgres.start(
-        EmbeddedPostgresSettings.throwaway(binariesForMajor.apply(serverMajorVersion), data), log);
+    // One directory per process under one parent: a goal killed with -9 leaves its server running, and the next
+    // goal's scratch server there stops it.
+    EmbeddedPostgres server = BuildServers.start(binariesForMajor.apply(serverMajorVersion),
+        workDirectory.resolve(SERVERS_DIRECTORY), "postgres", 0, log);
     PostgresConnector connector = new PostgresConnector(
         DatabaseUrl.parse(server.jdbcUrl()).withCredentials(server.user(), server.password()));
     return new Scratch() {

@@ -9,15 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.schema.ConfiguredScratchDatabases;
+import io.quantagent.migrations.schema.ScratchDatabases;
 import io.quantagent.migrations.testing.WaitBound;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
-/** quantagent:start's servers: one per build, side by side in one checkout; a killed build's is cleaned up. */
+/**
+ * quantagent:start's servers and the scratch servers: one per build, side by side in one checkout; a killed build's is
+ * cleaned up.
+ */
 @WaitBound
 @ResourceLock(WaitBound.OWN_SERVERS)
 class BuildServersTest {
@@ -54,6 +60,31 @@ class BuildServersTest {
       try (Stream<Path> left = Files.list(parent)) {
         assertEquals(1, left.count(), "only the new build's directory");
       }
+    }
+  }
+
+  @Test
+  void theScratchServerOfAKilledGoalIsStoppedByTheNextGoalsScratchServer() throws Exception {
+    Path parent = target.resolve("quantagent-scratch");
+    long orphan;
+    try (ChildJvm killed = ChildJvm.start("scratch", target.toString(), "wait")) {
+      orphan = killed.awaitReady();
+      long child = killed.process().pid();
+      // What a kill during the copy of a new cluster leaves (ClusterInitializer's staging directory).
+      String owner = new OwnerProcess(child, Processes.startInstant(child).orElseThrow().toEpochMilli()).tag();
+      Files.createDirectories(parent.resolve("." + owner + "-2.staging-" + owner + "-1").resolve("base"));
+      killed.kill();
+    }
+    assertTrue(alive(orphan), "kill -9 runs no shutdown hook, so the scratch server outlives its goal");
+    ScratchDatabases scratch = new ConfiguredScratchDatabases(null, major -> BINARIES, target, EventLog.silent());
+    try (ScratchDatabases.Scratch next = scratch.create(17)) {
+      assertFalse(alive(orphan));
+      try (Stream<Path> left = Files.list(parent)) {
+        assertEquals(1, left.count(), "only the new goal's directory");
+      }
+    }
+    try (Stream<Path> left = Files.list(target)) {
+      assertEquals(List.of(parent), left.toList(), "no scratch directory beside the servers' parent");
     }
   }
 }
