@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.apache.ibatis.migration.Change;
@@ -44,6 +45,7 @@ public final class ScriptFolderLoader implements MigrationLoader {
   private final Map<String, String> changes = new ConcurrentHashMap<>();
   private final Map<String, String> undos = new ConcurrentHashMap<>();
   private volatile Map<BigDecimal, String> filenamesById;
+  private volatile List<MigrationInfo> validScripts;
 
   ScriptFolderLoader(TreeMap<String, ScriptLocation> scripts, List<String> problems) {
     this.scripts = scripts;
@@ -143,6 +145,18 @@ public final class ScriptFolderLoader implements MigrationLoader {
     } catch (InvalidScriptException notAScriptName) {
       return Optional.empty(); // the validator reports it
     }
+  }
+
+  /**
+   * The scripts as {@code validation} accepted them, validated once however often a goal asks (before it opens the
+   * database, then in each operation). A refusal is not kept: it is thrown again.
+   */
+  List<MigrationInfo> validScripts(Supplier<List<MigrationInfo>> validation) {
+    List<MigrationInfo> valid = validScripts;
+    if (valid == null) {
+      validScripts = valid = List.copyOf(validation.get());
+    }
+    return valid;
   }
 
   /**

@@ -46,9 +46,19 @@ public record ScriptSource(ScriptFolderLoader loader, String location) {
     return classpath;
   }
 
+  /**
+   * Checks that every script can be used, as the first operation on them would: for a goal to fail before it opens
+   * a database (or starts the embedded one) when it would fail anyway. The scripts are read and checked once.
+   *
+   * @throws InvalidScriptException naming every problem
+   */
+  public void validate() {
+    scripts();
+  }
+
   /** All scripts, sorted by id, after checking that every one of them can be used. */
   List<MigrationInfo> scripts() {
-    return new ScriptValidator(this).validScripts();
+    return loader.validScripts(() -> new ScriptValidator(this).validScripts());
   }
 
   String checksum(MigrationInfo migration) {

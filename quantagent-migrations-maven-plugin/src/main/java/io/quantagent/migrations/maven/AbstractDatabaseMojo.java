@@ -91,6 +91,9 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
     }
     MigratorSettings migratorSettings = new MigratorSettings(changelogTable, Duration.ofSeconds(lockTimeout), validate);
     ScriptSource scripts = scriptSource();
+    if (needsScripts() && refusesInvalidScripts()) {
+      scripts.validate(); // before any database opens: a bad script must not start the embedded one first
+    }
     ConfiguredScratchDatabases scratch = new ConfiguredScratchDatabases(scratchUrl(), this::binariesForMajor,
         Path.of(project().getBuild().getDirectory()), eventLog());
     ModelCheck models = new ModelCheck(scripts, migratorSettings, scratch, eventLog());
@@ -193,6 +196,14 @@ public abstract class AbstractDatabaseMojo extends AbstractQuantagentMojo {
 
   /** False when the goal can do its work without reading any script; it then runs {@link #runWithoutScripts}. */
   protected boolean needsScripts() {
+    return true;
+  }
+
+  /**
+   * True when the goal runs the scripts as migrations, and so refuses the lot when one cannot be used (the
+   * {@link ScriptSource#validate} check); false for one that reads them as text and reports what it finds.
+   */
+  protected boolean refusesInvalidScripts() {
     return true;
   }
 

@@ -51,6 +51,12 @@ public class LintMojo extends AbstractLintingMojo {
     }
   }
 
+  /** Lint names what it finds in any script; only the pending scripts' list runs them as migrations. */
+  @Override
+  protected boolean refusesInvalidScripts() {
+    return pendingOnly() || proving();
+  }
+
   @Override
   protected void runWithoutScripts() {
     getLog().info("Skipping lint: " + PropertyKeys.LINT + " is false.");

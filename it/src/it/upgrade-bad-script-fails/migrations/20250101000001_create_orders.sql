@@ -1,0 +1,4 @@
+-- // create orders
+CREATE TABLE orders (id int);
+-- //@UNDO
+DROP TABLE orders;

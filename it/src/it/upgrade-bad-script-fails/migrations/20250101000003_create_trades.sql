@@ -1,0 +1,2 @@
+-- // create trades
+CREATE TABLE trades (id int);

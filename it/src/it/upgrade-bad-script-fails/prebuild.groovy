@@ -1,0 +1,1 @@
+// No database: the goal must fail before it would need one.
