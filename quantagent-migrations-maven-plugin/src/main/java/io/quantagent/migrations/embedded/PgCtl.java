@@ -89,7 +89,7 @@ final class PgCtl {
     command.addAll(launcher.command(postgres));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(Redirect.appendTo(serverLog().toFile())).redirectInput(Redirect.from(new File("/dev/null")));
-    builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
+    ToolEnvironment.restrict(builder.environment());
     Process server = hook.spawn(builder, dataDirectory); // setsid and unshare exec: this is the postmaster itself
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (true) {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -32,10 +31,7 @@ final class ProcessRunner {
   /** As {@link #run(List, Duration)}, with {@code input} written to the command's standard input. */
   static Result run(List<String> command, String input, Duration timeout) {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    Map<String, String> env = builder.environment();
-    // The user's PGDATA, PGPORT and friends must not redirect our commands; English messages for the user's report.
-    env.keySet().removeIf(name -> name.startsWith("PG"));
-    env.put("LC_ALL", "C");
+    ToolEnvironment.restrict(builder.environment());
     Process process;
     try {
       process = builder.start();

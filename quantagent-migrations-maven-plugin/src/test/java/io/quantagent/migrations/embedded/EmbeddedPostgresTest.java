@@ -18,6 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -147,6 +150,38 @@ class EmbeddedPostgresTest {
           + " order by line_number) from pg_hba_file_rules"));
       assertEquals("127.0.0.1", queryOne(pg, "show listen_addresses"));
     }
+  }
+
+  /**
+   * What the server and all it runs see: none of Maven's environment (DATABASE_URL, MAVEN_OPTS, CI tokens), which
+   * another process of the server's user could read. Asked through a program the server itself runs.
+   */
+  @Test
+  void theServerRunsWithNoneOfTheBuildsEnvironment() throws Exception {
+    Prerequisite.require(FileTrees.isPosix(), "a POSIX system, whose sh runs 'env' for COPY ... FROM PROGRAM");
+    Set<String> builds = new TreeSet<>(System.getenv().keySet());
+    builds.removeIf(EmbeddedPostgresTest::expectedInTheServer);
+    assertFalse(builds.isEmpty(), "this JVM's environment has nothing the server must not see");
+    try (EmbeddedPostgres pg = EmbeddedPostgres.start(
+        EmbeddedPostgresSettings.throwaway(BINARIES, dir.resolve("data")), EventLog.silent())) {
+      // CSV with delimiter and quote no value holds: a value may hold tabs and backslashes.
+      execute(pg, "create table env (line text); copy env from program 'env' with (format csv, delimiter e'\\x01',"
+          + " quote e'\\x02')");
+      Set<String> seen = new TreeSet<>(List.of(queryOne(pg, "select string_agg(split_part(line, '=', 1), ' ')"
+          + " from env where line ~ '^[A-Za-z_][A-Za-z0-9_]*='").split(" ")));
+      Set<String> unexpected = new TreeSet<>(seen);
+      unexpected.removeIf(EmbeddedPostgresTest::expectedInTheServer);
+      assertEquals(Set.of(), unexpected, "the server's environment: " + seen);
+    }
+  }
+
+  /**
+   * Kept for the tools; LC_ALL, set for them, which postgres turns into the LC_* it sets itself, as it sets some PG*;
+   * and what sh adds for the program it runs.
+   */
+  private static boolean expectedInTheServer(String name) {
+    return ToolEnvironment.KEPT.contains(name.toUpperCase(Locale.ROOT)) || name.startsWith("LC_")
+        || name.startsWith("PG") || List.of("PWD", "OLDPWD", "SHLVL", "_").contains(name);
   }
 
   @Test
