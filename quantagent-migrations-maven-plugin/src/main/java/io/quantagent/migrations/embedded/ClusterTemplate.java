@@ -3,6 +3,7 @@ package io.quantagent.migrations.embedded;
 import io.quantagent.migrations.events.EventLog;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -21,18 +22,23 @@ final class ClusterTemplate {
 
   private ClusterTemplate() {}
 
-  /** The template for these binaries and superuser, made now when missing. */
+  /** The template for these binaries and superuser, made now when missing or incomplete. */
   static Path ensure(PgCtl pgCtl, Path template, String superuser, EventLog log) throws IOException {
-    if (ClusterInitializer.holdsCluster(template)) {
+    if (isComplete(template)) {
       return template;
     }
     Files.createDirectories(template.getParent());
     try (FileMutex lock = FileMutex.acquire(template.resolveSibling(template.getFileName() + ".lock"))) {
-      if (ClusterInitializer.holdsCluster(template)) {
+      if (isComplete(template)) {
         return template; // another process made it while we waited
       }
       String prefix = template.getFileName() + ".staging-";
       Staging.deleteAll(template.getParent(), prefix, log); // we hold the lock: no live maker owns them
+      if (Files.exists(template, LinkOption.NOFOLLOW_LINKS)) {
+        log.warn("The cluster template " + template + " lacks files (a cleaner of the temporary directory deletes"
+            + " what nobody read lately); making it again");
+        FileTrees.deleteRecursively(template); // or the new one could not be renamed into its place
+      }
       Path staging = template.resolveSibling(prefix + OwnerProcess.current().tag());
       try {
         Files.createDirectory(staging);
@@ -48,6 +54,14 @@ final class ClusterTemplate {
       }
     }
     return template;
+  }
+
+  /**
+   * Whether the template is whole: initdb writes PG_VERSION and the control file, and a cleaner of the temporary
+   * directory, deleting what nobody read lately, takes a template's files all alike (each copy reads them all).
+   */
+  static boolean isComplete(Path template) {
+    return ClusterInitializer.holdsCluster(template) && Files.exists(template.resolve("global/pg_control"));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.quantagent.migrations.embedded;
 
+import static io.quantagent.migrations.embedded.TestSupport.queryOne;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,6 +76,45 @@ class PostgresBinariesTest {
     EmbeddedPostgresException e = assertThrows(EmbeddedPostgresException.class,
         () -> PostgresBinaries.fromArchive(notZonky, dir.resolve("cache")).binDirectory(EventLog.silent()));
     assertTrue(e.getMessage().contains("it holds no postgres-<os>-<arch>.txz"), e.getMessage());
+  }
+
+  /**
+   * A cleaner of the temporary directory (systemd-tmpfiles: what nobody read for 10 days) took the file only initdb
+   * reads, and the template with it: the next start extracts the binaries again instead of failing for good.
+   */
+  @Test
+  void binariesThatLostAFileAreExtractedAgain() throws Exception {
+    Path cache = dir.resolve("cache");
+    Path bin = PostgresBinaries.fromArchive(zonkyJar(), cache).binDirectory(EventLog.silent());
+    Path bki = bin.resolveSibling("share/postgresql/postgres.bki");
+    Files.delete(bki);
+    try (EmbeddedPostgres pg = EmbeddedPostgres.start(EmbeddedPostgresSettings.throwaway(
+        PostgresBinaries.fromArchive(zonkyJar(), cache), dir.resolve("data")), EventLog.silent())) {
+      assertEquals("1", queryOne(pg, "select 1"));
+    }
+    assertTrue(Files.exists(bki));
+    try (Stream<Path> entries = Files.list(cache)) {
+      assertEquals(List.of(), entries.filter(p -> p.getFileName().toString().contains(".partial-")).toList());
+    }
+  }
+
+  /** What the cleaner leaves of a template nobody copied lately: its folders, empty. It is made again. */
+  @Test
+  void aTemplateLeftWithOnlyEmptyFoldersIsMadeAgain() throws Exception {
+    PostgresBinaries binaries = PostgresBinaries.fromArchive(zonkyJar(), dir.resolve("cache"));
+    EmbeddedPostgres.start(EmbeddedPostgresSettings.throwaway(binaries, dir.resolve("first")), EventLog.silent())
+        .close();
+    Path template = binaries.templateDirectory("postgres", EventLog.silent());
+    try (Stream<Path> tree = Files.walk(template)) {
+      for (Path file : tree.filter(Files::isRegularFile).toList()) {
+        Files.delete(file);
+      }
+    }
+    try (EmbeddedPostgres pg = EmbeddedPostgres.start(EmbeddedPostgresSettings.throwaway(binaries,
+        dir.resolve("second")), EventLog.silent())) {
+      assertEquals("1", queryOne(pg, "select 1"));
+    }
+    assertTrue(Files.exists(template.resolve("PG_VERSION")));
   }
 
   private static Path zonkyJar() throws Exception {
