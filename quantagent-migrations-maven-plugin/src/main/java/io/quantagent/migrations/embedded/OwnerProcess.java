@@ -12,6 +12,12 @@ import java.util.regex.Pattern;
  */
 record OwnerProcess(long pid, long startMillis) {
   private static final Pattern TAG = Pattern.compile("(\\d+)-(\\d+)");
+  /**
+   * As for a postmaster's start ({@link PostmasterPid}). The JDK computes a start time as the boot time plus the
+   * process's offset from it, and reads the boot time once per JVM; a wall clock stepped since (NTP, a resumed VM,
+   * WSL2) moves it in every JVM started after the step, and a live build would be taken for a killed one.
+   */
+  private static final long START_TOLERANCE_MILLIS = 10_000;
 
   static OwnerProcess current() {
     ProcessHandle self = ProcessHandle.current();
@@ -36,7 +42,7 @@ record OwnerProcess(long pid, long startMillis) {
 
   /** Still running, and the same process: a new process with a reused pid started at another time. */
   boolean alive() {
-    return Processes.running(pid) && startMillis(pid) == startMillis;
+    return Processes.running(pid) && Math.abs(startMillis(pid) - startMillis) <= START_TOLERANCE_MILLIS;
   }
 
   private static long startMillis(long pid) {
