@@ -10,9 +10,17 @@ import java.util.List;
 /**
  * Refuses to change a database that has tables but no changelog of ours, such as the ones Alembic built:
  * upgrading it would try to create tables that exist. It names what it found and the stamp command that
- * adopts the database instead.
+ * adopts the database instead. Tables an extension owns (PostGIS's {@code spatial_ref_sys}) and other tools'
+ * tracking tables alone are no schema of the user's: a database that has only those is a new one.
  */
 final class ForeignSchemaGuard {
+  private static final String TABLES_OF_NO_EXTENSION = """
+      select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind in ('r', 'p')
+        and not exists (select 1 from pg_depend e where e.classid = 'pg_class'::regclass and e.objid = c.oid
+                        and e.deptype = 'e')
+      order by c.relname""";
+
   private ForeignSchemaGuard() {}
 
   static void refuseUnmanaged(Connection connection, Changelog changelog, String goal) throws SQLException {
@@ -21,13 +29,12 @@ final class ForeignSchemaGuard {
     }
     List<String> tables = new ArrayList<>();
     try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(
-            "select tablename from pg_tables where schemaname = current_schema() order by tablename")) {
+        ResultSet rs = statement.executeQuery(TABLES_OF_NO_EXTENSION)) {
       while (rs.next()) {
         tables.add(rs.getString(1));
       }
     }
-    if (tables.isEmpty()) {
+    if (tables.stream().allMatch(OtherToolsTables::contains)) {
       return;
     }
     String alembic = tables.contains("alembic_version") ? alembicVersion(connection) : null;

@@ -1,18 +1,13 @@
 package io.quantagent.migrations.schema;
 
 import io.quantagent.migrations.engine.MigratorSettings;
-import java.util.Set;
-import java.util.regex.Pattern;
+import io.quantagent.migrations.engine.OtherToolsTables;
 
 /**
  * The tables migration tools keep their own state in, which are no part of the schema: ours (the changelog table,
- * {@code changelog} by default), Alembic's {@code alembic_version}, Flyway's {@code flyway_schema_history} and
- * Liquibase's {@code databasechangelog} and {@code databasechangeloglock}.
+ * {@code changelog} by default) and {@link OtherToolsTables other tools'}.
  */
 public record TrackingTables(String changelogTable) {
-  private static final Set<String> OTHER_TOOLS = Set.of("alembic_version", "flyway_schema_history");
-  private static final Pattern LIQUIBASE = Pattern.compile("databasechangelog.*");
-
   public TrackingTables {
     if (changelogTable == null || changelogTable.isBlank()) {
       throw new IllegalArgumentException("The changelog table name is empty; the default is " + MigratorSettings.DEFAULT_CHANGELOG_TABLE);
@@ -24,6 +19,6 @@ public record TrackingTables(String changelogTable) {
   }
 
   public boolean contains(String table) {
-    return table.equals(changelogTable) || OTHER_TOOLS.contains(table) || LIQUIBASE.matcher(table).matches();
+    return table.equals(changelogTable) || OtherToolsTables.contains(table);
   }
 }

@@ -599,6 +599,15 @@ class MigratorTest {
     assertEquals("\"$user\", public / 2s", db.value("select s from seen_5"));
   }
 
+  /** PostGIS's spatial_ref_sys, in public from CREATE EXTENSION on, or a tool's table left behind, is no schema. */
+  @Test
+  void tablesOfAnExtensionOrAnotherToolAloneAreANewDatabase() throws Exception {
+    db.execute("create extension hstore", "create table ext_table (id int)", "alter extension hstore add table"
+        + " ext_table", "create table flyway_schema_history (installed_rank int)");
+    assertEquals(3, migrator().upgrade(new Target.Head()).runs().size());
+    assertEquals(List.of("1", "2", "3"), db.changelogIds());
+  }
+
   @Test
   void aScriptsOwnRoleEndsWithItsMigration() throws Exception {
     String role = "qa_owner_" + Long.toHexString(System.nanoTime());
