@@ -44,6 +44,10 @@ final class Changelog {
     this.table = table;
   }
 
+  String table() {
+    return table;
+  }
+
   /** The table name must be spliced into SQL, so only plain lower-case identifiers are accepted. */
   static String validateTableName(String table) {
     if (table == null || !PLAIN_IDENTIFIER.matcher(table).matches()) {

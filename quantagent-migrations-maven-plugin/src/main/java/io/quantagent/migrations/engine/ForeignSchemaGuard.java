@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * Refuses to change a database that has tables but no changelog of ours, such as the ones Alembic built:
  * upgrading it would try to create tables that exist. It names what it found and the stamp command that
- * adopts the database instead. Tables an extension owns (PostGIS's {@code spatial_ref_sys}) and other tools'
- * tracking tables alone are no schema of the user's: a database that has only those is a new one.
+ * adopts the database instead. An empty changelog is none: {@code pg_dump --schema-only} of a migrated database
+ * brings the table without its rows. Tables an extension owns (PostGIS's {@code spatial_ref_sys}) and the tracking
+ * tables alone are no schema of the user's: a database that has only those is a new one, or one undone to base.
  */
 final class ForeignSchemaGuard {
   private static final String TABLES_OF_NO_EXTENSION = """
@@ -23,8 +24,10 @@ final class ForeignSchemaGuard {
 
   private ForeignSchemaGuard() {}
 
-  static void refuseUnmanaged(Connection connection, Changelog changelog, String goal) throws SQLException {
-    if (changelog.exists()) {
+  /** @param applied the changelog's rows, empty when it has none or does not exist */
+  static void refuseUnmanaged(Connection connection, Changelog changelog, List<MigrationInfo> applied, String goal)
+      throws SQLException {
+    if (!applied.isEmpty()) {
       return;
     }
     List<String> tables = new ArrayList<>();
@@ -34,17 +37,27 @@ final class ForeignSchemaGuard {
         tables.add(rs.getString(1));
       }
     }
+    tables.remove(changelog.table());
     if (tables.stream().allMatch(OtherToolsTables::contains)) {
       return;
     }
-    String alembic = tables.contains("alembic_version") ? alembicVersion(connection) : null;
-    throw new UnmanagedDatabaseException("Nothing was changed: the database has " + tables.size() + " table"
-        + (tables.size() == 1 ? "" : "s") + " (" + String.join(", ", tables) + ") but no changelog"
-        + (alembic == null ? "" : ", and alembic_version = " + alembic + " (it was built by Alembic)")
-        + ", so " + goal + " would run scripts whose tables may already exist.\n"
-        + "  If its schema is what the migrations build, adopt it without running anything:\n"
+    String found = "Nothing was changed: the database has " + tables.size() + " table" + (tables.size() == 1 ? "" : "s")
+        + " (" + String.join(", ", tables) + ")";
+    String adopt = "  If its schema is what the migrations build, adopt it without running anything:\n"
         + "    mvn quantagent:stamp -Dtarget=head      (or -Dtarget=<id> of the migration it matches)\n"
-        + "  stamp first checks that the schema matches and refuses otherwise; see README, Coming from Alembic.");
+        + "  stamp first checks that the schema matches and refuses otherwise; see README, ";
+    if (changelog.exists()) {
+      throw new UnmanagedDatabaseException(found + " and an empty changelog table (" + changelog.table() + "), as a"
+          + " restore of pg_dump --schema-only leaves it: the dump copies the table without its rows. So " + goal
+          + " would take it for a database no migration ran on (upgrade would run every migration again, on tables"
+          + " that may already exist).\n"
+          + adopt + "Restored databases. (A dump that keeps the changelog's rows, pg_dump --data-only --table="
+          + changelog.table() + ", restores where it stood instead.)");
+    }
+    String alembic = tables.contains("alembic_version") ? alembicVersion(connection) : null;
+    throw new UnmanagedDatabaseException(found + " but no changelog"
+        + (alembic == null ? "" : ", and alembic_version = " + alembic + " (it was built by Alembic)")
+        + ", so " + goal + " would run scripts whose tables may already exist.\n" + adopt + "Coming from Alembic.");
   }
 
   private static String alembicVersion(Connection connection) throws SQLException {

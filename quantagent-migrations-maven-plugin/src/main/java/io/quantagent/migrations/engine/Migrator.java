@@ -55,8 +55,8 @@ public final class Migrator {
   public UpgradeResult upgrade(Target target, Preview preview) {
     List<MigrationInfo> known = scripts.scripts();
     return locked((session, changelog) -> {
-      ForeignSchemaGuard.refuseUnmanaged(session.connection(), changelog, "upgrade");
       ChangelogState state = ChangelogState.read(scripts, known, changelog);
+      ForeignSchemaGuard.refuseUnmanaged(session.connection(), changelog, state.applied(), "upgrade");
       List<String> problems = state.problems();
       if (settings.validate() && !problems.isEmpty()) {
         throw new ValidationFailedException("Nothing was applied: applied migrations changed since they ran"
@@ -89,8 +89,9 @@ public final class Migrator {
   public UpgradeResult downgrade(Target target) {
     List<MigrationInfo> known = scripts.scripts();
     return locked((session, changelog) -> {
-      ForeignSchemaGuard.refuseUnmanaged(session.connection(), changelog, "downgrade");
-      MigrationPlanner planner = planner(ChangelogState.read(scripts, known, changelog), known);
+      ChangelogState state = ChangelogState.read(scripts, known, changelog);
+      ForeignSchemaGuard.refuseUnmanaged(session.connection(), changelog, state.applied(), "downgrade");
+      MigrationPlanner planner = planner(state, known);
       List<MigrationInfo> plan = planner.downgrade(target);
       for (MigrationInfo migration : plan) {
         if (!known.contains(migration)) {

@@ -608,6 +608,28 @@ class MigratorTest {
     assertEquals(List.of("1", "2", "3"), db.changelogIds());
   }
 
+  /** Undone to base, a database adopted from Alembic keeps alembic_version and an empty changelog: no schema. */
+  @Test
+  void aDatabaseUndoneToBaseNextToAlembicVersionUpgradesAgain() throws Exception {
+    db.execute("create table alembic_version (version_num varchar(32) primary key)");
+    migrator().upgrade(new Target.Head());
+    migrator().downgrade(new Target.Base());
+    assertEquals(3, migrator().upgrade(new Target.Head()).runs().size());
+  }
+
+  /** As pg_dump --schema-only brings it: the table, without its rows. */
+  @Test
+  void anEmptyChangelogNextToTablesIsRefusedNamingStamp() throws Exception {
+    migrator().upgrade(new Target.Head());
+    db.execute("delete from changelog");
+    UnmanagedDatabaseException e = assertThrows(UnmanagedDatabaseException.class,
+        () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().startsWith("Nothing was changed: the database has 3 tables (a, b, c) and an empty"
+        + " changelog table (changelog)") && e.getMessage().contains("mvn quantagent:stamp -Dtarget=head"),
+        e.getMessage());
+    assertEquals(List.of(), db.changelogIds());
+  }
+
   @Test
   void aScriptsOwnRoleEndsWithItsMigration() throws Exception {
     String role = "qa_owner_" + Long.toHexString(System.nanoTime());

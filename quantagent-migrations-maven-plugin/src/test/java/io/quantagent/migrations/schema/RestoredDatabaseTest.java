@@ -1,6 +1,7 @@
 package io.quantagent.migrations.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.engine.Migrator;
@@ -8,6 +9,7 @@ import io.quantagent.migrations.engine.MigratorSettings;
 import io.quantagent.migrations.engine.ScriptSource;
 import io.quantagent.migrations.engine.StampResult;
 import io.quantagent.migrations.engine.Target;
+import io.quantagent.migrations.engine.UnmanagedDatabaseException;
 import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.testing.FreshDatabases;
 import io.quantagent.migrations.testing.PostgresMajor;
@@ -83,12 +85,21 @@ class RestoredDatabaseTest extends OnEachServer {
         draft.substring(0, draft.indexOf("-- //@UNDO")).lines().filter(l -> !l.isBlank() && !l.startsWith("--")).toList());
   }
 
-  /** The same schema dumped and restored twice in a row, each time with pg_dump of this server's version. */
+  /**
+   * The same schema dumped and restored twice in a row, each time with pg_dump of this server's version. The restore
+   * has the changelog table, empty: upgrade refuses it rather than run every migration again.
+   */
   @Test
   void aDumpOfARestore() throws Exception {
     TestDatabase source = migratedToHead(freshDatabase());
     SchemaDump.pgDumpFor(source);
     TestDatabase once = restored(source, "once");
+    UnmanagedDatabaseException refused = assertThrows(UnmanagedDatabaseException.class,
+        () -> migrator(once).upgrade(new Target.Head()));
+    assertTrue(refused.getMessage().contains(" and an empty changelog table (changelog), as a restore of pg_dump"
+        + " --schema-only leaves it") && refused.getMessage().contains("mvn quantagent:stamp -Dtarget=head"),
+        refused.getMessage());
+    assertEquals(List.of(), once.changelogIds(), "the refused upgrade recorded nothing");
     assertAdopted(once);
     assertAdopted(restored(once, "twice"));
   }
