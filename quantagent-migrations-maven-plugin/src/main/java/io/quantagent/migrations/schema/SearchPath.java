@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
  * catalog prints a name qualified unless its schema is on the search_path, so a scratch database must build its
  * schema where the live one was built, or every index and foreign key of a database migrated into its own schema (a
  * role's search_path, {@code ?currentSchema=} in the URL, a role's own schema by {@code "$user"}) would differ from
- * it by its schema's name alone.
+ * it by its schema's name alone. In public too, the path's other schemas count: a script's unqualified
+ * {@code gen_random_bytes()} finds an extension's function only through the path (Supabase's is
+ * {@code "$user", public, extensions}).
  *
  * @param schema the current schema; null when no schema of the path exists
  * @param schemas the search_path's schemas that exist, {@code "$user"} resolved, in order
@@ -41,7 +43,7 @@ record SearchPath(String schema, List<String> schemas) {
    * says the migrations create it themselves (a baseline made with pg_dump does).
    */
   ConnectionFactory on(ConnectionFactory scratch, Predicate<String> createdByMigrations) {
-    if (schema == null || schema.equals("public")) {
+    if (schema == null || schemas.equals(NEW_DATABASE.schemas)) {
       return scratch; // where a new database builds anyway
     }
     boolean migrationsCreateIt = createdByMigrations.test(schema);

@@ -107,6 +107,22 @@ class SchemaOutsidePublicTest extends OnEachServer {
         + " 'orders'"));
   }
 
+  /**
+   * In public, with an extension's schema on the path too (Supabase's "$user", public, extensions): later scripts name
+   * its functions and types unqualified, which the scratch database finds only through the same path.
+   */
+  @Test
+  void anExtensionsSchemaOnThePathNextToPublicIsOnTheScratchPathToo(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("001_extensions.sql"), "-- // extensions\ncreate schema if not exists extensions;\n"
+        + "create extension hstore with schema extensions;\n-- //@UNDO\ndrop schema extensions cascade;\n");
+    Files.writeString(dir.resolve("002_orders.sql"), "-- // orders\ncreate table orders (id bigint primary key,"
+        + " attributes hstore not null default hstore('side', 'buy'));\n-- //@UNDO\ndrop table orders;\n");
+    TestDatabase db = freshDatabase();
+    db.execute("alter database \"" + db.name() + "\" set search_path = public, extensions");
+    assertNoDrift(db, db.connections(), ScriptSource.directory(dir));
+    assertEquals("public", db.value("select schemaname from pg_tables where tablename = 'orders'"));
+  }
+
   private void assertNoDrift(TestDatabase db, ConnectionFactory live, ScriptSource scripts) throws Exception {
     Migrator migrator = new Migrator(live, scripts, "changelog", EventLog.silent());
     migrator.upgrade(new Target.Head());
