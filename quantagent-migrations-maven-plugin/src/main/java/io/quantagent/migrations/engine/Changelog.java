@@ -19,14 +19,16 @@ import org.apache.ibatis.migration.options.DatabaseOperationOption;
 
 /**
  * The changelog table, in the shape MyBatis Migrations' own bootstrap script gives it (ID, APPLIED_AT,
- * DESCRIPTION), so that the stock {@code migrate status} reads a database this plugin migrated, plus a
- * nullable CHECKSUM column that stock MyBatis neither reads nor needs to write.
+ * DESCRIPTION), so that the stock {@code migrate status} reads a database this plugin migrated, plus the
+ * nullable CHECKSUM and STAMP columns that stock MyBatis neither reads nor needs to write.
  */
 final class Changelog {
   /** The digits of the id column, numeric(20,0) as in MyBatis' own bootstrap script; a longer id cannot be recorded. */
   static final int ID_DIGITS = 20;
   private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
   private static final List<String> SHAPE = List.of("id", "applied_at", "description");
+  /** Whether a stamp verified the schema ('verified', 'unverified'); null on rows that ran. */
+  private static final String STAMP_COLUMN = "stamp varchar(16)";
 
   private final Connection connection;
   private final String table;
@@ -139,8 +141,33 @@ final class Changelog {
   /** What {@link #createIfMissing} runs, and what offline SQL writes: one definition of the table. */
   static List<String> ddl(String table) {
     return List.of("CREATE TABLE IF NOT EXISTS " + table + " (id numeric(" + ID_DIGITS + ",0) NOT NULL PRIMARY KEY,"
-            + " applied_at varchar(25) NOT NULL, description varchar(255) NOT NULL, checksum varchar(64))",
+            + " applied_at varchar(25) NOT NULL, description varchar(255) NOT NULL, checksum varchar(64),"
+            + " " + STAMP_COLUMN + ")",
         "ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS checksum varchar(64)");
+  }
+
+  /**
+   * Fails, before stamp compares anything, when the table lacks the stamp column and this role cannot add it: only
+   * its owner may, and a DBA may have created the table for a role that only writes its rows.
+   */
+  void requireStampColumn() throws SQLException {
+    if (!exists() || hasColumn("stamp")) {
+      return;
+    }
+    try (PreparedStatement statement = connection.prepareStatement("select pg_has_role(c.relowner, 'USAGE'),"
+        + " pg_get_userbyid(c.relowner), current_user from pg_class c where c.oid = to_regclass(?)")) {
+      statement.setString(1, table);
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          throw new MigrationFailureException("Nothing was stamped or compared: the changelog table " + table
+              + " has no column stamp, where stamp records whether it verified the schema, and the role "
+              + rs.getString(3) + " cannot add it: only the table's owner, " + rs.getString(2) + ", may. Have the"
+              + " owner run\n    ALTER TABLE " + table + " ADD COLUMN " + STAMP_COLUMN + ";\n  then run the same"
+              + " mvn quantagent:stamp command again.");
+        }
+      }
+    }
   }
 
   /** Records a migration as applied without running it; {@code stamp} says whether its schema was verified. */
@@ -148,7 +175,7 @@ final class Changelog {
     if (!hasColumn("stamp")) {
       columnsRead = false;
       try (Statement statement = connection.createStatement()) {
-        statement.execute("alter table " + table + " add column if not exists stamp varchar(16)");
+        statement.execute("alter table " + table + " add column if not exists " + STAMP_COLUMN);
       }
     }
     try (PreparedStatement statement = connection.prepareStatement("insert into " + table

@@ -15,6 +15,7 @@ import io.quantagent.migrations.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -689,6 +690,33 @@ class MigratorTest {
           + " (-Dquantagent.user, or the user in DATABASE_URL), or grant this one what the statement needs, then run"
           + " the same mvn quantagent:upgrade command again."), e.getMessage());
       assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
+    }
+  }
+
+  /** README: the role needs only SELECT, INSERT and DELETE on a changelog a DBA made; stamp too. */
+  @Test
+  void aRoleThatMayOnlyWriteTheChangelogStampsOrIsToldWhichAlterItsOwnerMustRun() throws Exception {
+    migrator().upgrade(new Target.Head());
+    db.execute("create table d (id int primary key)");
+    scripts.add("004_create_d.sql", "create table d (id int primary key);", "drop table d;");
+    List<MigrationInfo> compared = new ArrayList<>();
+    SchemaVerifier matches = revision -> {
+      compared.add(revision);
+      return List.of();
+    };
+    try (ApplicationRole app = new ApplicationRole()) {
+      assertEquals(List.of("4"), app.migrator().stamp(new Target.Head(), matches, false).recorded().stream()
+          .map(MigrationInfo::idText).toList());
+      assertEquals("verified", db.value("select stamp from changelog where id = 4"));
+
+      // A changelog from before the stamp column, or stock MyBatis' own with a checksum column added.
+      db.execute("delete from changelog where id = 4", "alter table changelog drop column stamp");
+      compared.clear();
+      MigrationFailureException e = assertThrows(MigrationFailureException.class,
+          () -> app.migrator().stamp(new Target.Head(), matches, false));
+      assertTrue(e.getMessage().contains(" cannot add it: only the table's owner, " + db.value("select current_user")
+          + ", may. Have the owner run\n    ALTER TABLE changelog ADD COLUMN stamp varchar(16);\n"), e.getMessage());
+      assertEquals(List.of(), compared, "refused before the schema was compared");
     }
   }
 
