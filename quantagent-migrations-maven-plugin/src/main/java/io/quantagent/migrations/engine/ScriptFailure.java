@@ -41,8 +41,8 @@ final class ScriptFailure {
       if (sql == null && ours != null) {
         return ours; // e.g. an interrupt while waiting to retry: its own message is the truth
       }
-      return new ScriptFailedException("The " + goal + " failed" + where + ": "
-          + (sql != null ? DriverCause.of(sql) : rootMessage(e)) + "\n  " + applied(recorder, durable), e);
+      String failure = "The " + goal + " failed" + where + ": " + (sql != null ? DriverCause.of(sql) : rootMessage(e));
+      return new ScriptFailedException(failure + "\n  " + applied(recorder, durable), failure, e);
     }
     PlannedMigration migration = step.migration();
     // Our message names the migration, statement and line; MyBatis' wrappers and pgjdbc's batch text would repeat
@@ -51,6 +51,7 @@ final class ScriptFailure {
     StringBuilder message = new StringBuilder(recorder.undo() ? "Undoing migration " : "Migration ")
         .append(migration.migration()).append(" failed in ").append(migration.file()).append(where(step, recorder))
         .append("\n  ").append(DriverCause.of(sql));
+    String failure = message.toString();
     if (step.connectionLost()) {
       return new DatabaseConnectionException("Lost the database connection during " + goal + ". " + message
           + "\n  " + consequence(step, recorder) + " " + applied(recorder, durable)
@@ -77,7 +78,7 @@ final class ScriptFailure {
     }
     message.append("\n  ").append(advice(step, recorder, location, goal, timeLimits));
     return step.conflictWithOtherSessions() ? new SessionConflictException(message.toString(), cause)
-        : new ScriptFailedException(message.toString(), cause);
+        : new ScriptFailedException(message.toString(), failure, cause);
   }
 
   private static String attempts(StepFailedException step) {

@@ -8,6 +8,7 @@ import io.quantagent.migrations.engine.MigratorSettings;
 import io.quantagent.migrations.engine.ScriptSource;
 import io.quantagent.migrations.engine.Target;
 import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.schema.ScratchBuildFailedException;
 import io.quantagent.migrations.schema.ScratchDatabases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -66,7 +67,8 @@ public final class LintDatabase {
     Optional<MigrationInfo> current = migrator(live).current().current();
     List<ProvenStatement> proven = new ArrayList<>();
     try (ScratchDatabases.Scratch database = scratch.create(major)) {
-      current.ifPresent(at -> migrator(database.connections()).upgrade(new Target.Revision(at.idText())));
+      current.ifPresent(at -> ScratchBuildFailedException.onScratch(() -> migrator(database.connections())
+          .upgrade(new Target.Revision(at.idText()))));
       try (Connection connection = database.connections().open()) {
         for (String file : pendingFiles) {
           List<ProvenStatement> statements = StatementProver.prove(connection,

@@ -31,7 +31,8 @@ public final class ExpectedSchema {
 
   /** Migrates the empty {@code scratch} database to {@code revision} and reads its schema. */
   public SchemaSnapshot at(MigrationInfo revision, ConnectionFactory scratch) {
-    new Migrator(scratch, scripts, settings, EventLog.silent()).upgrade(new Target.Revision(revision.idText()));
+    ScratchBuildFailedException.onScratch(() -> new Migrator(scratch, scripts, settings, EventLog.silent())
+        .upgrade(new Target.Revision(revision.idText())));
     log.debug("Built the migrations' schema at " + revision + " on the scratch database");
     return SchemaRead.of(scratch, new TrackingTables(settings.changelogTable()), "scratch").snapshot();
   }

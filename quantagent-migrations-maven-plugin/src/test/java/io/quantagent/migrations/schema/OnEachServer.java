@@ -50,16 +50,20 @@ abstract class OnEachServer {
   ScratchDatabases sameServerScratch(List<Integer> majors) {
     return major -> {
       majors.add(major);
-      TestDatabase database = freshDatabase();
-      return new ScratchDatabases.Scratch() {
-        @Override
-        public ConnectionFactory connections() {
-          return database.connections();
-        }
+      return scratchOf(freshDatabase());
+    };
+  }
 
-        @Override
-        public void close() {}
-      };
+  /** {@code database} as a scratch database; the test's end drops it, as every fresh database. */
+  static ScratchDatabases.Scratch scratchOf(TestDatabase database) {
+    return new ScratchDatabases.Scratch() {
+      @Override
+      public ConnectionFactory connections() {
+        return database.connections();
+      }
+
+      @Override
+      public void close() {}
     };
   }
 
