@@ -4,6 +4,7 @@ import io.quantagent.migrations.db.ConnectionFactory;
 import io.quantagent.migrations.schema.SchemaSnapshot.Column;
 import io.quantagent.migrations.schema.SchemaSnapshot.Constraint;
 import io.quantagent.migrations.schema.SchemaSnapshot.Index;
+import io.quantagent.migrations.schema.SchemaSnapshot.Routine;
 import io.quantagent.migrations.schema.SchemaSnapshot.Table;
 import io.quantagent.migrations.schema.SchemaSnapshot.Trigger;
 import io.quantagent.migrations.schema.SchemaSnapshot.View;
@@ -31,7 +32,7 @@ public final class EquivalentDefinitions {
 
   /**
    * {@code database}, with each CHECK and exclusion constraint, column default, generation expression, index, view
-   * query and trigger that PostgreSQL reads as the migrations' one carrying the migrations' text.
+   * query, trigger and function that PostgreSQL reads as the migrations' one carrying the migrations' text.
    * {@code scratch}: the database the migrations' schema was read from.
    */
   public static SchemaSnapshot align(SchemaSnapshot migrations, SchemaSnapshot database, ConnectionFactory scratch) {
@@ -43,7 +44,7 @@ public final class EquivalentDefinitions {
           same.each(migrations.indexes(), database.indexes(), same::index),
           database.sequences(),
           same.each(migrations.views(), database.views(), same::view),
-          database.routines(),
+          same.each(migrations.routines(), database.routines(), same::routine),
           same.each(migrations.triggers(), database.triggers(), same::trigger),
           database.enums());
     }
@@ -111,6 +112,12 @@ public final class EquivalentDefinitions {
   private View view(View migrations, View database) {
     return migrations.materialized() == database.materialized()
         && same(migrations.definition(), database.definition(), reprinter::viewQuery) ? migrations : database;
+  }
+
+  private Routine routine(Routine migrations, Routine database) {
+    return migrations.procedure() == database.procedure() && migrations.result().equals(database.result())
+        && migrations.language().equals(database.language())
+        && same(migrations.definition(), database.definition(), reprinter::routine) ? migrations : database;
   }
 
   private Trigger trigger(Trigger migrations, Trigger database) {

@@ -23,6 +23,8 @@ final class Reprinter implements AutoCloseable {
   private static final String NOT_VALID = " NOT VALID";
   private static final String DISABLED = " (disabled)";
   private static final Pattern INDEX_NAME = Pattern.compile("^(CREATE (?:UNIQUE )?INDEX )(.+?)( ON )");
+  private static final Pattern ROUTINE_NAME =
+      Pattern.compile("^(CREATE OR REPLACE (?:FUNCTION|PROCEDURE) )([^(]+)(\\()");
   private static final Pattern TRIGGER_NAME =
       Pattern.compile("^(CREATE (?:CONSTRAINT )?TRIGGER )(.+?)( (?:BEFORE|AFTER|INSTEAD OF) )");
 
@@ -87,6 +89,20 @@ final class Reprinter implements AutoCloseable {
         "select pg_get_triggerdef(oid, true) from pg_catalog.pg_trigger"
             + " where tgrelid = " + regclass(table) + " and tgname = '" + NAME + "'")
         .map(reprinted -> disabled ? reprinted + DISABLED : reprinted);
+  }
+
+  /**
+   * A function or procedure ({@code pg_get_functiondef}), under a name of its own. A body in standard SQL
+   * ({@code BEGIN ATOMIC}, PostgreSQL 14 and later) is stored parsed and printed back, as a CHECK is.
+   */
+  Optional<String> routine(String definition) {
+    Matcher name = ROUTINE_NAME.matcher(definition);
+    if (!name.find()) {
+      return Optional.empty();
+    }
+    return reprint(name.replaceFirst("$1" + Matcher.quoteReplacement(qualified(NAME)) + "$3"),
+        "select pg_get_functiondef(p.oid) from pg_catalog.pg_proc p where p.proname = '" + NAME + "'"
+            + " and p.pronamespace = " + literal(MigrationDraft.ident(schema)) + "::pg_catalog.regnamespace");
   }
 
   /**
