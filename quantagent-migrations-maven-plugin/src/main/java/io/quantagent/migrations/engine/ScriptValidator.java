@@ -10,11 +10,14 @@ import java.util.regex.Pattern;
 /**
  * Checks every script before anything runs, and reports all problems at once: names MyBatis cannot parse,
  * two scripts with one id, a missing {@code -- // description} header or {@code -- //@UNDO} line, an empty file, a
- * file that is not UTF-8 text, {@code .sql} files in a folder inside the scripts folder.
+ * file that is not UTF-8 text, {@code .sql} files in a folder inside the scripts folder, MyBatis' own script that
+ * creates the changelog.
  */
 final class ScriptValidator {
   private static final Pattern HEADER = Pattern.compile("--\\s*//.*");
   private static final Pattern UNDO = Pattern.compile("(?m)^\\s*--\\s*//\\s*@UNDO\\b.*$");
+  /** What MyBatis' {@code migrate init} writes as the first migration, property unfilled. */
+  private static final Pattern STOCK_CHANGELOG = Pattern.compile("(?i)\\bCREATE\\s+TABLE\\s+\\$\\{changelog}");
 
   private final ScriptSource source;
 
@@ -55,6 +58,14 @@ final class ScriptValidator {
       }
       if (text.isBlank()) {
         problems.add(filename + " is empty. Write its header, its change and its -- //@UNDO section, or delete it.");
+        continue;
+      }
+      if (STOCK_CHANGELOG.matcher(text).find()) {
+        problems.add(filename + " is MyBatis' own changelog script (CREATE TABLE ${changelog}, from migrate init),"
+            + " which PostgreSQL cannot run: this plugin creates the changelog table itself, with the columns"
+            + " stock MyBatis reads. Delete the file. On a database that stock MyBatis migrated, delete its row too"
+            + " (DELETE FROM changelog WHERE id = " + name.id().toPlainString() + ", or the table your"
+            + " -Dquantagent.changelogTable names): the table and its other rows stay.");
         continue;
       }
       String firstLine = text.strip().lines().findFirst().orElse("");

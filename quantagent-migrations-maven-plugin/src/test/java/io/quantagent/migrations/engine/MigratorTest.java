@@ -12,6 +12,8 @@ import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.StandbyServer;
 import io.quantagent.migrations.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -265,6 +267,21 @@ class MigratorTest {
     InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> migrator().upgrade(new Target.Head()));
     assertTrue(e.getMessage().contains(expected), e.getMessage());
     assertEquals(List.of(), db.tables(), nothingRan);
+  }
+
+  /** The first script MyBatis' migrate init writes, from the template in the mybatis-migrations jar. */
+  @Test
+  void myBatisOwnChangelogScriptIsRefusedBeforeAnythingRunsSayingWhatToDo() throws Exception {
+    String template;
+    try (var in = MigratorTest.class.getClassLoader()
+        .getResourceAsStream("org/apache/ibatis/migration/template_changelog.sql")) {
+      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Files.writeString(scripts.directory().resolve("000_create_changelog.sql"), template);
+    assertRefusedBeforeAnythingRuns("000_create_changelog.sql is MyBatis' own changelog script (CREATE TABLE"
+        + " ${changelog}, from migrate init), which PostgreSQL cannot run: this plugin creates the changelog table"
+        + " itself, with the columns stock MyBatis reads. Delete the file. On a database that stock MyBatis migrated,"
+        + " delete its row too (DELETE FROM changelog WHERE id = 0,", "nothing ran: not the migrations after it either");
   }
 
   @Test
