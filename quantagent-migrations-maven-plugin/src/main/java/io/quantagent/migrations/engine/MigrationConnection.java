@@ -42,17 +42,6 @@ final class MigrationConnection implements AutoCloseable {
   private Collector collector;
 
   private static final int CLIENT_CHECK_MS = 1000;
-  /**
-   * The TimeZone the database or the login role is configured with ({@code ALTER DATABASE/ROLE ... SET timezone}), most
-   * specific first as PostgreSQL applies them. pgjdbc sends the JVM's zone with the login, which overrides them all, so
-   * a migration's {@code ::timestamptz} or {@code date_trunc} would depend on the machine that runs Maven.
-   */
-  private static final String CONFIGURED_TIME_ZONE = "select substr(s, 10) from pg_db_role_setting d,"
-      + " unnest(d.setconfig) s where lower(s) like 'timezone=%'"
-      + " and d.setrole in (0, (select oid from pg_roles where rolname = session_user))"
-      + " and d.setdatabase in (0, (select oid from pg_database where datname = current_database()))"
-      + " order by d.setrole <> 0 desc, d.setdatabase <> 0 desc limit 1";
-
   MigrationConnection(Connection real, String changelogTable) throws SQLException {
     this.real = real;
     this.changelogTable = changelogTable;
@@ -83,17 +72,20 @@ final class MigrationConnection implements AutoCloseable {
 
     /**
      * The opening query, in one round trip: the server's process id for the session (a pooler's own connection id
-     * may differ), whether it can write, and the run's own session settings. Server-side TCP keepalives let the
-     * server notice a client machine that vanished (no FIN ever comes) in about two minutes, not the two hours of
-     * the kernel's default, and drop the run lock with the session. On PostgreSQL 14+ the server also notices within
-     * a second that a killed client is gone, even during a long statement ({@code clientCheck}), and does not end
-     * the session for idling while a goal builds its scratch schema between statements.
+     * may differ), whether it can write, and the run's own session settings: the {@link ConfiguredTimeZone}, and
+     * server-side TCP keepalives, which let the server notice a client machine that vanished (no FIN ever comes) in
+     * about two minutes, not the two hours of the kernel's default, and drop the run lock with the session. On
+     * PostgreSQL 14+ the server also notices within a second that a killed client is gone, even during a long
+     * statement ({@code clientCheck}), and does not end the session for idling while a goal builds its scratch schema
+     * between statements.
      */
     static Opening run(Connection connection, boolean modern, boolean clientCheck) throws SQLException {
-      StringBuilder query = new StringBuilder("select pg_backend_pid(), current_setting('transaction_read_only') = 'on',"
-          + " pg_is_in_recovery(), (select set_config('TimeZone', z, false) from (" + CONFIGURED_TIME_ZONE + ") q(z)),"
+      StringBuilder query = new StringBuilder("select pg_backend_pid(),"
+          + " current_setting('transaction_read_only') = 'on', pg_is_in_recovery(),"
+          + " (select set_config('TimeZone', z, false) from (" + ConfiguredTimeZone.QUERY + ") q(z)),"
           + " set_config('tcp_keepalives_idle', '30', false), set_config('tcp_keepalives_interval', '10', false)");
-      List<String> settings = new ArrayList<>(List.of("SET tcp_keepalives_idle = 30", "SET tcp_keepalives_interval = 10"));
+      List<String> settings =
+          new ArrayList<>(List.of("SET tcp_keepalives_idle = 30", "SET tcp_keepalives_interval = 10"));
       if (modern) {
         query.append(", set_config('idle_session_timeout', '0', false)");
         settings.add("SET idle_session_timeout = 0");
@@ -102,7 +94,8 @@ final class MigrationConnection implements AutoCloseable {
         query.append(", set_config('client_connection_check_interval', '" + CLIENT_CHECK_MS + "', false)");
         settings.add("SET client_connection_check_interval = " + CLIENT_CHECK_MS);
       }
-      try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(query.toString())) {
+      try (Statement statement = connection.createStatement();
+          ResultSet rs = statement.executeQuery(query.toString())) {
         rs.next();
         String zone = rs.getString(4);
         if (zone != null) {
@@ -118,7 +111,8 @@ final class MigrationConnection implements AutoCloseable {
    * PostgreSQL 15. The run goes on without it there.
    */
   private static boolean refusesClientCheck(SQLException e) {
-    return "22023".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("client_connection_check_interval");
+    return "22023".equals(e.getSQLState())
+        && String.valueOf(e.getMessage()).contains("client_connection_check_interval");
   }
 
   /**

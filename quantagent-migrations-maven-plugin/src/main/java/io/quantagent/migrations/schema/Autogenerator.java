@@ -55,9 +55,9 @@ public final class Autogenerator {
     List<MigrationInfo> known = history.stream().filter(h -> h.scriptPresent()).map(h -> h.migration()).toList();
     SchemaSnapshot head;
     SchemaSnapshot actual;
-    SearchPath path = current.searchPath();
+    LiveSession session = current.session();
     try (ScratchDatabases.Scratch database = scratch.create(major)) {
-      ConnectionFactory likeLive = path.on(database.connections(), SchemaCreations.in(scripts));
+      ConnectionFactory likeLive = session.on(database.connections(), SchemaCreations.in(scripts));
       head = known.isEmpty() ? scratchSchema(likeLive, tracking)
           : new ExpectedSchema(scripts, settings, log).at(known.get(known.size() - 1), likeLive);
       actual = EquivalentDefinitions.align(head, current.snapshot(), likeLive);
@@ -77,7 +77,7 @@ public final class Autogenerator {
         + "-- Drafted by quantagent:create -Dquantagent.autogenerate from the live database and proven on a scratch\n"
         + "-- database (forward gives the live schema, undo gives head back). Review it before you commit it.\n"
         + String.join("\n", forward) + "\n\n-- //@UNDO\n" + String.join("\n", MigrationDraft.between(actual, head)) + "\n";
-    prove(text, known, head, actual, major, path, tracking);
+    prove(text, known, head, actual, major, session, tracking);
     return Optional.of(text);
   }
 
@@ -102,16 +102,16 @@ public final class Autogenerator {
         + " and proven\n-- on a scratch database (forward gives the model's schema, undo gives head back). Review it"
         + " before you commit it.\n" + String.join("\n", forward) + "\n\n-- //@UNDO\n"
         + String.join("\n", MigrationDraft.between(declared, head.snapshot())) + "\n";
-    prove(text, head.migrations(), head.snapshot(), declared, major, SearchPath.NEW_DATABASE, tracking);
+    prove(text, head.migrations(), head.snapshot(), declared, major, LiveSession.NEW_DATABASE, tracking);
     return Optional.of(text);
   }
 
   private void prove(String text, List<MigrationInfo> known, SchemaSnapshot head, SchemaSnapshot actual, int major,
-      SearchPath path, TrackingTables tracking) {
+      LiveSession session, TrackingTables tracking) {
     Path directory = withDraft(text, known);
     ScriptSource withDraft = ScriptSource.directory(directory);
     try (ScratchDatabases.Scratch database = scratch.create(major)) {
-      ConnectionFactory likeLive = path.on(database.connections(), SchemaCreations.in(scripts));
+      ConnectionFactory likeLive = session.on(database.connections(), SchemaCreations.in(scripts));
       Migrator migrator = new Migrator(likeLive, withDraft, settings, EventLog.silent());
       run("change", () -> migrator.upgrade(new Target.Head()));
       requireNone("after the draft's change", compareOn(likeLive, actual, scratchSchema(likeLive, tracking)));

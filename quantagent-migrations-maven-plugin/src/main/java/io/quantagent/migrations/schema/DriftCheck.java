@@ -31,7 +31,7 @@ public final class DriftCheck implements SchemaVerifier {
   public List<SchemaDifference> compare(Optional<MigrationInfo> revision) {
     SchemaRead actual = SchemaRead.of(live, tracking, "live");
     try (ScratchDatabases.Scratch database = scratch.create(actual.serverMajorVersion())) {
-      ConnectionFactory likeLive = actual.searchPath().on(database.connections(), expected.schemaCreations());
+      ConnectionFactory likeLive = actual.session().on(database.connections(), expected.schemaCreations());
       SchemaSnapshot migrations = revision.isPresent()
           ? expected.at(revision.get(), likeLive)
           : SchemaRead.of(likeLive, tracking, "scratch").snapshot();

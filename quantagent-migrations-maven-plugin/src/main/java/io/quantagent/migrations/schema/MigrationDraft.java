@@ -291,7 +291,7 @@ public final class MigrationDraft {
     return "\"" + name.replace("\"", "\"\"") + "\"";
   }
 
-  private static String literal(String text) {
+  static String literal(String text) {
     return "'" + text.replace("'", "''") + "'";
   }
 }
