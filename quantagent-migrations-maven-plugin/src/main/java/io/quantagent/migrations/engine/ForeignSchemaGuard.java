@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Refuses to change a database that has tables but no changelog of ours, such as the ones Alembic built:
@@ -24,9 +25,14 @@ final class ForeignSchemaGuard {
 
   private ForeignSchemaGuard() {}
 
-  /** @param applied the changelog's rows, empty when it has none or does not exist */
-  static void refuseUnmanaged(Connection connection, Changelog changelog, List<MigrationInfo> applied, String goal)
-      throws SQLException {
+  /**
+   * @param applied the changelog's rows, empty when it has none or does not exist
+   * @param createdByMigrations whether the migrations create a table of that name: next to an empty changelog, only
+   *     such a table says the database was restored; others (an application's own, left when every migration was
+   *     undone) do not
+   */
+  static void refuseUnmanaged(Connection connection, Changelog changelog, List<MigrationInfo> applied,
+      Predicate<String> createdByMigrations, String goal) throws SQLException {
     if (!applied.isEmpty()) {
       return;
     }
@@ -47,6 +53,9 @@ final class ForeignSchemaGuard {
         + "    mvn quantagent:stamp -Dtarget=head      (or -Dtarget=<id> of the migration it matches)\n"
         + "  stamp first checks that the schema matches and refuses otherwise; see README, ";
     if (changelog.exists()) {
+      if (tables.stream().noneMatch(createdByMigrations)) {
+        return;
+      }
       throw new UnmanagedDatabaseException(found + " and an empty changelog table (" + changelog.table() + "), as a"
           + " restore of pg_dump --schema-only leaves it: the dump copies the table without its rows. So " + goal
           + " would take it for a database no migration ran on (upgrade would run every migration again, on tables"

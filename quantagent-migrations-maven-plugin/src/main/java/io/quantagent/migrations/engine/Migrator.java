@@ -56,7 +56,8 @@ public final class Migrator {
     List<MigrationInfo> known = scripts.scripts();
     return locked((session, changelog) -> {
       ChangelogState state = ChangelogState.read(scripts, known, changelog);
-      ForeignSchemaGuard.refuseUnmanaged(session.connection(), changelog, state.applied(), "upgrade");
+      ForeignSchemaGuard.refuseUnmanaged(session.connection(), changelog, state.applied(),
+          TableCreations.in(scripts), "upgrade");
       List<String> problems = state.problems();
       if (settings.validate() && !problems.isEmpty()) {
         throw new ValidationFailedException("Nothing was applied: applied migrations changed since they ran"
@@ -90,7 +91,8 @@ public final class Migrator {
     List<MigrationInfo> known = scripts.scripts();
     return locked((session, changelog) -> {
       ChangelogState state = ChangelogState.read(scripts, known, changelog);
-      ForeignSchemaGuard.refuseUnmanaged(session.connection(), changelog, state.applied(), "downgrade");
+      ForeignSchemaGuard.refuseUnmanaged(session.connection(), changelog, state.applied(),
+          TableCreations.in(scripts), "downgrade");
       MigrationPlanner planner = planner(state, known);
       List<MigrationInfo> plan = planner.downgrade(target);
       for (MigrationInfo migration : plan) {

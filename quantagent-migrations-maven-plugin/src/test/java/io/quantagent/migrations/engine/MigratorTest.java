@@ -635,6 +635,18 @@ class MigratorTest {
     assertEquals(3, migrator().upgrade(new Target.Head()).runs().size());
   }
 
+  /**
+   * Every migration undone, and a table the application made for itself left beside the empty changelog (a session
+   * store, a job queue): no migration creates it, so it says nothing of a restore, and upgrade runs as before.
+   */
+  @Test
+  void aDatabaseUndoneToBaseNextToAnApplicationsOwnTableUpgradesAgain() throws Exception {
+    migrator().upgrade(new Target.Head());
+    db.execute("create table app_sessions (id text primary key)");
+    migrator().downgrade(new Target.Base());
+    assertEquals(3, migrator().upgrade(new Target.Head()).runs().size());
+  }
+
   /** As pg_dump --schema-only brings it: the table, without its rows. */
   @Test
   void anEmptyChangelogNextToTablesIsRefusedNamingStamp() throws Exception {
