@@ -56,13 +56,12 @@ public record DatabaseUrl(String jdbcUrl, Optional<String> user, Optional<String
     }
     int hostStart = hostsStart;
     for (String host : hosts.split(",", -1)) {
-      String shown = malformed.host(host, hostStart, at >= restStart);
       if (!HOST_PORT.matcher(host).matches()) {
-        throw malformed.because(shown + " is not a host[:port]");
+        throw malformed.badHost(host, hostStart, at >= restStart, false);
       }
       int colon = host.lastIndexOf(':');
       if (colon > host.lastIndexOf(']') && Integer.parseInt(host.substring(colon + 1)) > 65535) {
-        throw malformed.because("the port of " + shown + " is above 65535");
+        throw malformed.badHost(host, hostStart, at >= restStart, true);
       }
       hostStart += host.length() + 1;
     }

@@ -11,6 +11,10 @@ import java.util.List;
 final class MalformedUrl {
   static final String ENCODING_HINT = "A password with @, :, /, ? or # must be percent-encoded: @ is %40, : is %3A,"
       + " / is %2F, ? is %3F, # is %23.";
+  /** What cuts a URL short before its '@': a shell at an unquoted &amp;, ; or space, a .env file at " #". */
+  private static final String CUT_HINT = "a shell ends an unquoted value at &, ; or a space, and .env ends it at"
+      + " ' #': quote the URL, and percent-encode these characters in a password: & is %26, ; is %3B, # is %23, a"
+      + " space is %20";
   private static final String SUPPORTED = "postgresql://<user>:<password>@<host>:5432/<database>, postgres://...,"
       + " postgresql+psycopg2://... or jdbc:postgresql://<host>:5432/<database>";
 
@@ -54,12 +58,34 @@ final class MalformedUrl {
     }
   }
 
-  /** The host as typed when nothing before it can be a password; otherwise only where it is. */
-  String host(String host, int start, boolean separatedFromUserinfo) {
-    if (separatedFromUserinfo || text.indexOf('@') < 0) {
-      return "'" + host + "'";
+  /**
+   * Refuses a host that is not host[:port]. It is named as typed only when nothing in it can be a password, and by
+   * position otherwise: when an '@' follows it, or when the URL has no '@' and a ':' in it is followed by no port,
+   * which is what user:password looks like once the URL is cut short before its '@' (by an unquoted &amp;, ; or space
+   * in a shell, or by " #" in .env).
+   */
+  InvalidDatabaseUrlException badHost(String host, int start, boolean separatedFromUserinfo, boolean portTooHigh) {
+    boolean mayBeCutUserinfo = !separatedFromUserinfo && text.indexOf('@') < 0 && hasColonWithoutPort(host);
+    if (mayBeCutUserinfo) {
+      return because(position(host, start) + " is not a host[:port]: what follows its ':' is no port (0 to 65535),"
+          + " so it may be user:password cut short before its '@' (" + CUT_HINT + ")");
     }
+    String shown = separatedFromUserinfo || text.indexOf('@') < 0 ? "'" + host + "'" : position(host, start);
+    return because(portTooHigh ? "the port of " + shown + " is above 65535" : shown + " is not a host[:port]");
+  }
+
+  private static String position(String host, int start) {
     return "the host part (characters " + (start + 1) + " to " + (start + host.length()) + ")";
+  }
+
+  /** A ':' outside an IPv6 address's brackets, followed by anything but a port number. */
+  private static boolean hasColonWithoutPort(String host) {
+    int colon = host.indexOf(':', host.lastIndexOf(']') + 1);
+    if (colon < 0) {
+      return false;
+    }
+    String port = host.substring(colon + 1);
+    return !port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535;
   }
 
   /** 1-based positions of {@code c} in [from, to). */

@@ -23,6 +23,7 @@ import java.util.function.IntFunction;
 public final class ConfiguredScratchDatabases implements ScratchDatabases {
   /** Under the work directory ({@code target}): the throwaway embedded servers, one directory each. */
   private static final String SERVERS_DIRECTORY = "quantagent-scratch";
+  private static final String SCRATCH_URL_ORIGIN = "scratchUrl (-Dquantagent.scratchUrl or <scratchUrl>)";
 
   private final String scratchUrl;
   private final IntFunction<PostgresBinaries> binariesForMajor;
@@ -40,7 +41,7 @@ public final class ConfiguredScratchDatabases implements ScratchDatabases {
   @Override
   public Scratch create(int serverMajorVersion) {
     if (scratchUrl != null && !scratchUrl.isBlank()) {
-      return onNamedServer(new PostgresConnector(DatabaseUrl.parse(scratchUrl)));
+      return onNamedServer(new PostgresConnector(DatabaseUrl.parse(scratchUrl, SCRATCH_URL_ORIGIN)));
     }
     log.info("Building the migrations' schema on a throwaway embedded PostgreSQL " + serverMajorVersion
         + " (the live server's major version)");

@@ -76,6 +76,8 @@ class DatabaseUrlTest {
       "quant:s3cret@localhost/db",
       "postgresql://quant:s3cr%zzet@localhost/db",
       "postgresql://quant:s3cret@localhost/db?password",
+      "postgresql://quant:s3cret",
+      "postgresql://quant:s3cret?sslmode=require",
       " ",
   })
   void rejectsWhatItCannotUseWithoutShowingThePassword(String raw) {
@@ -110,6 +112,35 @@ class DatabaseUrlTest {
     for (String piece : new String[] {"s3", "cr3t", "qa:"}) {
       assertFalse(e.getMessage().contains(piece), piece + " in " + e.getMessage());
     }
+  }
+
+  /** What is left when an unquoted &amp;, ; or space in a shell, or " #" in .env, cut the URL before its '@'. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "postgresql://quant:s3cret | s3cret | 14 to 25",
+      "postgresql://quant:s3cret?sslmode=require | s3cret | 14 to 25",
+      "postgresql://quant:123456 | 123456 | 14 to 25",
+      "postgresql://quant:99999 | 99999 | 14 to 24",
+      "postgresql://db,quant:s3cret/x | s3cret | 17 to 28",
+  })
+  void aUrlCutShortBeforeItsAtIsNamedByPositionWithWhatCutIt(String raw, String secret, String characters) {
+    InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
+        () -> DatabaseUrl.parse(raw, ".env"));
+    assertTrue(e.getMessage().startsWith("The database URL from .env cannot be used: the host part (characters "
+        + characters + ") is not a host[:port]: what follows its ':' is no port (0 to 65535), so it may be"
+        + " user:password cut short before its '@' (a shell ends an unquoted value at &, ; or a space, and .env ends"
+        + " it at ' #': quote the URL, and percent-encode these characters in a password: & is %26, ; is %3B, # is"
+        + " %23, a space is %20)."), e.getMessage());
+    for (String piece : new String[] {secret, "quant", "s3cr"}) {
+      assertFalse(e.getMessage().contains(piece), piece + " in " + e.getMessage());
+    }
+  }
+
+  @Test
+  void namesAHostAndPortAsTypedWhenThePortIsANumber() {
+    InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
+        () -> DatabaseUrl.parse("postgresql://local host:5432/db"));
+    assertTrue(e.getMessage().contains("cannot be used: 'local host:5432' is not a host[:port]."), e.getMessage());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.quantagent.migrations.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +45,15 @@ class ConfiguredScratchDatabasesTest extends OnEachServer {
                 + " and pid <> pg_backend_pid()",
             "drop database if exists quantagent_scratch_1"),
         ConfiguredScratchDatabases.dropStatements(12, "quantagent_scratch_1"));
+  }
+
+  @Test
+  void aScratchUrlThatCannotBeUsedIsNamedAsTheScratchUrlWithoutItsPassword() {
+    RuntimeException e = assertThrows(RuntimeException.class,
+        () -> onServerOf("postgresql://quant:hunter2").create(version.number()));
+    assertTrue(e.getMessage().startsWith("The database URL from scratchUrl (-Dquantagent.scratchUrl or <scratchUrl>)"
+        + " cannot be used: the host part (characters 14 to 26) is not a host[:port]"), e.getMessage());
+    assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
   }
 
   @Test
