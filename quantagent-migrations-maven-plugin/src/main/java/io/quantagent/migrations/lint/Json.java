@@ -1,6 +1,13 @@
 package io.quantagent.migrations.lint;
 
-/** JSON literals for the documents the plugin writes (lint's report and SARIF, the goals' -Dquantagent.format=json). */
+import io.quantagent.migrations.db.UrlMasker;
+
+/**
+ * JSON literals for the documents the plugin writes (lint's report and SARIF, the goals' -Dquantagent.format=json).
+ * Every string passes the mask before it is escaped, as a log line does: a finding or a schema difference may quote a
+ * statement or a view's definition that holds a password. Masking the escaped document instead could break it, as
+ * the mask of an unquoted value would take the backslash of an escaped quote along.
+ */
 public final class Json {
   private Json() {}
 
@@ -9,7 +16,7 @@ public final class Json {
       return "null";
     }
     StringBuilder json = new StringBuilder("\"");
-    for (char c : value.toCharArray()) {
+    for (char c : UrlMasker.mask(value).toCharArray()) {
       switch (c) {
         case '"' -> json.append("\\\"");
         case '\\' -> json.append("\\\\");

@@ -107,6 +107,10 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
     }
     try {
       run();
+    } catch (MojoFailureException e) {
+      throw FailureMapper.masked(e, secrets);
+    } catch (MojoExecutionException e) {
+      throw FailureMapper.masked(e, secrets);
     } catch (RuntimeException e) {
       Exception mapped = FailureMapper.map(e, secrets, mojoExecution.getGoal());
       if (mapped instanceof MojoFailureException failure) {

@@ -48,6 +48,31 @@ final class FailureMapper {
   }
 
   /**
+   * A failure a goal threw itself (check's findings, lint's summary), with its messages and cause through the mask: a
+   * finding may quote a statement or a view's definition, which can hold a password.
+   */
+  static MojoFailureException masked(MojoFailureException e, KnownSecrets secrets) {
+    MojoFailureException masked = new MojoFailureException(e.getSource(), secrets.mask(e.getMessage()),
+        secrets.mask(e.getLongMessage()));
+    return withCauseOf(e, masked, secrets);
+  }
+
+  /** As {@link #masked(MojoFailureException, KnownSecrets)}, for an error of the environment. */
+  static MojoExecutionException masked(MojoExecutionException e, KnownSecrets secrets) {
+    MojoExecutionException masked = new MojoExecutionException(e.getSource(), secrets.mask(e.getMessage()),
+        secrets.mask(e.getLongMessage()));
+    return withCauseOf(e, masked, secrets);
+  }
+
+  private static <T extends Exception> T withCauseOf(Exception original, T masked, KnownSecrets secrets) {
+    if (original.getCause() != null) {
+      masked.initCause(PrintableCause.of(original.getCause(), secrets));
+    }
+    masked.setStackTrace(original.getStackTrace());
+    return masked;
+  }
+
+  /**
    * Ctrl-C or a kill ends the JVM and, with the embedded database, the server too: the run did not fail on its
    * own, and an engine message blaming the project ("fix the script") would lie. An exception of the system's
    * kind already says what happened, and is left as it is.

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +49,27 @@ class SarifLogTest {
         .map(r -> r.get("ruleId").asText() + ": " + r.get("suppressions").get(0).get("justification").asText()).toList();
     assertEquals(List.of("drop-column: (no reason given)",
         "rename: renamed while the app is stopped for the \"2026\" upgrade"), suppressed.stream().sorted().toList());
+  }
+
+  /** Lint's finding quotes the psql command's line; the log masks it, so must the SARIF file and the JSON report. */
+  @Test
+  void aPasswordAFindingQuotesIsMaskedInTheSarifLogAndTheJsonReport(@TempDir Path dir) throws Exception {
+    LintReport report = new MigrationLinter(LintSettings.forVersion(12)).lint(RuleExample.scripts(List.of(
+        "\\connect \"host=risk user=reader password=Risk-s3cret-9\"\nSELECT 1;")));
+    Path file = dir.resolve("lint.sarif");
+
+    SarifLog.write(report, file, name -> name);
+    String json = LintJson.document(report, Optional.empty(), name -> name);
+
+    String sarif = Files.readString(file);
+    assertEquals(List.of(), SarifSchema.problems(sarif));
+    String expected = "\\connect \"host=risk user=reader password=****\" is a psql command";
+    JsonNode result = new ObjectMapper().readTree(sarif).get("runs").get(0).get("results").get(0);
+    assertTrue(result.get("message").get("text").asText().startsWith(expected), result.toString());
+    JsonNode finding = new ObjectMapper().readTree(json).get("findings").get(0);
+    assertTrue(finding.get("message").asText().startsWith(expected), finding.toString());
+    assertFalse(sarif.contains("s3cret"), sarif);
+    assertFalse(json.contains("s3cret"), json);
   }
 
   @Test

@@ -117,6 +117,24 @@ class FailureMapperTest {
     assertTrue(mavenSummary(mapped).contains("server echoed ****"), mavenSummary(mapped));
   }
 
+  /** check's and lint's own failures quote a view's definition or a statement's first line. */
+  @Test
+  void aFailureAGoalThrowsItselfIsMaskedInItsMessagesAndCause() {
+    KnownSecrets secrets = new KnownSecrets();
+    secrets.add("Known-s3cret-8");
+    String finding = "quantagent:check failed: ...\n  - drift: risk_feed: view query differs (in the database: SELECT"
+        + " dblink('host=risk user=reader password=Risk-s3cret-9', 'select Known-s3cret-8')";
+    MojoFailureException failure = FailureMapper.masked(new MojoFailureException(this, finding, finding), secrets);
+    assertEquals(this, failure.getSource());
+    for (String text : new String[] {failure.getMessage(), failure.getLongMessage()}) {
+      assertTrue(text.endsWith("dblink('host=risk user=reader password=****', 'select ****')"), text);
+    }
+    MojoExecutionException error = FailureMapper.masked(new MojoExecutionException("Cannot write " + finding,
+        new IOException("disk full at password=Risk-s3cret-9")), secrets);
+    assertNoSecret(error, "s3cret");
+    assertTrue(stackTrace(error).contains("disk full at password=****"), stackTrace(error));
+  }
+
   @Test
   void aSessionTheServerEndedIsAnInterruptionNotABrokenScript() {
     SQLException ended = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
