@@ -9,6 +9,7 @@ import io.quantagent.migrations.embedded.ZonkyVersions;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -148,9 +149,31 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
     return secrets;
   }
 
-  /** A parameter that may hold a secret, evaluated only here; see {@link SecretParameter}. */
+  /**
+   * A parameter that may hold a secret, evaluated only here; see {@link SecretParameter}. A secret the POM holds is
+   * warned about once in the build of this project, however many goals and reads of it there are.
+   */
   protected String secretParameter(PlexusConfiguration parameter) {
-    return SecretParameter.evaluate(parameter, session, mojoExecution);
+    String value = SecretParameter.evaluate(parameter, session, mojoExecution);
+    if (value != null) {
+      SecretParameter.printedByMaven(parameter, value, instead(parameter.getName()))
+          .filter(warning -> firstTime("quantagent.warnedOfPom." + parameter.getName()))
+          .ifPresent(getLog()::warn);
+    }
+    return value;
+  }
+
+  private static String instead(String parameter) {
+    return "as -Dquantagent." + parameter + switch (parameter) {
+      case "url" -> ", in the DATABASE_URL environment variable or in .env";
+      case "password" -> ", or as the password of a settings.xml <server> (-D" + PropertyKeys.SERVER_ID + ")";
+      default -> "";
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private boolean firstTime(String key) {
+    return ((Map<String, Object>) getPluginContext()).putIfAbsent(key, Boolean.TRUE) == null;
   }
 
   protected EventLog eventLog() {
