@@ -12,9 +12,15 @@ import org.codehaus.plexus.components.interactivity.PrompterException;
 /**
  * Setup's questions through Maven's own prompter, so that they work in any terminal Maven runs in. The password is
  * the exception: the prompter's console handler echoes what is typed, so it is read from the JVM's console without
- * echo whenever there is one; only piped input goes through the prompter.
+ * echo whenever there is one. Without one (Java 17 and 21 have none when Maven's output is not a terminal: piped
+ * through {@code tee}, or an IDE's console), the prompter reads it, and the person is told first that it will show.
  */
 final class MavenPrompts implements Prompts {
+  static final String SHOWN_AS_YOU_TYPE = "There is no console to read the password from without showing it (Maven's"
+      + " output is not a terminal: piped, as through | tee, or in an IDE), so what you type next will be visible. To"
+      + " keep it hidden, press Ctrl-C and run quantagent:setup in a terminal with no pipe, or in batch mode with the"
+      + " password in PGPASSWORD: mvn -B quantagent:setup -Dquantagent.setup.host=... (see Setup in the README).";
+
   private final Prompter prompter;
   private final Console console;
   private final Log log;
@@ -47,14 +53,15 @@ final class MavenPrompts implements Prompts {
   @Override
   public String askPassword(Question question) {
     if (console != null) {
-      char[] password = console.readPassword("%s: ", question.text());
+      char[] password = console.readPassword("%s (not shown as you type): ", question.text());
       if (password == null) {
         throw ended(question);
       }
       return new String(password);
     }
+    log.warn(SHOWN_AS_YOU_TYPE);
     try {
-      String password = prompter.promptForPassword(question.text());
+      String password = prompter.promptForPassword(question.text() + " (shown as you type)");
       if (password == null) {
         throw ended(question);
       }

@@ -10,7 +10,7 @@ public enum Question {
   HOST("quantagent.setup.host", "PostgreSQL host"),
   PORT("quantagent.setup.port", "Port"),
   USER("quantagent.setup.user", "User"),
-  PASSWORD("quantagent.setup.password", "Password (not shown as you type)"),
+  PASSWORD("quantagent.setup.password", "Password"),
   DATABASE("quantagent.setup.database", "Database"),
   CREATE_DATABASE("quantagent.setup.createDatabase", "Create it", "y", "n"),
   REPLACE("quantagent.force", "Replace it", "y", "n"),

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The interactive setup as a person goes through it, with Maven's prompter scripted: a wrong password, the retry with
- * the earlier answers as defaults, the save. Nothing shown to the person holds the password, in any form.
+ * the earlier answers as defaults, the save. Nothing shown to the person holds the password, in any form, and with
+ * no console (as here) the password prompt says that what is typed will show, not that it is hidden.
  */
 @ExtendWith(PostgresFixture.class)
 class SetupInteractiveTest {
@@ -55,6 +56,11 @@ class SetupInteractiveTest {
       public void info(CharSequence line) {
         shown.add("[log] " + line);
       }
+
+      @Override
+      public void warn(CharSequence line) {
+        shown.add("[warn] " + line);
+      }
     };
     try {
       return new DatabaseSetup(dir, new MavenPrompts(prompter, null, log), Map.of()).run();
@@ -74,7 +80,9 @@ class SetupInteractiveTest {
     assertEquals(DatabaseSetup.Outcome.SAVED, outcome);
     assertTrue(shown.contains("PostgreSQL host [127.0.0.1]"), "the retry offers the earlier host: " + shown);
     assertTrue(shown.contains("User [" + role + "]"), shown.toString());
-    assertTrue(shown.contains("password: Password (not shown as you type)"), shown.toString());
+    int prompt = shown.indexOf("password: Password (shown as you type)");
+    assertTrue(prompt > 0, "without a console the prompt does not claim to hide the password: " + shown);
+    assertEquals("[warn] " + MavenPrompts.SHOWN_AS_YOU_TYPE, shown.get(prompt - 1), "warned right before it");
     assertTrue(shown.stream().anyMatch(l -> l.contains("password authentication failed for user \"" + role + "\"")),
         shown.toString());
     assertTrue(shown.contains("Change the answers and try again (y/n) [y]"), shown.toString());
