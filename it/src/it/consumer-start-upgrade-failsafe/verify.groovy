@@ -6,6 +6,12 @@ assert log.contains('(from the database quantagent:start started)')
 assert log.contains('Upgraded 6 migrations')
 assert log =~ /Tests run: 1, Failures: 0, Errors: 0, Skipped: 0/
 assert log.contains('Stopped the embedded PostgreSQL on port')
+// failsafe's report records the test JVM's system properties: the password file's path, never the password.
+def password = new File(basedir, 'target/it-secrets/started.password').text.strip()
+def reports = new File(basedir, 'target/failsafe-reports').listFiles().findAll { it.name.startsWith('TEST-') }
+assert reports.size() == 1
+assert reports[0].text.contains('name="quantagent.started.passwordFile"')
+assert !reports[0].text.contains(password)
 // 2. start with -Dquantagent.embeddedVersion=15.19.0 runs PostgreSQL 15; current with -Dquantagent.url connects
 // with the URL's credentials (start's throwaway user and password would be refused there).
 assert log =~ /Started PostgreSQL 15\.\d+ for this build/

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  */
 public final class BuildServers {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  private static final String PASSWORD_FILE = "quantagent-started.password";
 
   private BuildServers() {}
 
@@ -33,6 +34,22 @@ public final class BuildServers {
     Path data = root.resolve(OwnerProcess.current().tag() + "-" + SEQUENCE.incrementAndGet());
     return EmbeddedPostgres.start(EmbeddedPostgresSettings.throwaway(binaries, data).withDatabase(database)
         .withPort(port), log);
+  }
+
+  /**
+   * Writes the server's password to a file readable by its owner only, in the server's data directory, so that it
+   * goes when the server stops: the integration tests read it there, and the password stays out of Maven's
+   * properties, which {@code mvn -X} and a test report's system properties would show.
+   */
+  public static Path writePasswordFile(EmbeddedPostgres server) {
+    Path file = server.dataDirectory().resolve(PASSWORD_FILE);
+    try {
+      WriteOnceFile.readOrCreate(file, server::password);
+    } catch (IOException e) {
+      throw new EmbeddedPostgresException("Could not write the password file " + file + " of the PostgreSQL server"
+          + " started for this build: " + e + ".", e);
+    }
+    return file;
   }
 
   private static void cleanUpAfterKilledBuilds(PostgresBinaries binaries, Path root, EventLog log) {

@@ -13,8 +13,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Starts a throwaway embedded PostgreSQL on a free port for this build's integration tests and publishes it as
  * the project properties {@code quantagent.started.url} ({@code postgresql://user:password@host:port/db}),
- * {@code quantagent.started.jdbcUrl}, {@code quantagent.started.user}, {@code quantagent.started.password} and
- * {@code quantagent.started.port}: names no goal reads as a parameter of its own. A following {@code upgrade} in
+ * {@code quantagent.started.jdbcUrl}, {@code quantagent.started.user}, {@code quantagent.started.password},
+ * {@code quantagent.started.passwordFile} (the password in an owner-only file, for tests to read: a property's value
+ * shows in {@code mvn -X} and in failsafe's reports) and {@code quantagent.started.port}: names no goal reads as a
+ * parameter of its own. A following {@code upgrade} in
  * the same build uses it; {@code stop} (or the end of the build, whatever happens) shuts it down.
  */
 @Mojo(name = "start", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
@@ -53,9 +55,10 @@ public class StartMojo extends AbstractQuantagentMojo {
     properties.setProperty(STARTED + "jdbcUrl", server.jdbcUrl());
     properties.setProperty(STARTED + "user", server.user());
     properties.setProperty(STARTED + "password", server.password());
+    properties.setProperty(STARTED + "passwordFile", BuildServers.writePasswordFile(server).toString());
     properties.setProperty(STARTED + "port", String.valueOf(server.port()));
     getLog().info("Started PostgreSQL " + server.serverVersion() + " for this build at " + server.jdbcUrl() + " as "
-        + server.user() + " (pid " + server.pid() + "); " + STARTED + "url, .jdbcUrl, .user, .password and .port"
-        + " are set.");
+        + server.user() + " (pid " + server.pid() + "); " + STARTED + "url, .jdbcUrl, .user, .password,"
+        + " .passwordFile and .port are set.");
   }
 }

@@ -14,6 +14,7 @@ import io.quantagent.migrations.schema.ScratchDatabases;
 import io.quantagent.migrations.testing.WaitBound;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,20 @@ class BuildServersTest {
     try (Stream<Path> left = Files.list(parent)) {
       assertEquals(0, left.count());
     }
+  }
+
+  @Test
+  void thePasswordFileIsReadableByItsOwnerOnlyAndGoesWithTheServer() throws Exception {
+    Path file;
+    try (EmbeddedPostgres server = BuildServers.start(BINARIES, target.resolve("quantagent-postgres"), "app", 0,
+        EventLog.silent())) {
+      file = BuildServers.writePasswordFile(server);
+      assertEquals(server.password(), Files.readString(file).strip());
+      if (FileTrees.isPosix()) {
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+      }
+    }
+    assertFalse(Files.exists(file), "stop deletes it with the data directory");
   }
 
   @Test
