@@ -55,7 +55,7 @@ final class LockRetry {
    */
   void waitBeforeNext(int attempt, SQLException cause, String what, Optional<SqlStatement> statement, int statements,
       Duration lockTimeout, Optional<LockWait> wait) {
-    Duration pause = pause(attempt);
+    Duration pause = pause(settings.retryWait(), attempt, ThreadLocalRandom.current().nextDouble());
     log.warn(failure(cause, what + where(statement, statements), lockTimeout, wait) + ". Rolled back; attempt "
         + (attempt + 1) + " of " + attempts() + " in " + DurationSetting.show(pause) + ".");
     try {
@@ -90,9 +90,13 @@ final class LockRetry {
         + s.firstLine()).orElse("");
   }
 
-  private Duration pause(int attempt) {
-    long base = settings.retryWait().toMillis() << Math.min(attempt - 1, 20);
-    double jitter = 0.75 + ThreadLocalRandom.current().nextDouble() * 0.5;
+  /**
+   * The wait after failed {@code attempt} (1 for the first): {@code firstWait} doubled for each attempt after the
+   * first, times a jitter between 0.75 and 1.25 that {@code random} (in [0, 1)) picks.
+   */
+  static Duration pause(Duration firstWait, int attempt, double random) {
+    long base = firstWait.toMillis() << Math.min(attempt - 1, 20);
+    double jitter = 0.75 + random * 0.5;
     return Duration.ofMillis(Math.round(base * jitter));
   }
 }
