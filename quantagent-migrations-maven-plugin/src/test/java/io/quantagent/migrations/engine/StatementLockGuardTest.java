@@ -416,6 +416,62 @@ class StatementLockGuardTest {
   }
 
   @Test
+  void aDowngradeMeetsTheGuardInItsUndoAndGetsThroughOnceTheBlockerEnds() throws Exception {
+    scripts.add("002_add_risk_level.sql", ADD_COLUMN, "alter table orders drop column risk_level;");
+    migrator(RunnerSettings.defaults(), line -> { }).upgrade(new Target.Head());
+    List<String> lines = new CopyOnWriteArrayList<>();
+    CountDownLatch timeout = new CountDownLatch(1);
+    try (Connection blocker = db.connect(); Statement b = blocker.createStatement()) {
+      b.execute("begin; select count(*) from orders");
+      CompletableFuture<UpgradeResult> downgrade = CompletableFuture.supplyAsync(() ->
+          migrator(guard(Duration.ofMillis(400), 100), line -> {
+            lines.add(line);
+            if (line.startsWith("WARN Lock timeout in the undo of 2 (add risk level)")) {
+              timeout.countDown();
+            }
+          }).downgrade(new Target.Relative(1)));
+      assertTrue(timeout.await(60, TimeUnit.SECONDS), "no lock timeout: " + lines);
+      b.execute("commit");
+      assertEquals(1, downgrade.get(60, TimeUnit.SECONDS).runs().size());
+    }
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN Lock timeout in the undo of 2 (add risk level), statement"
+        + " 1 of 1 (line 4) alter table orders drop column risk_level;: waited 400 ms for AccessExclusiveLock on orders")),
+        String.join("\n", lines));
+    assertEquals(List.of("1"), db.changelogIds());
+    assertFalse(db.column("select attname from pg_attribute where attrelid = 'orders'::regclass")
+        .contains("risk_level"));
+  }
+
+  @Test
+  void aHeaderMarkerAtTheTopOfTheScriptAppliesToItsUndoToo() throws Exception {
+    scripts.add("002_add_risk_level.sql", "-- quantagent:lock-timeout off\n" + ADD_COLUMN,
+        "alter table orders drop column risk_level;");
+    migrator(RunnerSettings.defaults(), line -> { }).upgrade(new Target.Head());
+    List<String> lines = new CopyOnWriteArrayList<>();
+    CountDownLatch stillRunning = new CountDownLatch(1);
+    try (Connection blocker = db.connect(); Statement b = blocker.createStatement()) {
+      b.execute("begin; select count(*) from orders");
+      CompletableFuture<UpgradeResult> downgrade = CompletableFuture.supplyAsync(() ->
+          migrator(guard(Duration.ofMillis(100), 2).withProgressEvery(Duration.ofSeconds(1)), line -> {
+            lines.add(line);
+            if (line.contains("still running after")) {
+              stillRunning.countDown();
+            }
+          }).downgrade(new Target.Relative(1)));
+      downgrade.whenComplete((result, failure) -> stillRunning.countDown()); // a guard that was on ends it sooner
+      assertTrue(stillRunning.await(60, TimeUnit.SECONDS), "no progress line: " + lines);
+      b.execute("commit");
+      assertEquals(1, downgrade.get(60, TimeUnit.SECONDS).runs().size());
+    }
+    assertFalse(lines.stream().anyMatch(l -> l.contains("Lock timeout")), "the run's 100 ms guard was off: " + lines);
+    assertTrue(lines.stream().anyMatch(l -> l.contains(" (add risk level): statement 1 of 1 (line 5) alter table orders"
+        + " drop column risk_level; still running after 1 s, waiting for AccessExclusiveLock on orders")),
+        String.join("\n", lines));
+    assertFalse(db.column("select attname from pg_attribute where attrelid = 'orders'::regclass")
+        .contains("risk_level"));
+  }
+
+  @Test
   void aStatementTimeoutBoundsARunawayStatement() throws Exception {
     scripts.add("002_slow.sql", "-- quantagent:statement-timeout 200ms\nselect pg_sleep(30);", "select 1;");
     ScriptFailedException e = assertThrows(ScriptFailedException.class,
