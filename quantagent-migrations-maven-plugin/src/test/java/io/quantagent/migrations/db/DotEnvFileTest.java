@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.quantagent.migrations.testing.Prerequisite;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -200,7 +200,7 @@ class DotEnvFileTest {
   @Test
   void aFileThatCannotBeReadIsSaidAndSkippedWhenOnlyAWarningDependsOnIt(@TempDir Path dir) throws Exception {
     Path mem = Path.of("/proc/self/mem"); // a regular file whose read fails, even for root (rw------- does not stop it)
-    assumeTrue(Files.isRegularFile(mem), "Linux's /proc");
+    Prerequisite.require(Files.isRegularFile(mem), "Linux's /proc/self/mem, a file whose read fails");
     Path env = Files.createSymbolicLink(dir.resolve(".env"), mem);
     assertThrows(UncheckedIOException.class, () -> DotEnvFile.readIfPresent(env), "every other goal still fails");
 

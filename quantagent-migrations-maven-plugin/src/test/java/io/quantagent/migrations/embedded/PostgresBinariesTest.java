@@ -4,9 +4,9 @@ import static io.quantagent.migrations.embedded.TestSupport.queryOne;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.testing.Prerequisite;
 import io.quantagent.migrations.testing.WaitBound;
 import java.net.JarURLConnection;
 import java.nio.file.Files;
@@ -41,7 +41,8 @@ class PostgresBinariesTest {
 
   @Test
   void thisPlatformsSuffixMatchesTheTestDependency() {
-    assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"));
+    Prerequisite.require(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"),
+        "Linux on amd64, the platform of the zonky binaries this module's tests depend on");
     assertEquals("linux-amd64", PostgresBinaries.platformSuffix());
   }
 

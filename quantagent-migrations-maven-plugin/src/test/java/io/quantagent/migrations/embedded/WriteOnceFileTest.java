@@ -1,8 +1,8 @@
 package io.quantagent.migrations.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.quantagent.migrations.testing.Prerequisite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,8 +49,8 @@ class WriteOnceFileTest {
   @Test
   void theFileIsReadableByItsOwnerOnlyFromTheMomentItExists() throws Exception {
     Path wide = Files.createFile(dir.resolve("with-the-default-mode"));
-    assumeTrue(Files.getPosixFilePermissions(wide).contains(PosixFilePermission.OTHERS_READ),
-        "a umask that lets others read new files, without which this test cannot fail");
+    Prerequisite.require(Files.getPosixFilePermissions(wide).contains(PosixFilePermission.OTHERS_READ),
+        "a umask that lets others read new files (the usual 022), without which this test cannot fail");
     Files.delete(wide);
     List<String> modesWhileAsked = new ArrayList<>();
     WriteOnceFile.readOrCreate(dir.resolve("pgdata.password"), () -> {

@@ -2,9 +2,9 @@ package io.quantagent.migrations.setup;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quantagent.migrations.db.DotEnvFile;
+import io.quantagent.migrations.testing.Prerequisite;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ class DotEnvWriterTest {
 
   @Test
   void aNewFileHoldsTheLineAndOnlyItsOwnerMayReadIt() throws Exception {
-    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here");
+    Prerequisite.require(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file permissions");
     Path env = dir.resolve(".env");
     DotEnvWriter.set(env, "DATABASE_URL", "postgresql://u:p%40@h:5432/db");
     assertEquals("DATABASE_URL=postgresql://u:p%40@h:5432/db\n", Files.readString(env));
@@ -32,7 +32,7 @@ class DotEnvWriterTest {
 
   @Test
   void theKeysLineIsReplacedWhereItStandsAndEveryOtherLineStays() throws Exception {
-    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here");
+    Prerequisite.require(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file permissions");
     Path env = dir.resolve(".env");
     Files.writeString(env, "\uFEFF# mine\nAPI_KEY=abc\nexport DATABASE_URL=\"postgresql://old@h/db\"\nOTHER=1\n"
         + "DATABASE_URL=postgresql://older@h/db\n");
