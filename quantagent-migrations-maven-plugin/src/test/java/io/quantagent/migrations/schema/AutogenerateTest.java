@@ -192,15 +192,31 @@ class AutogenerateTest extends OnEachServer {
     assertTrue(autogenerator(migratedToHead()).draft("nothing").isEmpty());
   }
 
+  /** The labels of an enum type cannot be reordered: the draft says so in a comment, and its proof refuses it. */
   @Test
-  void whatCannotBeExpressedIsNamedAndTheProofRefuses() throws Exception {
-    TestDatabase live = migratedToHead();
-    live.execute("CREATE TYPE mood AS ENUM ('a', 'b')");
-    TestDatabase head = migratedToHead();
-    head.execute("CREATE TYPE mood AS ENUM ('b', 'a')");
+  void whatCannotBeExpressedIsNamedAndTheProofRefuses(@TempDir Path dir) throws Exception {
+    try (Stream<Path> files = Files.list(SCRIPTS)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, dir.resolve(file.getFileName()));
+      }
+    }
+    Files.writeString(dir.resolve("20990101000000_create_mood.sql"),
+        "-- // create mood\nCREATE TYPE mood AS ENUM ('b', 'a');\n-- //@UNDO\nDROP TYPE mood;\n");
+    ScriptSource withMood = ScriptSource.directory(dir);
+    TestDatabase live = freshDatabase();
+    new Migrator(live.connector()::connect, withMood, "changelog", EventLog.silent()).upgrade(new Target.Head());
+    live.execute("DROP TYPE mood", "CREATE TYPE mood AS ENUM ('a', 'b')");
+    TestDatabase head = freshDatabase();
+    new Migrator(head.connector()::connect, withMood, "changelog", EventLog.silent()).upgrade(new Target.Head());
+
     List<String> statements = MigrationDraft.between(snapshot(head), snapshot(live));
     assertTrue(statements.stream().anyMatch(s -> s.startsWith("-- CANNOT EXPRESS: the labels of the enum type mood")),
         statements.toString());
+    AutogenerateProofException e = assertThrows(AutogenerateProofException.class, () -> new Autogenerator(
+        live.connector()::connect, withMood, MigratorSettings.defaults(), scratch, EventLog.silent()).draft("mood"));
+    assertTrue(e.getMessage().startsWith("The draft did not prove out after the draft's change, so nothing was"
+        + " written:\n  - "), e.getMessage());
+    assertTrue(e.getMessage().contains("mood"), e.getMessage());
   }
 
   @Test
