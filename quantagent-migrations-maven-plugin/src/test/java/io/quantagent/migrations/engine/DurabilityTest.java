@@ -157,6 +157,35 @@ class DurabilityTest {
     assertEquals(List.of(Integer.toString(MIGRATIONS)), query("select count(*) from changelog"));
   }
 
+  /**
+   * Where the database's TEMPORARY privilege is revoked from PUBLIC, the run cannot write WAL of its own to flush the
+   * commits before a failed migration: it waits for the server's WAL writer. Its delay here is 3 s, well inside the
+   * run's wait and long enough that the last migrations' commits sit in memory when a run that did not wait ends.
+   */
+  @Test
+  void aFailedRunsEarlierMigrationsSurviveAnImmediateStopAlsoForARoleThatMayNotCreateTemporaryTables()
+      throws Exception {
+    try (Connection c = connections().open(); Statement s = c.createStatement()) {
+      s.execute("create role qa_app login password 'app-pw'");
+      s.execute("grant create on schema public to qa_app");
+      s.execute("revoke temporary on database postgres from public");
+      s.execute("alter system set wal_writer_delay = '3s'");
+      s.execute("select pg_reload_conf()");
+    }
+    Files.writeString(dir.resolve("scripts").resolve((MIGRATIONS + 1) + "_broken.sql"),
+        "-- // broken\ninsert into missing values (1);\n-- //@UNDO\nselect 1;\n");
+    EmbeddedPostgres current = server;
+    Migrator app = new Migrator(() -> new PostgresConnector(DatabaseUrl.parse(current.jdbcUrl("postgres"))
+        .withCredentials("qa_app", "app-pw")).connect(), ScriptSource.directory(dir.resolve("scripts")), "changelog",
+        EventLog.silent());
+    assertThrows(ScriptFailedException.class, () -> app.upgrade(new Target.Head()));
+    crashAndRestart();
+    assertEquals(List.of("t"), query("select to_regclass('changelog') is not null"), "the changelog survived");
+    assertEquals(List.of(Integer.toString(MIGRATIONS)), query("select count(*) from changelog"));
+    assertEquals(List.of(Integer.toString(MIGRATIONS)),
+        query("select count(*) from pg_tables where schemaname = 'public' and tablename like 't%'"));
+  }
+
   @Test
   void aCrashMidRunLosesWholeMigrationsOnlyAndTheNextRunCompletes() throws Exception {
     // Migration 100 stops at a barrier the test holds, so the crash comes in the middle of the run.

@@ -751,7 +751,8 @@ class MigratorTest {
 
   /**
    * Where the database's TEMPORARY privilege is revoked from PUBLIC, as some hardening guides advise, the run cannot
-   * write WAL of its own to flush the commits before a failed migration: it waits for the server's WAL writer.
+   * write WAL of its own to flush the commits before a failed migration: it waits for the server's WAL writer. That
+   * they are on disk then, a crash shows: DurabilityTest.
    */
   @Test
   void aRoleThatMayNotCreateTemporaryTablesStillLeavesTheMigrationsBeforeAFailureDurable() throws Exception {
