@@ -20,11 +20,15 @@ final class Concurrently {
   private static final Pattern OTHER = Pattern.compile("(?is)(drop\\s+index\\s+concurrently\\b|"
       + "alter\\s+table\\b.*\\bdetach\\s+partition\\b.*\\bconcurrently\\b).*");
 
-  /** A statement that builds an index concurrently, and on which table, so that a failure can be cleaned up. */
-  record IndexBuild(Optional<String> indexName, Optional<String> table, Optional<String> reindexedIndex) {
+  /**
+   * A statement that builds an index concurrently, and on which table, so that a failure can be cleaned up.
+   * {@code reindex}: a REINDEX, whose new copy of an index is named {@code <index>_ccnew} while it is built.
+   */
+  record IndexBuild(Optional<String> indexName, Optional<String> table, Optional<String> reindexedIndex,
+      boolean reindex) {
     /** The same table, any index on it. */
     IndexBuild anyIndex() {
-      return new IndexBuild(Optional.empty(), table, reindexedIndex);
+      return new IndexBuild(Optional.empty(), table, reindexedIndex, reindex);
     }
   }
 
@@ -41,16 +45,16 @@ final class Concurrently {
     Matcher create = CREATE_INDEX.matcher(sql);
     if (create.matches()) {
       return Optional.of(new IndexBuild(Optional.ofNullable(create.group(1)), Optional.of(create.group(2)),
-          Optional.empty()));
+          Optional.empty(), false));
     }
     Matcher reindex = REINDEX.matcher(sql);
     if (reindex.matches() && reindex.group(2) != null) {
       String kind = reindex.group(1).toLowerCase(java.util.Locale.ROOT);
       if (kind.equals("table")) {
-        return Optional.of(new IndexBuild(Optional.empty(), Optional.of(reindex.group(2)), Optional.empty()));
+        return Optional.of(new IndexBuild(Optional.empty(), Optional.of(reindex.group(2)), Optional.empty(), true));
       }
       if (kind.equals("index")) {
-        return Optional.of(new IndexBuild(Optional.empty(), Optional.empty(), Optional.of(reindex.group(2))));
+        return Optional.of(new IndexBuild(Optional.empty(), Optional.empty(), Optional.of(reindex.group(2)), true));
       }
     }
     return Optional.empty();

@@ -105,13 +105,18 @@ final class NoTransactionScript {
     }
   }
 
-  /** An invalid index of the name this CREATE INDEX CONCURRENTLY builds can only be a failed earlier build. */
+  /**
+   * An invalid index of the name this CREATE INDEX CONCURRENTLY builds can only be a failed earlier build, and an
+   * invalid {@code _ccnew} or {@code _ccold} copy of an index this REINDEX CONCURRENTLY rebuilds a failed earlier
+   * REINDEX. An unnamed index's leftover cannot be told apart: the rerun builds another name, and lint asks for a name.
+   */
   private void dropLeftover(Connection connection, Concurrently.IndexBuild build) throws SQLException {
-    if (build.indexName().isPresent() && build.table().isPresent()) {
-      for (String index : InvalidIndexes.of(connection, build)) {
-        log.warn(index + " is an invalid index left by an earlier failed CREATE INDEX CONCURRENTLY.");
-        InvalidIndexes.drop(connection, index, log);
-      }
+    Set<String> leftovers = build.reindex() ? InvalidIndexes.leftByReindex(connection, build)
+        : build.indexName().isPresent() && build.table().isPresent() ? InvalidIndexes.of(connection, build) : Set.of();
+    for (String index : leftovers) {
+      log.warn(index + " is an invalid index left by an earlier failed " + (build.reindex() ? "REINDEX" : "CREATE INDEX")
+          + " CONCURRENTLY.");
+      InvalidIndexes.drop(connection, index, log);
     }
   }
 

@@ -8,11 +8,14 @@ import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.TestDatabase;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** CONCURRENTLY in a no-transaction script: a failed build leaves no invalid index, and a re-run succeeds. */
 @ExtendWith(PostgresFixture.class)
@@ -22,6 +25,9 @@ class ConcurrentIndexTest {
       create table if not exists prices (id int);
       create unique index concurrently orders_symbol on orders (symbol);
       create index concurrently if not exists prices_id on prices (id);""";
+
+  private static final String REINDEX_INDEX = "reindex index concurrently orders_guarded";
+  private static final String REINDEX_TABLE = "reindex table concurrently orders";
 
   private TestDatabase db;
   private Scripts scripts;
@@ -76,5 +82,45 @@ class ConcurrentIndexTest {
     migrator().upgrade(new Target.Head());
     assertEquals(List.of(), invalidIndexes());
     assertEquals(List.of("1", "2"), db.changelogIds());
+  }
+
+  /**
+   * A REINDEX ... CONCURRENTLY killed or failed part way leaves its new copy of the index, invalid, named
+   * orders_guarded_ccnew; a rerun would build orders_guarded_ccnew1 beside it and keep it. Here the copy's build fails
+   * because the index's function raises while a row of reindex_fails exists.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {REINDEX_INDEX, REINDEX_TABLE})
+  void theCopyAnEarlierReindexLeftIsDroppedBeforeTheReindex(String reindex) throws Exception {
+    aReindexThatFails();
+    assertThrows(SQLException.class, () -> db.execute(reindex));
+    assertTrue(invalidIndexes().contains("orders_guarded_ccnew"), "what a killed or failed earlier run leaves (REINDEX"
+        + " TABLE also a copy of its TOAST table's index): " + invalidIndexes());
+    db.execute("delete from reindex_fails");
+    scripts.add("002_reindex_orders.sql", "-- quantagent:no-transaction\n" + reindex + ";", "select 1;");
+    migrator().upgrade(new Target.Head());
+    assertEquals(List.of(), invalidIndexes());
+    assertEquals(List.of("orders_guarded"), db.column("select indexname from pg_indexes where tablename = 'orders'"));
+    assertEquals(List.of("1", "2"), db.changelogIds());
+  }
+
+  /** REINDEX TABLE rebuilds the index of the table's TOAST table too: its copy is dropped with the others. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {REINDEX_INDEX, REINDEX_TABLE})
+  void aFailedReindexLeavesNoInvalidCopy(String reindex) throws Exception {
+    aReindexThatFails();
+    scripts.add("002_reindex_orders.sql", "-- quantagent:no-transaction\n" + reindex + ";", "select 1;");
+    ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("reindex fails"), e.getMessage());
+    assertEquals(List.of(), invalidIndexes());
+    assertEquals(List.of("1"), db.changelogIds());
+  }
+
+  private void aReindexThatFails() throws Exception {
+    migrator().upgrade(new Target.Head());
+    db.execute("create table reindex_fails (on_purpose boolean)",
+        "create function guarded(int) returns int immutable language plpgsql as $$ begin if exists (select from public."
+            + "reindex_fails) then raise exception 'reindex fails'; end if; return $1; end $$",
+        "create index orders_guarded on orders (guarded(id))", "insert into reindex_fails values (true)");
   }
 }
