@@ -26,6 +26,11 @@ final class IndexChecks implements Check {
       if (context.transactional()) {
         context.report(Rule.CONCURRENTLY_IN_TRANSACTION, "CREATE INDEX CONCURRENTLY" + IN_TRANSACTION);
       }
+      if (create.name() == null) {
+        context.report(Rule.UNNAMED_CONCURRENT_INDEX, "CREATE INDEX CONCURRENTLY on " + create.table() + " names no"
+            + " index: an invalid one that a killed build leaves cannot be found by its name, and a re-run builds"
+            + " another beside it.");
+      }
     } else if (context.existing(create.table())) {
       context.report(Rule.INDEX_WITHOUT_CONCURRENTLY, "CREATE " + (create.unique() ? "UNIQUE " : "") + "INDEX "
           + (create.name() == null ? "" : create.name() + " ") + "on " + create.table() + " takes a SHARE lock on "

@@ -148,6 +148,13 @@ public enum Rule {
       "REINDEX INDEX or TABLE without CONCURRENTLY",
       "blocks writes to the table, and reads that use the index, while it rebuilds",
       "REINDEX ... CONCURRENTLY, alone in a script marked -- quantagent:no-transaction (PostgreSQL 12+)"),
+  UNNAMED_CONCURRENT_INDEX("unnamed-concurrent-index", Severity.WARNING,
+      "CREATE INDEX CONCURRENTLY without an index name",
+      "a killed or failed build leaves an invalid index under a name PostgreSQL chose (orders_symbol_idx); the"
+          + " re-run builds another (orders_symbol_idx1) and cannot tell the leftover from an index of yours, so it"
+          + " stays, useless, and slows every write",
+      "name the index (CREATE INDEX CONCURRENTLY idx_orders_symbol ON orders (symbol)): a re-run drops the invalid"
+          + " index of that name an earlier build left"),
   INVALID_IGNORE("invalid-ignore", Severity.ERROR,
       "a -- quantagent:lint-ignore without a reason, naming an unknown rule, or followed by no statement",
       "an ignore is a decision: the next reader must see why it is safe",

@@ -176,6 +176,10 @@ record RuleExample(Rule rule, String bad, Claim badClaim, List<String> safe, Cla
     examples.add(new RuleExample(Rule.REINDEX_WITHOUT_CONCURRENTLY,
         TIMEOUT + "REINDEX INDEX idx_trades_symbol;", Claim.lock("trades", LockMode.SHARE),
         List.of(NO_TRANSACTION + "REINDEX INDEX CONCURRENTLY idx_trades_symbol;"), Claim.outsideTransaction()));
+    examples.add(new RuleExample(Rule.UNNAMED_CONCURRENT_INDEX,
+        NO_TRANSACTION + "CREATE INDEX CONCURRENTLY ON trades (price);", Claim.outsideTransaction(),
+        List.of(NO_TRANSACTION + "CREATE INDEX CONCURRENTLY idx_trades_price ON trades (price);"),
+        Claim.outsideTransaction()));
     examples.add(new RuleExample(Rule.INVALID_IGNORE,
         TIMEOUT + "-- quantagent:lint-ignore drop-column\nALTER TABLE trades DROP COLUMN note;",
         Claim.noScan("trades", LockMode.ACCESS_EXCLUSIVE),
