@@ -116,11 +116,38 @@ class ConcurrentIndexTest {
     assertEquals(List.of("1"), db.changelogIds());
   }
 
+  /**
+   * A name of 63 bytes, the longest PostgreSQL keeps, leaves no room for _ccnew: the copy is named after its first 57,
+   * and only that copy of this index is dropped, not one of another index's.
+   */
+  @Test
+  void theCopyOfAnIndexWithALongNameIsFoundByItsShortenedName() throws Exception {
+    String longName = "orders_guarded_" + "x".repeat(48);
+    aReindexThatFails(longName, "orders_guarded_other");
+    assertThrows(SQLException.class, () -> db.execute("reindex index concurrently " + longName));
+    assertThrows(SQLException.class, () -> db.execute("reindex index concurrently orders_guarded_other"));
+    String copy = longName.substring(0, 57) + "_ccnew";
+    assertEquals(List.of(copy, "orders_guarded_other_ccnew"), invalidIndexes());
+    db.execute("delete from reindex_fails");
+    scripts.add("002_reindex_orders.sql", "-- quantagent:no-transaction\nreindex index concurrently " + longName + ";",
+        "select 1;");
+    migrator().upgrade(new Target.Head());
+    assertEquals(List.of("orders_guarded_other_ccnew"), invalidIndexes());
+  }
+
   private void aReindexThatFails() throws Exception {
+    aReindexThatFails("orders_guarded");
+  }
+
+  /** Indexes on orders whose rebuild fails from now on, until reindex_fails is emptied. */
+  private void aReindexThatFails(String... indexes) throws Exception {
     migrator().upgrade(new Target.Head());
     db.execute("create table reindex_fails (on_purpose boolean)",
         "create function guarded(int) returns int immutable language plpgsql as $$ begin if exists (select from public."
-            + "reindex_fails) then raise exception 'reindex fails'; end if; return $1; end $$",
-        "create index orders_guarded on orders (guarded(id))", "insert into reindex_fails values (true)");
+            + "reindex_fails) then raise exception 'reindex fails'; end if; return $1; end $$");
+    for (String index : indexes) {
+      db.execute("create index " + index + " on orders (guarded(id))");
+    }
+    db.execute("insert into reindex_fails values (true)");
   }
 }
