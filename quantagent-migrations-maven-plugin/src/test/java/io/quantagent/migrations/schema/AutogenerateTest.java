@@ -45,11 +45,7 @@ class AutogenerateTest extends OnEachServer {
 
   /** The draft, as a new script beside the real ones, on a fresh database: up equals live, down equals head. */
   private void assertRoundTrip(String draft, TestDatabase live, Path dir) throws Exception {
-    try (Stream<Path> files = Files.list(SCRIPTS)) {
-      for (Path file : files.toList()) {
-        Files.copy(file, dir.resolve(file.getFileName()));
-      }
-    }
+    copyTheScripts(dir);
     Files.writeString(dir.resolve("20990101000000_drafted.sql"), draft);
     TestDatabase fresh = freshDatabase();
     Migrator migrator = new Migrator(fresh.connector()::connect, ScriptSource.directory(dir), "changelog", EventLog.silent());
@@ -59,6 +55,14 @@ class AutogenerateTest extends OnEachServer {
     SchemaSnapshot head = snapshot(migratedToHead());
     assertEquals(List.of(), real(SchemaComparison.compare(head,
         EquivalentDefinitions.align(head, snapshot(fresh), fresh.connections()))));
+  }
+
+  private static void copyTheScripts(Path dir) throws Exception {
+    try (Stream<Path> files = Files.list(SCRIPTS)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, dir.resolve(file.getFileName()));
+      }
+    }
   }
 
   private static List<String> real(List<SchemaDifference> differences) {
@@ -195,11 +199,7 @@ class AutogenerateTest extends OnEachServer {
   /** The labels of an enum type cannot be reordered: the draft says so in a comment, and its proof refuses it. */
   @Test
   void whatCannotBeExpressedIsNamedAndTheProofRefuses(@TempDir Path dir) throws Exception {
-    try (Stream<Path> files = Files.list(SCRIPTS)) {
-      for (Path file : files.toList()) {
-        Files.copy(file, dir.resolve(file.getFileName()));
-      }
-    }
+    copyTheScripts(dir);
     Files.writeString(dir.resolve("20990101000000_create_mood.sql"),
         "-- // create mood\nCREATE TYPE mood AS ENUM ('b', 'a');\n-- //@UNDO\nDROP TYPE mood;\n");
     ScriptSource withMood = ScriptSource.directory(dir);
