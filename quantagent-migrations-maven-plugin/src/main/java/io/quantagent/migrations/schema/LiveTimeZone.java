@@ -3,7 +3,6 @@ package io.quantagent.migrations.schema;
 import io.quantagent.migrations.db.ConnectionFactory;
 import io.quantagent.migrations.engine.ConfiguredTimeZone;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
@@ -38,13 +37,7 @@ record LiveTimeZone(Optional<String> zone) {
 
   private static void prepare(ConnectionFactory scratch, String zone) {
     try (Connection connection = scratch.open(); Statement statement = connection.createStatement()) {
-      String database;
-      try (ResultSet rs = statement.executeQuery("select current_database()")) {
-        rs.next();
-        database = rs.getString(1);
-      }
-      statement.execute("alter database " + MigrationDraft.ident(database) + " set timezone to "
-          + MigrationDraft.literal(zone));
+      ScratchDefault.set(statement, "timezone to " + MigrationDraft.literal(zone));
     } catch (SQLException e) {
       throw new CatalogReadException("Cannot give the scratch database the live database's TimeZone " + zone + ": "
           + e.getMessage(), e);

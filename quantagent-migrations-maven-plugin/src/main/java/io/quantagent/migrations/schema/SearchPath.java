@@ -71,12 +71,7 @@ record SearchPath(String schema, List<String> schemas) {
       if (!migrationsCreateIt) {
         statement.execute("create schema if not exists " + MigrationDraft.ident(schema));
       }
-      String database;
-      try (ResultSet rs = statement.executeQuery("select current_database()")) {
-        rs.next();
-        database = rs.getString(1);
-      }
-      statement.execute("alter database " + MigrationDraft.ident(database) + " set search_path to " + path);
+      ScratchDefault.set(statement, "search_path to " + path);
     } catch (SQLException e) {
       throw new CatalogReadException("Cannot build the scratch database in schema " + schema + " with search_path "
           + path + ", as the live database has them: " + e.getMessage(), e);
