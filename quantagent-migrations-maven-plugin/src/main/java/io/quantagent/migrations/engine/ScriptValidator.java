@@ -68,7 +68,7 @@ final class ScriptValidator {
             + " -Dquantagent.changelogTable names): the table and its other rows stay.");
         continue;
       }
-      String firstLine = text.strip().lines().findFirst().orElse("");
+      String firstLine = firstLineAfterPlainComments(text);
       if (!HEADER.matcher(firstLine).matches()) {
         problems.add(filename + " does not start with a '-- // description' header line (it starts with '"
             + abbreviate(firstLine) + "'). Add one, e.g. '-- // " + name.description() + "'.");
@@ -89,5 +89,15 @@ final class ScriptValidator {
 
   private static String abbreviate(String line) {
     return line.length() > 60 ? line.substring(0, 57) + "..." : line;
+  }
+
+  /**
+   * The first line that is neither blank nor a plain {@code --} comment: the header may follow comments, as in every
+   * script MyBatis' {@code migrate new} writes, which opens with its licence comment.
+   */
+  private static String firstLineAfterPlainComments(String text) {
+    return text.lines().map(String::strip)
+        .filter(line -> !line.isEmpty() && !(line.startsWith("--") && !HEADER.matcher(line).matches()))
+        .findFirst().orElse("");
   }
 }

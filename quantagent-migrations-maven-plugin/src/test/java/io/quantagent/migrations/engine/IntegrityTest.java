@@ -97,6 +97,30 @@ class IntegrityTest {
     assertEquals(Integrity.OK, integrityOf("1"));
   }
 
+  /**
+   * Every script MyBatis' migrate new writes opens with the licence comment of its template, then the header: a project
+   * that MyBatis' own CLI started migrates here without an edit. A comment alone is no header.
+   */
+  @Test
+  void aHeaderAfterLeadingCommentsAsMybatisMigrateNewWritesItIsAHeader() throws Exception {
+    String template;
+    try (var in = IntegrityTest.class.getClassLoader()
+        .getResourceAsStream("org/apache/ibatis/migration/template_migration.sql")) {
+      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Files.writeString(dir.resolve("003_from_migrate_new.sql"), template
+        .replace("-- Migration SQL that makes the change goes here.", "create table c (id int);")
+        .replace("-- SQL to undo the change goes here.", "drop table c;"));
+    migrator().upgrade(new Target.Head());
+    assertTrue(db.tables().contains("c"), db.tables().toString());
+
+    Files.writeString(dir.resolve("004_comment_only.sql"), "-- a note\ncreate table d (id int);\n-- //@UNDO\n"
+        + "drop table d;\n");
+    InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("004_comment_only.sql does not start with a '-- // description' header line"
+        + " (it starts with 'create table d (id int);')"), e.getMessage());
+  }
+
   @Test
   void everyBadScriptIsNamedAtOnceAndNothingRuns() throws Exception {
     Files.writeString(dir.resolve("003_no_header.sql"), "create table c (id int);\n-- //@UNDO\ndrop table c;\n");
