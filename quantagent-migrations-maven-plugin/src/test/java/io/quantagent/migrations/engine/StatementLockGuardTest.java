@@ -228,6 +228,8 @@ class StatementLockGuardTest {
     assertTrue(message.contains("\n  PostgreSQL chose it to end a deadlock with another session, in its only attempt."
         + "\n  It was rolled back: nothing of it is applied and it has no changelog row."), message);
     assertTrue(message.contains("run the same mvn quantagent:upgrade command again at a quieter moment"), message);
+    assertTrue(message.contains("a script that takes its tables' locks in the order the application takes them (a LOCK"
+        + " TABLE of each at its start) does not deadlock with it"), message);
     assertFalse(message.contains("Fix the script"), message);
     assertEquals(List.of("1", "2"), db.changelogIds());
   }
