@@ -98,9 +98,13 @@ final class MigrationRunner implements AutoCloseable {
     boolean asynchronous = each && started < planned;
     List<String> prefix = new ArrayList<>(settings(migration, asynchronous, each));
     prefix.addAll(ddl);
-    List<String> resets = SessionSettings.mayChange(migration.statements()) ? session.resetsAfterScript() : List.of();
-    if (!resets.isEmpty()) {
-      setInOpenTransaction.clear(); // the resets override this transaction's SET LOCALs too: the next sends them again
+    List<String> resets = List.of();
+    if (SessionSettings.mayChange(migration.statements())) {
+      // RESET ALL takes this transaction's SET LOCALs too: they are made again, or the commit would wait for the disk
+      // as the server's default says, not as the run needs.
+      setInOpenTransaction.clear();
+      resets = new ArrayList<>(session.resetsAfterScript());
+      resets.addAll(settings(migration, asynchronous, each));
     }
     sender.submit(new BatchSender.Queued(new TransactionBatch(migration, prefix, resets, changelogRow, each),
         asynchronous, progress));

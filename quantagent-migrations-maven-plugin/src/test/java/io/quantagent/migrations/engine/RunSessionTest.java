@@ -65,6 +65,27 @@ class RunSessionTest {
   }
 
   /**
+   * A script's SET is followed by RESET ALL, which takes the transaction's SET LOCAL synchronous_commit too: the run
+   * makes it again, so the run's last commit still waits for the disk where the database commits asynchronously (and
+   * the others still do not wait). A trigger on the changelog sees what the commit after it runs with.
+   */
+  @ParameterizedTest
+  @EnumSource(TransactionMode.class)
+  void aScriptsSetDoesNotTakeTheRunsWaitForTheDiskAtItsCommit(TransactionMode mode) throws Exception {
+    migrator(db.connections()).upgrade(new Target.Relative(1));
+    db.execute("create table commits (id text, synchronous_commit text)",
+        "create function seen_commit() returns trigger language plpgsql as $$ begin insert into commits values"
+            + " (new.id::text, current_setting('synchronous_commit')); return new; end $$",
+        "create trigger seen_commit after insert on changelog for each row execute function seen_commit()",
+        "alter database " + db.name() + " set synchronous_commit = off");
+    scripts.add("006_plain.sql", "create table e (id int);", "drop table e;")
+        .add("007_last_sets.sql", "SET LOCAL lock_timeout = '5s';\ncreate table f (id int);", "drop table f;");
+    migrator(db.connections()).withRunner(RunnerSettings.defaults().withTransaction(mode)).upgrade(new Target.Head());
+    assertEquals(List.of(mode == TransactionMode.EACH ? "6 off" : "6 on", "7 on"),
+        db.column("select id || ' ' || synchronous_commit from commits where id in ('6', '7') order by id"));
+  }
+
+  /**
    * pgjdbc sends the JVM's zone with the login, which beats every ALTER DATABASE or ALTER ROLE ... SET timezone; a
    * migration's {@code ::timestamptz} would then mean one instant on a developer's laptop and another on the CI
    * machine. The most specific setting wins, as in a psql session: the role in this database over the database.
