@@ -662,6 +662,23 @@ class MigratorTest {
     assertEquals(3, migrator().upgrade(new Target.Head()).runs().size());
   }
 
+  /**
+   * A first migration without a transaction that fails part way leaves its first tables beside the changelog the
+   * runner committed before it, empty: the failure says to run again, and that is no restore to refuse.
+   */
+  @Test
+  void aFirstNoTransactionMigrationThatFailedPartWayRunsAgainAsItsFailureSays() throws Exception {
+    scripts.add("001_create_a.sql", "-- quantagent:no-transaction\ncreate table if not exists a (id int primary key);\n"
+        + "select 1 / 0;", "drop table a;");
+    ScriptFailedException failed = assertThrows(ScriptFailedException.class,
+        () -> migrator().upgrade(new Target.Head()));
+    assertTrue(failed.getMessage().contains("run the same mvn quantagent:upgrade command again"), failed.getMessage());
+    assertEquals(List.of("a", "changelog"), db.tables());
+    scripts.add("001_create_a.sql", "-- quantagent:no-transaction\ncreate table if not exists a (id int primary key);",
+        "drop table a;");
+    assertEquals(3, migrator().upgrade(new Target.Head()).runs().size());
+  }
+
   /** As pg_dump --schema-only brings it: the table, without its rows. */
   @Test
   void anEmptyChangelogNextToTablesIsRefusedNamingStamp() throws Exception {
