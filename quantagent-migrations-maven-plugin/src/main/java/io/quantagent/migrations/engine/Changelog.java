@@ -147,11 +147,22 @@ final class Changelog {
   }
 
   /**
-   * Fails, before stamp compares anything, when the table lacks the stamp column and this role cannot add it: only
-   * its owner may, and a DBA may have created the table for a role that only writes its rows.
+   * Fails, before stamp compares anything, when the table lacks a column stamp writes (its checksum and stamp; a
+   * table stock MyBatis made has neither) and this role cannot add them: only its owner may, and a DBA may have
+   * created the table for a role that only writes its rows.
    */
-  void requireStampColumn() throws SQLException {
-    if (!exists() || hasColumn("stamp")) {
+  void requireStampColumns() throws SQLException {
+    if (!exists()) {
+      return;
+    }
+    List<String> missing = new ArrayList<>();
+    if (!hasColumn("checksum")) {
+      missing.add("ALTER TABLE " + table + " ADD COLUMN checksum varchar(64);");
+    }
+    if (!hasColumn("stamp")) {
+      missing.add("ALTER TABLE " + table + " ADD COLUMN " + STAMP_COLUMN + ";");
+    }
+    if (missing.isEmpty()) {
       return;
     }
     try (PreparedStatement statement = connection.prepareStatement("select pg_has_role(c.relowner, 'USAGE'),"
@@ -161,10 +172,10 @@ final class Changelog {
         rs.next();
         if (!rs.getBoolean(1)) {
           throw new MigrationFailureException("Nothing was stamped or compared: the changelog table " + table
-              + " has no column stamp, where stamp records whether it verified the schema, and the role "
-              + rs.getString(3) + " cannot add it: only the table's owner, " + rs.getString(2) + ", may. Have the"
-              + " owner run\n    ALTER TABLE " + table + " ADD COLUMN " + STAMP_COLUMN + ";\n  then run the same"
-              + " mvn quantagent:stamp command again.");
+              + " lacks " + (missing.size() == 1 ? "a column" : "the columns") + " stamp writes (the checksum of"
+              + " each script, and whether it verified the schema), and the role " + rs.getString(3) + " cannot add"
+              + " them: only the table's owner, " + rs.getString(2) + ", may. Have the owner run\n    "
+              + String.join("\n    ", missing) + "\n  then run the same mvn quantagent:stamp command again.");
         }
       }
     }

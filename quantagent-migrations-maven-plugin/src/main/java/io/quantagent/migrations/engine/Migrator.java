@@ -187,7 +187,7 @@ public final class Migrator {
     List<MigrationInfo> known = scripts.scripts();
     MigrationInfo revision = stampRevision(target, known);
     return locked((session, changelog) -> {
-      changelog.requireStampColumn();
+      changelog.requireStampColumns();
       List<String> differences = verifier.differences(revision);
       if (!differences.isEmpty() && !force) {
         throw new StampRefusedException(revision, differences);

@@ -775,9 +775,20 @@ class MigratorTest {
       compared.clear();
       MigrationFailureException e = assertThrows(MigrationFailureException.class,
           () -> app.migrator().stamp(new Target.Head(), matches, false));
-      assertTrue(e.getMessage().contains(" cannot add it: only the table's owner, " + db.value("select current_user")
+      assertTrue(e.getMessage().contains(" cannot add them: only the table's owner, " + db.value("select current_user")
           + ", may. Have the owner run\n    ALTER TABLE changelog ADD COLUMN stamp varchar(16);\n"), e.getMessage());
       assertEquals(List.of(), compared, "refused before the schema was compared");
+
+      // Stock MyBatis' own changelog has neither column: both ALTERs, in one message.
+      db.execute("alter table changelog drop column checksum");
+      e = assertThrows(MigrationFailureException.class, () -> app.migrator().stamp(new Target.Head(), matches, false));
+      assertTrue(e.getMessage().contains("Have the owner run\n    ALTER TABLE changelog ADD COLUMN checksum varchar(64);"
+          + "\n    ALTER TABLE changelog ADD COLUMN stamp varchar(16);\n"), e.getMessage());
+      assertEquals(List.of(), compared, "refused before the schema was compared");
+      db.execute("alter table changelog add column checksum varchar(64)", "alter table changelog add column stamp"
+          + " varchar(16)");
+      assertEquals(List.of("4"), app.migrator().stamp(new Target.Head(), matches, false).recorded().stream()
+          .map(MigrationInfo::idText).toList());
     }
   }
 
