@@ -59,8 +59,9 @@ public final class AdvisoryLock implements AutoCloseable {
             + " run on this database (" + holder(connection, key) + "). Let it finish and run again, or raise"
             + " -Dquantagent.lockTimeout=<seconds>. A killed run lets go of the lock when the server sees its"
             + " connection is gone: within seconds, within about two minutes if its machine vanished, and on PostgreSQL"
-            + " before 14 only once the statement it ran ends. If that backend belongs to such a run, end it:"
-            + " select pg_terminate_backend(<its pid>);");
+            + " before 14 (or a server that cannot check a client's connection, as on Windows) only once the"
+            + " statement it ran ends. If that backend belongs to such a run, end it: select"
+            + " pg_terminate_backend(<its pid>);");
       }
       sleep(min(left, jittered(pause)));
       pause = min(pause.multipliedBy(2), LONGEST_PAUSE);
