@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,10 +27,15 @@ final class InvalidIndexes {
   private static final Pattern REINDEX_COPY = Pattern.compile("(.*)_cc(?:new|old)[0-9]*");
   /** NAMEDATALEN - 1: the bytes of the longest name PostgreSQL stores. */
   private static final int LONGEST_NAME = 63;
-  /** The invalid indexes of table %s, and with the second parameter true also those of its TOAST table. */
-  private static final String ON_TABLE = "with t as (select %s as oid) select c.oid::regclass::text, c.relname"
-      + " from pg_index i join pg_class c on c.oid = i.indexrelid where not i.indisvalid and (i.indrelid = (select oid"
-      + " from t) or ? and i.indrelid = (select reltoastrelid from pg_class where oid = (select oid from t)))";
+  /**
+   * The invalid indexes of table %s and of its partitions (a partitioned table's REINDEX rebuilds theirs, each on its
+   * own), and with the second parameter true also those of their TOAST tables.
+   */
+  private static final String ON_TABLE = "with r as (select %s as oid), t as (select oid from r"
+      + " union select relid from pg_partition_tree((select oid from r)))"
+      + " select c.oid::regclass::text, c.relname from pg_index i join pg_class c on c.oid = i.indexrelid"
+      + " where not i.indisvalid and (i.indrelid in (select oid from t) or ? and i.indrelid in"
+      + " (select reltoastrelid from pg_class where oid in (select oid from t)))";
 
   private InvalidIndexes() {}
 
@@ -52,13 +56,17 @@ final class InvalidIndexes {
    * the index it names (PostgreSQL shortens a long name to fit the suffix); for REINDEX TABLE those of every index.
    */
   static Set<String> leftByReindex(Connection connection, Concurrently.IndexBuild build) throws SQLException {
-    Optional<String> reindexed = Optional.empty();
+    // The index and, for a partitioned one, its partitions' indexes, which its REINDEX rebuilds one by one.
+    List<String> reindexed = new ArrayList<>();
     if (build.reindexedIndex().isPresent()) {
-      try (PreparedStatement statement = connection.prepareStatement(
-          "select relname from pg_class where oid = to_regclass(?)")) {
+      try (PreparedStatement statement = connection.prepareStatement("with r as (select to_regclass(?) as oid)"
+          + " select c.relname from pg_class c where c.oid = (select oid from r) or c.oid in"
+          + " (select relid from pg_partition_tree((select oid from r)))")) {
         statement.setString(1, build.reindexedIndex().get());
         try (ResultSet rs = statement.executeQuery()) {
-          reindexed = rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+          while (rs.next()) {
+            reindexed.add(rs.getString(1));
+          }
         }
       }
     }
@@ -66,7 +74,7 @@ final class InvalidIndexes {
     for (Map.Entry<String, String> index : onTable(connection, build).entrySet()) {
       Matcher copy = REINDEX_COPY.matcher(index.getValue());
       if (copy.matches() && (build.reindexedIndex().isEmpty()
-          || reindexed.isPresent() && copyOf(index.getValue(), copy.group(1), reindexed.get()))) {
+          || reindexed.stream().anyMatch(name -> copyOf(index.getValue(), copy.group(1), name)))) {
         names.add(index.getKey());
       }
     }
