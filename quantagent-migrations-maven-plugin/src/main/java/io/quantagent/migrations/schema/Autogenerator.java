@@ -6,6 +6,7 @@ import io.quantagent.migrations.engine.MigrationFailureException;
 import io.quantagent.migrations.engine.MigrationInfo;
 import io.quantagent.migrations.engine.Migrator;
 import io.quantagent.migrations.engine.MigratorSettings;
+import io.quantagent.migrations.engine.ScriptFailedException;
 import io.quantagent.migrations.engine.ScriptSource;
 import io.quantagent.migrations.engine.Target;
 import io.quantagent.migrations.events.EventLog;
@@ -140,8 +141,10 @@ public final class Autogenerator {
     try {
       step.run();
     } catch (MigrationFailureException e) {
+      // What failed and what PostgreSQL said; a live upgrade's advice ("run it again") would be about a temporary copy.
+      String failure = e instanceof ScriptFailedException failed ? failed.failure() : e.getMessage();
       throw new AutogenerateProofException("The draft's " + part + " failed on the scratch database, so nothing was"
-          + " written:\n  " + e.getMessage().replace("\n", "\n  ")
+          + " written:\n  " + failure.replace("\n", "\n  ")
           + "\n  Write this migration by hand (mvn quantagent:create -Ddesc=...).");
     }
   }

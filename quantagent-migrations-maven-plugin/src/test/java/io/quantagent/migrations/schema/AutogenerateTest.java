@@ -219,6 +219,28 @@ class AutogenerateTest extends OnEachServer {
     assertTrue(e.getMessage().contains("mood"), e.getMessage());
   }
 
+  /**
+   * A draft that fails on the scratch database (a NOT NULL column without a default where a migration left a row)
+   * says which part of the draft failed and what PostgreSQL said, not the advice of a live upgrade ("run the same mvn
+   * quantagent:upgrade command again", about a temporary folder's script).
+   */
+  @Test
+  void aDraftThatFailsOnTheScratchDatabaseSaysSoWithoutAnUpgradesAdvice(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("001_tick.sql"), "-- // tick\ncreate table tick (id int);\ninsert into tick values"
+        + " (1);\n-- //@UNDO\ndrop table tick;\n");
+    ScriptSource withRow = ScriptSource.directory(dir);
+    TestDatabase live = freshDatabase();
+    new Migrator(live.connector()::connect, withRow, "changelog", EventLog.silent()).upgrade(new Target.Head());
+    live.execute("alter table tick add column size int not null default 0", "alter table tick alter column size drop"
+        + " default");
+    AutogenerateProofException e = assertThrows(AutogenerateProofException.class, () -> new Autogenerator(
+        live.connector()::connect, withRow, MigratorSettings.defaults(), scratch, EventLog.silent()).draft("size"));
+    assertTrue(e.getMessage().startsWith("The draft's change failed on the scratch database, so nothing was written:"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("contains null values"), e.getMessage());
+    assertFalse(e.getMessage().contains("quantagent:upgrade"), e.getMessage());
+  }
+
   @Test
   void aDraftThatDoesNotReproduceTheDatabaseIsNotReturned() throws Exception {
     TestDatabase live = migratedToHead();
