@@ -63,6 +63,7 @@ final class ArchiveExtractor {
     checkCacheRoot(cacheRoot);
     String partial = target.getFileName() + ".partial-";
     Path staging = null;
+    Path aside = null;
     try {
       // Also when the entry exists: one process killed while extracting, another one may have finished the entry.
       Staging.deleteAbandoned(cacheRoot, partial, log);
@@ -82,8 +83,12 @@ final class ArchiveExtractor {
       }
       makeReadableByAll(staging);
       ExtractedContents.record(staging); // last: it says "complete"
-      if (incomplete && !setAside(target, partial, log)) {
-        return target;
+      if (incomplete) {
+        Optional<Path> movedTo = setAside(target, partial, log);
+        if (movedTo.isEmpty()) {
+          return target;
+        }
+        aside = movedTo.get();
       }
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
       staging = null;
@@ -96,32 +101,35 @@ final class ArchiveExtractor {
       log.debug("Another process extracted " + target + " first; using its copy");
     } finally {
       deleteQuietly(staging);
+      // Only now that the new entry is in place: the path was missing between the two moves only, not for the whole
+      // delete, while servers, initdb runs and goals of other builds may read it.
+      deleteQuietly(aside);
     }
     return target;
   }
 
   /**
-   * Moves an incomplete entry out of the way of the new one, under a staging name of this process (deleted at once,
-   * or by the next start if this process is killed); only now, so that a server running from it misses its files
-   * for a moment only. False when the entry is to be used as it is: another process replaced it meanwhile, or it
-   * cannot be moved (Windows, while a server runs from it), and a later start mends it.
+   * Moves an incomplete entry out of the way of the new one, under a staging name of this process (deleted once the
+   * new one is in place, or by the next start if this process is killed); only now, so that a server running from it
+   * misses its files for a moment only. Returns where it went (nothing is there when another process set it aside
+   * first); empty when the entry is to be used as it is: another process replaced it meanwhile, or it cannot be moved
+   * (Windows, while a server runs from it), and a later start mends it.
    */
-  private static boolean setAside(Path target, String partial, EventLog log) {
+  private static Optional<Path> setAside(Path target, String partial, EventLog log) {
     if (ExtractedContents.complete(target)) {
-      return false;
+      return Optional.empty();
     }
     Path aside = target.resolveSibling(partial + OwnerProcess.current().tag() + "-" + System.nanoTime() + "-old");
     try {
       Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
     } catch (NoSuchFileException e) {
-      return true; // another process set it aside first
+      return Optional.of(aside); // another process set it aside first
     } catch (IOException e) {
       log.warn("Could not move " + target + " aside to replace it (" + e + "); using it as it is. Stop the"
           + " PostgreSQL servers that run from it, or delete it, and the next build extracts it again.");
-      return false;
+      return Optional.empty();
     }
-    deleteQuietly(aside);
-    return true;
+    return Optional.of(aside);
   }
 
   /** Name and size: a new version or a re-downloaded archive gets its own entry, without hashing 15 MB each run. */

@@ -1,5 +1,6 @@
 package io.quantagent.migrations.embedded;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
@@ -83,6 +86,26 @@ class ArchiveExtractorTest {
     assertFalse(Files.exists(killed), "the staging directory of a dead process is deleted");
     assertFalse(Files.exists(olderPlugin), "one without an owner, from before staging directories had one, too");
     assertTrue(Files.exists(live), "a live process's staging directory is left to it");
+  }
+
+  /**
+   * An entry that lost a file is extracted again: the new entry takes its place, and the old one, moved aside for it,
+   * is deleted after that (not before, while the path would be missing), leaving nothing beside the entry.
+   */
+  @Test
+  void anEntryThatLostAFileIsReplacedAndTheOldOneDeleted() throws Exception {
+    Path small = smallArchive();
+    Path bin = PostgresBinaries.fromArchive(small, cache).binDirectory(EventLog.silent());
+    Files.delete(bin.resolve("initdb"));
+    Files.writeString(bin.resolveSibling("left-from-the-old-entry"), "");
+    Path again = PostgresBinaries.fromArchive(small, cache).binDirectory(EventLog.silent());
+    assertTrue(Files.isExecutable(again.resolve("initdb")));
+    assertFalse(Files.exists(again.resolveSibling("left-from-the-old-entry")), "the old entry was replaced");
+    assertTrue(ExtractedContents.complete(again.getParent()));
+    try (Stream<Path> entries = Files.list(cache)) {
+      assertEquals(List.of(), entries.filter(p -> p.getFileName().toString().contains(".partial-")).toList(),
+          "the old entry, moved aside, is deleted");
+    }
   }
 
   /** A .txz laid out as zonky's, with nothing in it but an initdb. */
