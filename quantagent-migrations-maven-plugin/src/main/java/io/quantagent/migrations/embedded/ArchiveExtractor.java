@@ -27,7 +27,8 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * at the same time: each unpacks into its own staging directory and renames it into place atomically, so a cache
  * entry that exists is always complete, and the loser of the race simply uses the winner's tree. A staging
  * directory is named after its process, so that the next start deletes the one of a process killed meanwhile. An
- * entry that lost files since ({@link ExtractedContents}) is moved aside and extracted again.
+ * entry that lost files since ({@link ExtractedContents}) is moved aside and extracted again; one an older plugin
+ * made, without a record, is kept when it holds what initdb needs, and gains a record.
  */
 final class ArchiveExtractor {
   private static final String ELSEWHERE = "point java.io.tmpdir at a directory of yours"
@@ -70,6 +71,11 @@ final class ArchiveExtractor {
       if (ExtractedContents.complete(target)) {
         return target;
       }
+      if (madeByAnOlderPlugin(target)) {
+        recordInPlace(target, cacheRoot.resolve(partial + OwnerProcess.current().tag() + "-" + System.nanoTime()
+            + ".contents"), log);
+        return target;
+      }
       boolean incomplete = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
       if (incomplete && ExtractedContents.recorded(target)) {
         log.warn("The PostgreSQL binaries in " + target + " lack files they were extracted with (a cleaner of the"
@@ -106,6 +112,27 @@ final class ArchiveExtractor {
       deleteQuietly(aside);
     }
     return target;
+  }
+
+  /**
+   * An entry without a record, made by an older plugin, that holds what initdb and the server need: it is kept and
+   * gains a record. Replacing it would fail on Windows while a server runs from it, and every later goal would
+   * extract the archive again, for seconds, until that server stops.
+   */
+  private static boolean madeByAnOlderPlugin(Path entry) {
+    Path bin = entry.resolve("bin");
+    return !ExtractedContents.recorded(entry)
+        && Stream.of("initdb", "pg_ctl", "postgres")
+            .allMatch(name -> Files.isExecutable(PostgresBinaries.executable(bin, name)))
+        && Files.isRegularFile(entry.resolve("share/postgresql/postgres.bki"));
+  }
+
+  private static void recordInPlace(Path entry, Path temporary, EventLog log) {
+    try {
+      ExtractedContents.recordInPlace(entry, temporary);
+    } catch (IOException e) {
+      log.debug("Could not record the contents of " + entry + " (" + e + "); the next start tries again");
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -22,14 +23,33 @@ final class ExtractedContents {
   /** Records the contents of a new entry, the record itself included. */
   static void record(Path entry) throws IOException {
     Path record = Files.createFile(entry.resolve(FILE_NAME));
+    Files.writeString(record, listing(entry, 0));
+  }
+
+  /**
+   * Records the contents of an entry in use, which other processes may be checking meanwhile: the record is written
+   * to {@code temporary}, outside the entry, and renamed into it whole.
+   */
+  static void recordInPlace(Path entry, Path temporary) throws IOException {
+    try {
+      Files.writeString(temporary, listing(entry, recorded(entry) ? 0 : 1));
+      Files.move(temporary, entry.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** Each directory with its number of entries, plus {@code toCome} at the top: the record, when not there yet. */
+  private static String listing(Path entry, int toCome) throws IOException {
     StringBuilder lines = new StringBuilder();
     try (Stream<Path> all = Files.walk(entry)) {
       for (Path dir : (Iterable<Path>) all.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))::iterator) {
         String relative = entry.relativize(dir).toString().replace('\\', '/');
-        lines.append(relative).append('\t').append(dir.toFile().list().length).append('\n');
+        int count = dir.toFile().list().length + (dir.equals(entry) ? toCome : 0);
+        lines.append(relative).append('\t').append(count).append('\n');
       }
     }
-    Files.writeString(record, lines);
+    return lines.toString();
   }
 
   /** Whether the entry holds all it was extracted with; false for one an older plugin made, without a record. */

@@ -99,6 +99,29 @@ class PostgresBinariesTest {
     }
   }
 
+  /**
+   * An entry an older plugin made has no record of its contents. When it holds what initdb needs it is kept (on
+   * Windows a server running from it would keep it from being replaced, and every goal would extract it again) and
+   * gains a record; when it does not, it is extracted again.
+   */
+  @Test
+  void anEntryWithoutARecordIsKeptWhenItHoldsWhatInitdbNeeds() throws Exception {
+    Path cache = dir.resolve("cache");
+    Path entry = PostgresBinaries.fromArchive(zonkyJar(), cache).binDirectory(EventLog.silent()).getParent();
+    Files.delete(entry.resolve(ExtractedContents.FILE_NAME));
+    Path marker = Files.writeString(entry.resolve("made-by-an-older-plugin"), "");
+    PostgresBinaries.fromArchive(zonkyJar(), cache).binDirectory(EventLog.silent());
+    assertTrue(Files.exists(marker), "the entry was kept, not extracted again");
+    assertTrue(ExtractedContents.complete(entry), "and gained a record");
+
+    Files.delete(entry.resolve(ExtractedContents.FILE_NAME));
+    Path bki = entry.resolve("share/postgresql/postgres.bki");
+    Files.delete(bki);
+    PostgresBinaries.fromArchive(zonkyJar(), cache).binDirectory(EventLog.silent());
+    assertTrue(Files.exists(bki), "one that lacks postgres.bki is extracted again");
+    assertTrue(ExtractedContents.complete(entry));
+  }
+
   /** What the cleaner leaves of a template nobody copied lately: its folders, empty. It is made again. */
   @Test
   void aTemplateLeftWithOnlyEmptyFoldersIsMadeAgain() throws Exception {
