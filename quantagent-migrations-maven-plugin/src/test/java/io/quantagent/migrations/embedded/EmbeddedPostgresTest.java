@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -176,12 +177,22 @@ class EmbeddedPostgresTest {
   }
 
   /**
-   * Kept for the tools; LC_ALL, set for them, which postgres turns into the LC_* it sets itself, as it sets some PG*;
-   * and what sh adds for the program it runs.
+   * Kept for the tools; LC_ALL, set for them, which postgres turns into the LC_* it sets itself; the PG* that postgres
+   * and pg_ctl set themselves (PGSYSCONFDIR and, built with NLS, PGLOCALEDIR from where they lie; PGDATA from -D);
+   * and what sh adds for the program it runs. Not any PG*: a PGPASSWORD of the build's must not pass.
    */
   private static boolean expectedInTheServer(String name) {
     return ToolEnvironment.KEPT.contains(name.toUpperCase(Locale.ROOT)) || name.startsWith("LC_")
-        || name.startsWith("PG") || List.of("PWD", "OLDPWD", "SHLVL", "_").contains(name);
+        || List.of("PGSYSCONFDIR", "PGLOCALEDIR", "PGDATA", "PWD", "OLDPWD", "SHLVL", "_").contains(name);
+  }
+
+  /**
+   * The test above sees only what this JVM's environment holds, and a build's PGPASSWORD, PGUSER or PGHOST is seldom
+   * set where the tests run: so no PG* may be among what the tools keep, whatever the environment.
+   */
+  @Test
+  void noneOfTheUsersPostgresVariablesIsKeptForTheTools() {
+    assertEquals(Set.of(), ToolEnvironment.KEPT.stream().filter(n -> n.startsWith("PG")).collect(Collectors.toSet()));
   }
 
   @Test
