@@ -4,7 +4,10 @@ import io.quantagent.migrations.events.EventLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -14,7 +17,8 @@ import java.util.stream.Stream;
  * {@code target/quantagent-postgres}) and that goals build scratch schemas on ({@code target/quantagent-scratch}):
  * each in a directory of its own under one parent, named after the build's process, so two builds of one checkout
  * never touch each other's server. A directory whose build was killed ({@code kill -9}: no exit hook runs) is
- * cleaned up by the next build's start there, its server stopped first.
+ * cleaned up by the next build's start there, its server stopped first; a build is known to be alive by the lock it
+ * holds there ({@link OwnerLock}).
  */
 public final class BuildServers {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -30,6 +34,12 @@ public final class BuildServers {
   public static EmbeddedPostgres start(PostgresBinaries binaries, Path parent, String database, int port,
       EventLog log) {
     Path root = parent.toAbsolutePath().normalize();
+    try {
+      OwnerLock.hold(root); // before this process's first directory there, so it is never taken for a killed one's
+    } catch (IOException e) {
+      throw new EmbeddedPostgresException("Could not create or lock the file that marks this build's PostgreSQL"
+          + " servers in " + root + " as in use: " + e + ". Check the permissions there, or delete it (mvn clean).", e);
+    }
     cleanUpAfterKilledBuilds(binaries, root, log);
     Path data = root.resolve(OwnerProcess.current().tag() + "-" + SEQUENCE.incrementAndGet());
     return EmbeddedPostgres.start(EmbeddedPostgresSettings.throwaway(binaries, data).withDatabase(database)
@@ -53,26 +63,56 @@ public final class BuildServers {
   }
 
   private static void cleanUpAfterKilledBuilds(PostgresBinaries binaries, Path root, EventLog log) {
-    for (Path dir : children(root)) {
-      // <owner tag>-<n>, or .<owner tag>-<n>.staging-... while its cluster was being copied
-      String name = dir.getFileName().toString().replaceFirst("^\\.", "");
-      Optional<OwnerProcess> owner = OwnerProcess.fromSuffix(name, "");
-      if (owner.isEmpty() || owner.get().alive()) {
+    for (Map.Entry<OwnerProcess, List<Path>> owned : byOwner(root).entrySet()) {
+      OwnerProcess owner = owned.getKey();
+      Optional<OwnerLock.Release> dead;
+      try {
+        dead = OwnerLock.ifDead(root, owner);
+      } catch (IOException e) {
+        log.debug("Could not check whether the build " + owner.pid() + " still runs (" + e + "); leaving its files");
         continue;
       }
-      Optional<PostmasterPid> running = PostmasterPid.running(dir);
-      if (running.isPresent()) {
-        log.warn("Stopping the PostgreSQL server (pid " + running.get().pid() + ") of a build that was killed (pid "
-            + owner.get().pid() + "), in " + dir);
-        Path bin = binaries.binDirectory(log);
-        Launcher launcher = Launcher.choose(PrivilegeMode.AUTO, PostgresBinaries.executable(bin, "postgres"), log);
-        new PgCtl(bin, launcher, dir, log).stop();
+      if (dead.isEmpty()) {
+        continue;
       }
-      try {
-        FileTrees.deleteRecursively(dir);
+      try (OwnerLock.Release release = dead.get()) {
+        for (Path dir : owned.getValue()) {
+          removeServer(binaries, dir, owner, log);
+        }
       } catch (IOException e) {
-        log.warn("Could not delete " + dir + ", left by a build that was killed: " + e + ". Delete it (mvn clean).");
+        log.debug("Could not delete the lock file of the killed build " + owner.pid() + ": " + e);
       }
+    }
+  }
+
+  /** The directories of each owner, and the lock files of owners that have none left. */
+  private static Map<OwnerProcess, List<Path>> byOwner(Path root) {
+    Map<OwnerProcess, List<Path>> byOwner = new LinkedHashMap<>();
+    for (Path entry : children(root)) {
+      if (Files.isDirectory(entry)) {
+        // <owner tag>-<n>, or .<owner tag>-<n>.staging-... while its cluster was being copied
+        String name = entry.getFileName().toString().replaceFirst("^\\.", "");
+        OwnerProcess.fromSuffix(name, "").ifPresent(o -> byOwner.computeIfAbsent(o, k -> new ArrayList<>()).add(entry));
+      } else if (OwnerLock.isLockFile(entry)) {
+        OwnerLock.ownerOf(entry).ifPresent(o -> byOwner.computeIfAbsent(o, k -> new ArrayList<>()));
+      }
+    }
+    return byOwner;
+  }
+
+  private static void removeServer(PostgresBinaries binaries, Path dir, OwnerProcess owner, EventLog log) {
+    Optional<PostmasterPid> running = PostmasterPid.running(dir);
+    if (running.isPresent()) {
+      log.warn("Stopping the PostgreSQL server (pid " + running.get().pid() + ") of a build that was killed (pid "
+          + owner.pid() + "), in " + dir);
+      Path bin = binaries.binDirectory(log);
+      Launcher launcher = Launcher.choose(PrivilegeMode.AUTO, PostgresBinaries.executable(bin, "postgres"), log);
+      new PgCtl(bin, launcher, dir, log).stop();
+    }
+    try {
+      FileTrees.deleteRecursively(dir);
+    } catch (IOException e) {
+      log.warn("Could not delete " + dir + ", left by a build that was killed: " + e + ". Delete it (mvn clean).");
     }
   }
 
@@ -81,7 +121,7 @@ public final class BuildServers {
       return List.of();
     }
     try (Stream<Path> entries = Files.list(root)) {
-      return entries.filter(Files::isDirectory).toList();
+      return entries.toList();
     } catch (IOException e) {
       return List.of();
     }

@@ -15,6 +15,7 @@ import io.quantagent.migrations.testing.WaitBound;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -42,9 +43,7 @@ class BuildServersTest {
       two.close();
       assertEquals("1", queryOne(one, "select 1"));
     }
-    try (Stream<Path> left = Files.list(parent)) {
-      assertEquals(0, left.count());
-    }
+    assertEquals(List.of(), others(parent), "nothing but this build's lock file, held until it exits");
   }
 
   @Test
@@ -72,9 +71,7 @@ class BuildServersTest {
     assertTrue(alive(orphan), "kill -9 runs no shutdown hook, so the server outlives its build");
     try (EmbeddedPostgres next = BuildServers.start(BINARIES, parent, "app", 0, EventLog.silent())) {
       assertFalse(alive(orphan));
-      try (Stream<Path> left = Files.list(parent)) {
-        assertEquals(1, left.count(), "only the new build's directory");
-      }
+      assertEquals(List.of(next.dataDirectory()), others(parent), "only the new build's directory");
     }
   }
 
@@ -94,12 +91,70 @@ class BuildServersTest {
     ScratchDatabases scratch = new ConfiguredScratchDatabases(null, major -> BINARIES, target, EventLog.silent());
     try (ScratchDatabases.Scratch next = scratch.create(17)) {
       assertFalse(alive(orphan));
-      try (Stream<Path> left = Files.list(parent)) {
-        assertEquals(1, left.count(), "only the new goal's directory");
-      }
+      assertEquals(1, others(parent).size(), "only the new goal's directory: " + others(parent));
     }
     try (Stream<Path> left = Files.list(target)) {
       assertEquals(List.of(parent), left.toList(), "no scratch directory beside the servers' parent");
+    }
+  }
+
+  /**
+   * A wall clock stepped since a build started (a laptop's sleep, a resumed VM, WSL2) moves the start time another JVM
+   * computes for it by minutes or hours. The build is alive by the lock it holds, whatever its start time says; once
+   * killed, its server is still stopped and its directory deleted.
+   */
+  @Test
+  void aLiveBuildWhoseStartTimeLooksAnHourOffKeepsItsServerUntilItIsKilled() throws Exception {
+    Path parent = target.resolve("quantagent-postgres");
+    try (ChildJvm live = ChildJvm.start("build", parent.toString(), "wait")) {
+      long server = live.awaitReady();
+      // Its files renamed to the start time this JVM would compute for it after the step: an hour earlier.
+      Path recorded = others(parent).stream().filter(Files::isDirectory).findFirst().orElseThrow();
+      OwnerProcess owner = OwnerProcess.fromSuffix(recorded.getFileName().toString(), "").orElseThrow();
+      OwnerProcess stepped = new OwnerProcess(owner.pid(), owner.startMillis() - 3_600_000);
+      Path data = Files.move(recorded, parent.resolve(stepped.tag() + "-1"));
+      Files.move(parent.resolve(owner.tag() + ".lock"), parent.resolve(stepped.tag() + ".lock"));
+      try (EmbeddedPostgres next = BuildServers.start(BINARIES, parent, "app", 0, EventLog.silent())) {
+        assertTrue(alive(server), "the live build's server runs on");
+        assertTrue(Files.exists(data.resolve("PG_VERSION")), "and keeps its data");
+      }
+      live.kill();
+      try (EmbeddedPostgres next = BuildServers.start(BINARIES, parent, "app", 0, EventLog.silent())) {
+        assertFalse(alive(server), "killed, its server is stopped by the next start");
+        assertEquals(List.of(next.dataDirectory()), others(parent), "and its directory and lock file deleted");
+      }
+    }
+  }
+
+  /** Directories an older plugin made have no lock file: their owner's pid and start time still tell. */
+  @Test
+  void aDirectoryWithoutALockFileIsJudgedByItsOwnersPidAndStartTime() throws Exception {
+    Path parent = Files.createDirectories(target.resolve("quantagent-postgres"));
+    Process ended = new ProcessBuilder("true").start();
+    ended.waitFor();
+    Process running = new ProcessBuilder("sleep", "600").start();
+    try {
+      Path ofEnded = Files.createDirectory(parent.resolve(tagOf(ended) + "-1"));
+      Path ofRunning = Files.createDirectory(parent.resolve(tagOf(running) + "-1"));
+      try (EmbeddedPostgres next = BuildServers.start(BINARIES, parent, "app", 0, EventLog.silent())) {
+        assertFalse(Files.exists(ofEnded), "the directory of an ended process is deleted");
+        assertTrue(Files.exists(ofRunning), "a running one's is kept");
+      }
+    } finally {
+      running.destroyForcibly();
+    }
+  }
+
+  /** An ended process's start time is no longer known; any will do, its pid runs no more. */
+  private static String tagOf(Process process) {
+    return new OwnerProcess(process.pid(), process.info().startInstant().map(Instant::toEpochMilli).orElse(1L)).tag();
+  }
+
+  /** What is in {@code parent} but this JVM's own lock file. */
+  private static List<Path> others(Path parent) throws Exception {
+    Path own = parent.resolve(OwnerProcess.current().tag() + ".lock");
+    try (Stream<Path> left = Files.list(parent)) {
+      return left.filter(p -> !p.equals(own)).sorted().toList();
     }
   }
 }
