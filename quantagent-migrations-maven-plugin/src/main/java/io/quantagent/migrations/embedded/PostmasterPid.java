@@ -11,13 +11,11 @@ import java.util.Optional;
  * The data directory's {@code postmaster.pid}: a server's pid, start time, port and status ({@code starting},
  * {@code ready}, {@code stopping}). The file outlives a killed server, and after a reboot or a while its pid may
  * belong to any other process, even another PostgreSQL: it is trusted only when that pid is a live {@code postgres}
- * working in this data directory and started when the file says.
+ * working in this data directory.
  */
 record PostmasterPid(long pid, long startEpochSeconds, int port, String status) {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
   private static final long POLL_MILLIS = 10;
-  /** Between the postmaster's exec and the time it writes into the file; generous, the data directory decides. */
-  private static final long START_TOLERANCE_SECONDS = 10;
 
   static Optional<PostmasterPid> read(Path dataDirectory) {
     try {
@@ -71,7 +69,12 @@ record PostmasterPid(long pid, long startEpochSeconds, int port, String status) 
     return Files.deleteIfExists(file);
   }
 
-  /** A live postgres whose working directory is this data directory (postgres chdirs there) and start time fits. */
+  /**
+   * A live postgres whose working directory is this data directory (postgres chdirs there): only one postmaster runs
+   * on a data directory, so its start time need not fit as well. The start time the JDK computes moves with a wall
+   * clock stepped since the server started (a laptop's sleep, a resumed VM, WSL2), by minutes or hours, and a
+   * running server would be taken for gone: its directory deleted under it, and the server left running.
+   */
   boolean runsOn(Path dataDirectory) {
     if (!Processes.running(pid)) {
       return false;
@@ -82,10 +85,7 @@ record PostmasterPid(long pid, long startEpochSeconds, int port, String status) 
     if (!Processes.hasProc()) {
       return true; // no way to read another process's directory here: a live postgres is the best we know
     }
-    boolean sameDirectory = Processes.workingDirectory(pid).map(cwd -> sameFile(cwd, dataDirectory)).orElse(false);
-    boolean sameStart = Processes.startInstant(pid)
-        .map(i -> Math.abs(i.getEpochSecond() - startEpochSeconds) <= START_TOLERANCE_SECONDS).orElse(true);
-    return sameDirectory && sameStart;
+    return Processes.workingDirectory(pid).map(cwd -> sameFile(cwd, dataDirectory)).orElse(false);
   }
 
   boolean ready() {

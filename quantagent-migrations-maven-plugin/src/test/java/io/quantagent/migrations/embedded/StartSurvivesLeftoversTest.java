@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -45,6 +46,22 @@ class StartSurvivesLeftoversTest {
         assertEquals(data.toString(), queryOne(dev, "show data_directory"));
       }
       assertTrue(alive(other.pid()), "the other server was left alone");
+    }
+  }
+
+  /**
+   * After a wall-clock step (a laptop's sleep, a resumed VM, WSL2) the start time this JVM computes for a running
+   * postmaster is an hour off from the one in its file: it is still the server running on its data directory.
+   */
+  @Test
+  void aRunningServerIsRecognisedWhateverTheClockSaysOfItsStart() throws Exception {
+    try (EmbeddedPostgres server = EmbeddedPostgres.start(
+        EmbeddedPostgresSettings.throwaway(BINARIES, project.resolve("data")), EventLog.silent())) {
+      Path pidFile = server.dataDirectory().resolve("postmaster.pid");
+      List<String> lines = new ArrayList<>(Files.readAllLines(pidFile));
+      lines.set(2, String.valueOf(Long.parseLong(lines.get(2).strip()) - 3600));
+      Files.write(pidFile, lines);
+      assertEquals(Optional.of(server.pid()), PostmasterPid.running(server.dataDirectory()).map(PostmasterPid::pid));
     }
   }
 
