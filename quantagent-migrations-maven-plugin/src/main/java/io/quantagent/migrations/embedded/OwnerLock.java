@@ -30,16 +30,22 @@ final class OwnerLock {
       return;
     }
     synchronized (HELD) {
-      if (!HELD.containsKey(file)) {
-        Files.createDirectories(parent);
-        HELD.put(file, FileMutex.acquire(file));
+      Files.createDirectories(parent);
+      while (!HELD.containsKey(file)) {
+        FileMutex lock = FileMutex.acquire(file);
+        if (Files.exists(file)) {
+          HELD.put(file, lock);
+        } else {
+          // A cleaner took the new file, still unlocked, for a dead owner's and deleted it: ours is another one now.
+          lock.close();
+        }
       }
     }
   }
 
   /**
    * Whether the owner of a directory in {@code parent} is dead; when it is, its lock is held until {@link
-   * Release#close}, so that no other cleaner takes the owner for alive meanwhile and both delete the same files.
+   * Release#close}, so that another build cleaning up meanwhile takes the owner for alive and leaves its files to us.
    */
   static Optional<Release> ifDead(Path parent, OwnerProcess owner) throws IOException {
     Path file = fileOf(parent, owner);
@@ -47,9 +53,13 @@ final class OwnerLock {
       return owner.alive() ? Optional.empty() : Optional.of(() -> { });
     }
     Optional<FileMutex> lock = FileMutex.tryAcquire(file);
+    // Deleted while still locked: an owner that just created the file and waits for its lock then finds it gone.
     return lock.map(l -> () -> {
-      l.close();
-      Files.deleteIfExists(file);
+      try {
+        Files.deleteIfExists(file);
+      } finally {
+        l.close();
+      }
     });
   }
 
