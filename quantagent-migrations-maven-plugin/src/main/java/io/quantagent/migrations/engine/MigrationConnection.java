@@ -42,6 +42,7 @@ final class MigrationConnection implements AutoCloseable {
   private Collector collector;
 
   private static final int CLIENT_CHECK_MS = 1000;
+
   MigrationConnection(Connection real, String changelogTable) throws SQLException {
     this.real = real;
     this.changelogTable = changelogTable;

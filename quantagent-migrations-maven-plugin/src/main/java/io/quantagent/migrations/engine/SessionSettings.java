@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * migration of the same run (a function body no longer checked in CI, where the baseline shares the run, but checked
  * in production, where it ran long ago) and the runner's own changelog row, guard and timeouts. So after the last
  * statement of a script that may have changed any, the runner sends {@code RESET ALL} and {@code RESET ROLE}
- * (which {@code RESET ALL} leaves), before its changelog row: the session is back to what its login gave it.
- * Read loosely, as text: a false alarm costs two RESETs in the migration's own round trip.
+ * (which {@code RESET ALL} leaves), before its changelog row: the session is back to what its login gave it, and
+ * the run makes its own settings again. Read loosely, as text: a false alarm costs a few statements in the
+ * migration's own round trip.
  */
 final class SessionSettings {
   /** Sent after the statements of a migration that may have changed them. */
