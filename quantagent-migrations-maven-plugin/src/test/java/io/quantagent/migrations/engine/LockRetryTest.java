@@ -14,7 +14,7 @@ class LockRetryTest {
   private static final double HIGHEST = Math.nextDown(1.0);
 
   @Test
-  void theDefaultsAreATwoSecondGuardAndFiveAttemptsWithAOneSecondFirstWait() {
+  void theDefaultsAreATwoSecondGuardAndFiveAttemptsWithAOneSecondFirstWaitAndProgressEveryTenSeconds() {
     RunnerSettings mojoDefaults = RunnerSettings.parse(RunnerSettings.DEFAULT_STATEMENT_LOCK_TIMEOUT,
         Integer.parseInt(RunnerSettings.DEFAULT_LOCK_ATTEMPTS), RunnerSettings.DEFAULT_STATEMENT_TIMEOUT,
         RunnerSettings.DEFAULT_TRANSACTION);
@@ -22,6 +22,7 @@ class LockRetryTest {
       assertEquals(Duration.ofSeconds(2), settings.statementLockTimeout());
       assertEquals(5, settings.lockAttempts());
       assertEquals(Duration.ofSeconds(1), settings.retryWait());
+      assertEquals(Duration.ofSeconds(10), settings.progressEvery(), "README: long statements say every 10 s");
     }
   }
 
