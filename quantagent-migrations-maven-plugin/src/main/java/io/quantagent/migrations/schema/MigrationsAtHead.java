@@ -15,8 +15,8 @@ record MigrationsAtHead(List<MigrationInfo> migrations, SchemaSnapshot snapshot)
   static MigrationsAtHead build(ScriptSource scripts, MigratorSettings settings, ScratchDatabases scratch, int major,
       TrackingTables tracking) {
     try (ScratchDatabases.Scratch database = scratch.create(major)) {
-      List<MigrationInfo> applied = ScratchBuildFailedException.onScratch(() -> new Migrator(database.connections(),
-          scripts, settings, EventLog.silent()).upgrade(new Target.Head())).runs().stream()
+      List<MigrationInfo> applied = ScratchBuildFailedException.onScratchWithoutLiveDatabase(() -> new Migrator(
+          database.connections(), scripts, settings, EventLog.silent()).upgrade(new Target.Head())).runs().stream()
           .map(MigrationRun::migration).toList();
       return new MigrationsAtHead(applied, SchemaRead.of(database.connections(), tracking, "scratch").snapshot());
     }

@@ -75,4 +75,18 @@ class ScratchBuildFailureTest extends OnEachServer {
       live.execute("drop owned by " + role, "drop role " + role);
     }
   }
+
+  /** A model is compared with the migrations alone: the message does not speak of a live database there is none of. */
+  @Test
+  void theMigrationsBuiltForAModelFailWithoutSpeakingOfALiveDatabase(@TempDir Path dir) throws Exception {
+    String role = "qa_nowhere_" + Long.toHexString(System.nanoTime());
+    Files.writeString(dir.resolve("001_orders.sql"), "-- // orders\ncreate table orders (id bigint primary key);\n"
+        + "grant select on orders to " + role + ";\n-- //@UNDO\ndrop table orders;\n");
+    ScratchBuildFailedException e = assertThrows(ScratchBuildFailedException.class, () -> MigrationsAtHead.build(
+        ScriptSource.directory(dir), MigratorSettings.defaults(), onTheOtherServer(), 17, TrackingTables.defaults()));
+    String message = e.getMessage();
+    assertTrue(message.contains("role \"" + role + "\" does not exist"), message);
+    assertTrue(message.contains("No database of yours was read or changed"), message);
+    assertFalse(message.contains("live"), message);
+  }
 }
