@@ -12,11 +12,20 @@ public final class Json {
   private Json() {}
 
   public static String string(String value) {
-    if (value == null) {
-      return "null";
-    }
+    return value == null ? "null" : escaped(UrlMasker.mask(value));
+  }
+
+  /**
+   * A file's path, not masked: it holds no secret, and a Windows path such as {@code C:\ci\trading@2\x.sql} (Jenkins'
+   * concurrent workspaces) reads to the mask as {@code user:password@host}.
+   */
+  public static String path(String value) {
+    return value == null ? "null" : escaped(value);
+  }
+
+  private static String escaped(String value) {
     StringBuilder json = new StringBuilder("\"");
-    for (char c : UrlMasker.mask(value).toCharArray()) {
+    for (char c : value.toCharArray()) {
       switch (c) {
         case '"' -> json.append("\\\"");
         case '\\' -> json.append("\\\\");

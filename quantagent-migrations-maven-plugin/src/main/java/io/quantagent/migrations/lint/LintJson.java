@@ -22,7 +22,7 @@ public final class LintJson {
   }
 
   private static String finding(Finding finding, UnaryOperator<String> path) {
-    return "{\"file\":" + Json.string(path.apply(finding.file())) + ",\"line\":" + finding.line()
+    return "{\"file\":" + Json.path(path.apply(finding.file())) + ",\"line\":" + finding.line()
         + ",\"rule\":" + Json.string(finding.rule().id()) + ",\"severity\":" + Json.string(finding.severity().label())
         + ",\"message\":" + Json.string(finding.message()) + ",\"safeWay\":" + Json.string(finding.safeWay())
         + ",\"undo\":" + finding.undo() + ",\"ignored\":" + finding.ignored()
@@ -31,7 +31,7 @@ public final class LintJson {
 
   private static String proof(LockReport report, UnaryOperator<String> path) {
     return "{\"serverMajor\":" + report.serverMajor() + ",\"statements\":" + report.statements().stream()
-        .map(s -> "{\"file\":" + Json.string(path.apply(s.file())) + ",\"line\":" + s.line()
+        .map(s -> "{\"file\":" + Json.path(path.apply(s.file())) + ",\"line\":" + s.line()
             + ",\"outsideTransaction\":" + s.outsideTransaction() + ",\"failure\":" + Json.string(s.failure())
             + ",\"tables\":" + s.tables().stream().map(LintJson::table).collect(Collectors.joining(",", "[", "]")) + "}")
         .collect(Collectors.joining(",", "[", "]")) + "}";

@@ -54,7 +54,7 @@ public final class SarifLog {
     return "{\"ruleId\":" + Json.string(finding.rule().id()) + ",\"ruleIndex\":" + ruleIndex
         + ",\"level\":" + Json.string(level(finding.severity()))
         + ",\"message\":{\"text\":" + Json.string(finding.message() + " Safe way: " + finding.safeWay()) + "}"
-        + ",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":" + Json.string(uri(path.apply(finding.file())))
+        + ",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":" + Json.path(uri(path.apply(finding.file())))
         + ",\"uriBaseId\":\"%SRCROOT%\"},\"region\":{\"startLine\":" + finding.line() + "}}}]"
         + (finding.ignored() ? ",\"suppressions\":[{\"kind\":\"inSource\",\"justification\":"
             + Json.string(finding.ignoredBecause()) + "}]" : "")

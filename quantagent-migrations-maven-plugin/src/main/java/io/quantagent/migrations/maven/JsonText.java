@@ -41,7 +41,7 @@ final class JsonText {
 
   /** As {@link #diff}, with the model's path, and texts that name the model as the other side. */
   static String modelDiff(String model, ModelCheck.Comparison comparison) {
-    return "{\"model\":" + string(model) + ",\"head\":" + migration(comparison.head()) + ",\"differences\":"
+    return "{\"model\":" + Json.path(model) + ",\"head\":" + migration(comparison.head()) + ",\"differences\":"
         + comparison.differences().stream()
             .map(d -> "{\"kind\":" + string(d.kind().label()) + ",\"name\":" + string(d.name())
                 + ",\"severity\":" + string(d.severity().name().toLowerCase(Locale.ROOT))

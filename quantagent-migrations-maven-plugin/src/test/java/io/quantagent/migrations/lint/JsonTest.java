@@ -17,4 +17,14 @@ class JsonTest {
     assertEquals("SELECT dblink(\"host=risk password=****\", 'x\\y') -- secret=\"****\"",
         new ObjectMapper().readValue(json, String.class));
   }
+
+  /** A path is the user's own and holds no secret; the mask would take a Windows one for user:password@host. */
+  @Test
+  void aPathIsWrittenAsItIs() throws Exception {
+    String path = "C:\\ci\\workspace\\trading@2\\src\\main\\sql\\schema.sql";
+
+    assertEquals(path, new ObjectMapper().readValue(Json.path(path), String.class));
+    assertEquals("C:****@2\\src\\main\\sql\\schema.sql", new ObjectMapper().readValue(Json.string(path),
+        String.class), "what the mask makes of it, and why paths do not pass it");
+  }
 }

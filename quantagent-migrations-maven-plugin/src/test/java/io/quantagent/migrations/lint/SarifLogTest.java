@@ -72,6 +72,19 @@ class SarifLogTest {
     assertFalse(json.contains("s3cret"), json);
   }
 
+  /** A Windows workspace path with an '@' (Jenkins' concurrent builds) is no URL with a password: written as it is. */
+  @Test
+  void aFindingsPathIsWrittenAsItIsInTheJsonReport() throws Exception {
+    LintReport report = new MigrationLinter(LintSettings.forVersion(12)).lint(RuleExample.scripts(List.of(
+        "\\connect quantagent\nSELECT 1;")));
+    String folder = "C:\\ci\\workspace\\trading@2\\migrations\\";
+
+    String json = LintJson.document(report, Optional.empty(), name -> folder + name);
+
+    String file = new ObjectMapper().readTree(json).get("findings").get(0).get("file").asText();
+    assertTrue(file.startsWith(folder), file);
+  }
+
   @Test
   void theSchemaCatchesABrokenLog() throws Exception {
     assertFalse(SarifSchema.problems("{\"version\":\"2.1.0\",\"runs\":[{\"results\":[]}]}").isEmpty(),
