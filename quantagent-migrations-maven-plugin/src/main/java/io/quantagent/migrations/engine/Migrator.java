@@ -57,7 +57,7 @@ public final class Migrator {
     return locked((session, changelog) -> {
       ChangelogState state = ChangelogState.read(scripts, known, changelog);
       ForeignSchemaGuard.refuseUnmanaged(session.connection(), changelog, state.applied(),
-          TableCreations.afterTheFirst(scripts), "upgrade");
+          ScriptCreations.tablesAfterTheFirst(scripts), "upgrade");
       List<String> problems = state.problems();
       if (settings.validate() && !problems.isEmpty()) {
         throw new ValidationFailedException("Nothing was applied: applied migrations changed since they ran"
@@ -92,7 +92,7 @@ public final class Migrator {
     return locked((session, changelog) -> {
       ChangelogState state = ChangelogState.read(scripts, known, changelog);
       ForeignSchemaGuard.refuseUnmanaged(session.connection(), changelog, state.applied(),
-          TableCreations.afterTheFirst(scripts), "downgrade");
+          ScriptCreations.tablesAfterTheFirst(scripts), "downgrade");
       MigrationPlanner planner = planner(state, known);
       List<MigrationInfo> plan = planner.downgrade(target);
       for (MigrationInfo migration : plan) {

@@ -7,6 +7,7 @@ import io.quantagent.migrations.engine.MigrationInfo;
 import io.quantagent.migrations.engine.Migrator;
 import io.quantagent.migrations.engine.MigratorSettings;
 import io.quantagent.migrations.engine.ScriptFailedException;
+import io.quantagent.migrations.engine.ScriptCreations;
 import io.quantagent.migrations.engine.ScriptSource;
 import io.quantagent.migrations.engine.Target;
 import io.quantagent.migrations.events.EventLog;
@@ -58,7 +59,7 @@ public final class Autogenerator {
     SchemaSnapshot actual;
     LiveSession session = current.session();
     try (ScratchDatabases.Scratch database = scratch.create(major)) {
-      ConnectionFactory likeLive = session.on(database.connections(), SchemaCreations.in(scripts));
+      ConnectionFactory likeLive = session.on(database.connections(), ScriptCreations.schemas(scripts));
       head = known.isEmpty() ? scratchSchema(likeLive, tracking)
           : new ExpectedSchema(scripts, settings, log).at(known.get(known.size() - 1), likeLive);
       actual = EquivalentDefinitions.align(head, current.snapshot(), likeLive);
@@ -112,7 +113,7 @@ public final class Autogenerator {
     Path directory = withDraft(text, known);
     ScriptSource withDraft = ScriptSource.directory(directory);
     try (ScratchDatabases.Scratch database = scratch.create(major)) {
-      ConnectionFactory likeLive = session.on(database.connections(), SchemaCreations.in(scripts));
+      ConnectionFactory likeLive = session.on(database.connections(), ScriptCreations.schemas(scripts));
       Migrator migrator = new Migrator(likeLive, withDraft, settings, EventLog.silent());
       run("change", () -> migrator.upgrade(new Target.Head()));
       requireNone("after the draft's change", compareOn(likeLive, actual, scratchSchema(likeLive, tracking)));

@@ -4,6 +4,7 @@ import io.quantagent.migrations.db.ConnectionFactory;
 import io.quantagent.migrations.engine.MigrationInfo;
 import io.quantagent.migrations.engine.Migrator;
 import io.quantagent.migrations.engine.MigratorSettings;
+import io.quantagent.migrations.engine.ScriptCreations;
 import io.quantagent.migrations.engine.ScriptSource;
 import io.quantagent.migrations.engine.Target;
 import io.quantagent.migrations.events.EventLog;
@@ -26,7 +27,7 @@ public final class ExpectedSchema {
 
   /** Whether the migrations create a schema of that name themselves. */
   Predicate<String> schemaCreations() {
-    return SchemaCreations.in(scripts);
+    return ScriptCreations.schemas(scripts);
   }
 
   /** Migrates the empty {@code scratch} database to {@code revision} and reads its schema. */
