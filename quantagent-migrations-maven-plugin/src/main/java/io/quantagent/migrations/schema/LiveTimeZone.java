@@ -4,9 +4,7 @@ import io.quantagent.migrations.db.ConnectionFactory;
 import io.quantagent.migrations.engine.ConfiguredTimeZone;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The TimeZone the live database's migrations run in ({@link ConfiguredTimeZone}), made the scratch database's own, so
@@ -25,22 +23,7 @@ record LiveTimeZone(Optional<String> zone) {
     if (zone.isEmpty()) {
       return scratch;
     }
-    AtomicBoolean prepared = new AtomicBoolean();
-    return () -> {
-      if (!prepared.get()) {
-        prepare(scratch, zone.get());
-        prepared.set(true);
-      }
-      return scratch.open();
-    };
-  }
-
-  private static void prepare(ConnectionFactory scratch, String zone) {
-    try (Connection connection = scratch.open(); Statement statement = connection.createStatement()) {
-      ScratchDefault.set(statement, "timezone to " + MigrationDraft.literal(zone));
-    } catch (SQLException e) {
-      throw new CatalogReadException("Cannot give the scratch database the live database's TimeZone " + zone + ": "
-          + e.getMessage(), e);
-    }
+    return ScratchDefault.afterOnce(scratch, "Cannot give the scratch database the live database's TimeZone "
+        + zone.get(), statement -> ScratchDefault.set(statement, "timezone to " + MigrationDraft.literal(zone.get())));
   }
 }

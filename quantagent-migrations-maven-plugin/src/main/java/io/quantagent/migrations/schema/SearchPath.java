@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -52,29 +51,13 @@ record SearchPath(String schema, List<String> schemas) {
       onScratch.add("public"); // where the changelog goes until the migrations have made the schema
     }
     String path = onScratch.stream().map(MigrationDraft::ident).collect(Collectors.joining(", "));
-    AtomicBoolean prepared = new AtomicBoolean();
-    return () -> {
-      if (!prepared.get()) {
-        prepare(scratch, migrationsCreateIt, path);
-        prepared.set(true);
-      }
-      return scratch.open(); // starts with the database's search_path, which a RESET returns to
-    };
-  }
-
-  /**
-   * Makes {@code path} the scratch database's own search_path, on a connection of its own: a session's RESET returns
-   * to the value it started with.
-   */
-  private void prepare(ConnectionFactory scratch, boolean migrationsCreateIt, String path) {
-    try (Connection connection = scratch.open(); Statement statement = connection.createStatement()) {
-      if (!migrationsCreateIt) {
-        statement.execute("create schema if not exists " + MigrationDraft.ident(schema));
-      }
-      ScratchDefault.set(statement, "search_path to " + path);
-    } catch (SQLException e) {
-      throw new CatalogReadException("Cannot build the scratch database in schema " + schema + " with search_path "
-          + path + ", as the live database has them: " + e.getMessage(), e);
-    }
+    // Every session then starts with the database's search_path, which a RESET returns to.
+    return ScratchDefault.afterOnce(scratch, "Cannot build the scratch database in schema " + schema
+        + " with search_path " + path + ", as the live database has them", statement -> {
+          if (!migrationsCreateIt) {
+            statement.execute("create schema if not exists " + MigrationDraft.ident(schema));
+          }
+          ScratchDefault.set(statement, "search_path to " + path);
+        });
   }
 }
