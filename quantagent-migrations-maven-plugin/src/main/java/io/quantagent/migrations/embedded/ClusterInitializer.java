@@ -44,7 +44,7 @@ final class ClusterInitializer {
       Staging.deleteAbandoned(data.getParent(), "." + data.getFileName() + ".initdb-", log); // older plugins' initdb
       Path template = ClusterTemplate.ensure(pgCtl, settings.binaries().templateDirectory(settings.user(), log),
           settings.user(), log);
-      Path staging = data.resolveSibling(prefix + OwnerProcess.current().tag() + "-" + System.nanoTime());
+      Path staging = data.resolveSibling(Staging.name(prefix));
       try {
         log.info("Creating a PostgreSQL data directory in " + data);
         copyTree(template, staging);

@@ -14,6 +14,11 @@ import java.util.stream.Stream;
 final class Staging {
   private Staging() {}
 
+  /** A new staging entry's name: {@code <prefix><owner tag>-<nanos>}, this process's and no other's. */
+  static String name(String prefix) {
+    return prefix + OwnerProcess.current().tag() + "-" + System.nanoTime();
+  }
+
   /** Deletes every entry named {@code <prefix>...} in {@code parent}; for callers that hold the lock of the work. */
   static void deleteAll(Path parent, String prefix, EventLog log) throws IOException {
     for (Path leftover : entries(parent, prefix)) {
