@@ -9,7 +9,6 @@ import io.quantagent.migrations.embedded.ZonkyVersions;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -151,13 +150,14 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
 
   /**
    * A parameter that may hold a secret, evaluated only here; see {@link SecretParameter}. A secret the POM holds is
-   * warned about once in the build of this project, however many goals and reads of it there are.
+   * warned about once in the whole build, however many goals, modules and reads of it there are: a parent POM's
+   * {@code <url>} reaches every module's bound execution, and one warning per module would bury the build's log.
    */
   protected String secretParameter(PlexusConfiguration parameter) {
     String value = SecretParameter.evaluate(parameter, session, mojoExecution);
     if (value != null) {
       SecretParameter.printedByMaven(parameter, value, instead(parameter.getName()))
-          .filter(warning -> firstTime("quantagent.warnedOfPom." + parameter.getName()))
+          .filter(warning -> firstTimeInTheBuild(parameter.getName(), value))
           .ifPresent(getLog()::warn);
     }
     return value;
@@ -171,9 +171,13 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
     };
   }
 
-  @SuppressWarnings("unchecked")
-  private boolean firstTime(String key) {
-    return ((Map<String, Object>) getPluginContext()).putIfAbsent(key, Boolean.TRUE) == null;
+  /**
+   * The resolver's session data lives as long as the build and is shared by every module, where the plugin context
+   * is one per project. Keyed by the value's hash so that two modules with different secrets are each warned of.
+   */
+  private boolean firstTimeInTheBuild(String parameter, String value) {
+    return session.getRepositorySession().getData()
+        .set("quantagent.warnedOfPom." + parameter + "." + value.hashCode(), null, Boolean.TRUE);
   }
 
   protected EventLog eventLog() {
