@@ -25,12 +25,7 @@ final class Concurrently {
    * {@code reindex}: a REINDEX, whose new copy of an index is named {@code <index>_ccnew} while it is built.
    */
   record IndexBuild(Optional<String> indexName, Optional<String> table, Optional<String> reindexedIndex,
-      boolean reindex) {
-    /** The same table, any index on it. */
-    IndexBuild anyIndex() {
-      return new IndexBuild(Optional.empty(), table, reindexedIndex, reindex);
-    }
-  }
+      boolean reindex) {}
 
   private Concurrently() {}
 

@@ -2,10 +2,12 @@ package io.quantagent.migrations.engine;
 
 import io.quantagent.migrations.events.EventLog;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -77,7 +79,7 @@ final class NoTransactionScript {
         setTimeouts(connection, sessionLockTimeout, migration.directives().sessionStatementTimeout(settings));
         if (build.isPresent()) {
           dropLeftover(connection, build.get());
-          invalidBefore = InvalidIndexes.of(connection, build.get().anyIndex());
+          invalidBefore = InvalidIndexes.of(connection, build.get());
         }
         log.debug("SQL " + statement.number() + "/" + n + " (auto-commit): " + statement.sql());
         try (StatementWatch.Watch watching = watch.start(migration, List.of(statement), lockTimeout);
@@ -105,14 +107,18 @@ final class NoTransactionScript {
     }
   }
 
-  /**
-   * An invalid index of the name this CREATE INDEX CONCURRENTLY builds can only be a failed earlier build, and an
-   * invalid {@code _ccnew} or {@code _ccold} copy of an index this REINDEX CONCURRENTLY rebuilds a failed earlier
-   * REINDEX. An unnamed index's leftover cannot be told apart: the rerun builds another name, and lint asks for a name.
-   */
+  /** What an earlier failed run of this build left in its way ({@link EarlierBuildLeftovers}), dropped first. */
   private void dropLeftover(Connection connection, Concurrently.IndexBuild build) throws SQLException {
-    Set<String> leftovers = build.reindex() ? InvalidIndexes.leftByReindex(connection, build)
-        : build.indexName().isPresent() && build.table().isPresent() ? InvalidIndexes.of(connection, build) : Set.of();
+    Optional<String> query = EarlierBuildLeftovers.query(build);
+    if (query.isEmpty()) {
+      return;
+    }
+    List<String> leftovers = new ArrayList<>();
+    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(query.get())) {
+      while (rs.next()) {
+        leftovers.add(rs.getString(1));
+      }
+    }
     for (String index : leftovers) {
       log.warn(index + " is an invalid index left by an earlier failed " + (build.reindex() ? "REINDEX" : "CREATE INDEX")
           + " CONCURRENTLY.");

@@ -9,8 +9,9 @@ import java.util.Optional;
  * or a deployment pipeline ({@code psql -v ON_ERROR_STOP=1 -f FILE}). Each migration is its own
  * transaction, as when the plugin runs it (with {@code -Dquantagent.transaction=all}, the migrations between
  * no-transaction scripts share one), except scripts marked {@code -- quantagent:no-transaction}; each gets the lock and
- * statement timeouts the runner would set. A script the runner would refuse is refused here too, before any SQL is
- * written. What psql cannot do is retry: a lock timeout stops the file at that migration.
+ * statement timeouts the runner would set, and an index build the invalid leftovers of a failed earlier run dropped
+ * before it (psql's {@code \gexec}, so the file is psql's). A script the runner would refuse is refused here too,
+ * before any SQL is written. What psql cannot do is retry: a lock timeout stops the file at that migration.
  */
 final class OfflineSql {
   private final ScriptSource scripts;
@@ -112,6 +113,10 @@ final class OfflineSql {
         sql.append(statementTimeout.set("statement_timeout")).append(";\n");
         statementSet = statementTimeout;
       }
+      Concurrently.indexBuild(statement).flatMap(EarlierBuildLeftovers::query).ifPresent(leftovers -> sql
+          .append("-- What a failed earlier run of the next statement left is dropped first, as upgrade does.\n")
+          .append("SELECT format('DROP INDEX CONCURRENTLY IF EXISTS %s', leftover) FROM (").append(leftovers)
+          .append(") AS leftovers (leftover) \\gexec\n"));
       statements(sql, List.of(statement));
     }
     if (!lockSet.equals(SessionTimeout.SERVER_DEFAULT) || !statementSet.equals(SessionTimeout.SERVER_DEFAULT)) {

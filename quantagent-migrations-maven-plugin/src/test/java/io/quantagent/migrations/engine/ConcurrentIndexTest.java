@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.testing.ClientProgram;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.TestDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -156,6 +159,47 @@ class ConcurrentIndexTest {
     migrator().upgrade(new Target.Head());
     assertEquals(List.of(), invalidIndexes());
     assertEquals(List.of("1", "2"), db.changelogIds());
+  }
+
+  /**
+   * The offline SQL's file does before each index build what upgrade does: psql drops what a failed earlier run of the
+   * file left in the build's way, so that the DBA's second run, with the file written again, goes through.
+   */
+  @Test
+  void anOfflineSqlFileDropsTheInvalidIndexItsOwnFailedRunLeft(@TempDir Path files) throws Exception {
+    String psql = ClientProgram.psql();
+    migrator().upgrade(new Target.Head());
+    scripts.add("002_index_orders.sql", "-- quantagent:no-transaction\n"
+        + "create unique index concurrently orders_symbol on orders (symbol);", "select 1;");
+    ClientProgram.Outcome first = ClientProgram.psqlFile(db, psql, offlineSql(files));
+    assertTrue(!first.succeeded() && first.output().contains("is duplicated"), first.output());
+    assertEquals(List.of("orders_symbol"), invalidIndexes(), "what the failed run of the file leaves");
+    db.execute("delete from orders where id = 2");
+    ClientProgram.Outcome second = ClientProgram.psqlFile(db, psql, offlineSql(files));
+    assertTrue(second.succeeded(), second.output());
+    assertEquals(List.of(), invalidIndexes());
+    assertEquals(List.of("1", "2"), db.changelogIds());
+  }
+
+  /** The same for the copies a failed REINDEX ... CONCURRENTLY leaves, which a rerun would otherwise keep. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {REINDEX_INDEX, REINDEX_TABLE})
+  void anOfflineSqlFileDropsTheCopiesAFailedReindexLeft(String reindex, @TempDir Path files) throws Exception {
+    String psql = ClientProgram.psql();
+    aReindexThatFails();
+    assertThrows(SQLException.class, () -> db.execute(reindex));
+    assertTrue(invalidIndexes().contains("orders_guarded_ccnew"), invalidIndexes().toString());
+    db.execute("delete from reindex_fails");
+    scripts.add("002_reindex_orders.sql", "-- quantagent:no-transaction\n" + reindex + ";", "select 1;");
+    ClientProgram.Outcome run = ClientProgram.psqlFile(db, psql, offlineSql(files));
+    assertTrue(run.succeeded(), run.output());
+    assertEquals(List.of(), invalidIndexes());
+    assertEquals(List.of("1", "2"), db.changelogIds());
+  }
+
+  /** upgrade -Dquantagent.sql=FILE, from where the database is. */
+  private Path offlineSql(Path files) throws Exception {
+    return Files.writeString(files.resolve("upgrade.sql"), migrator().upgradeSql(new Target.Head(), Optional.empty()));
   }
 
   private void aReindexThatFails() throws Exception {

@@ -1,14 +1,12 @@
 package io.quantagent.migrations.schema;
 
+import io.quantagent.migrations.testing.ClientProgram;
 import io.quantagent.migrations.testing.Prerequisite;
 import io.quantagent.migrations.testing.TestDatabase;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code pg_dump --schema-only} of a test database and its restore with {@code psql}, as an operator moves a database:
@@ -43,19 +41,9 @@ final class SchemaDump {
   }
 
   private static void run(TestDatabase db, List<String> program) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(program);
-    command.addAll(List.of("--host", "127.0.0.1", "--port", String.valueOf(db.server().port()),
-        "--username", db.server().user(), "--dbname", db.name()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("PGPASSWORD", db.server().password());
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(2, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError(command.get(0) + " did not end: " + output);
-    }
-    if (process.exitValue() != 0) {
-      throw new AssertionError(command.get(0) + " failed (" + process.exitValue() + "): " + output);
+    ClientProgram.Outcome outcome = ClientProgram.run(db, program);
+    if (!outcome.succeeded()) {
+      throw new AssertionError(program.get(0) + " failed (" + outcome.exitStatus() + "): " + outcome.output());
     }
   }
 }
