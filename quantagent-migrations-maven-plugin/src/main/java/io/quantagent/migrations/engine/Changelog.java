@@ -40,6 +40,8 @@ final class Changelog {
    */
   private List<String> knownColumns;
   private boolean columnsRead;
+  private ChangelogMark mark = ChangelogMark.of(null);
+  private boolean owned;
 
   Changelog(Connection connection, String table) {
     this.connection = connection;
@@ -83,7 +85,8 @@ final class Changelog {
 
   private Optional<List<String>> readColumns() throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement("select c.relkind::text, array(select attname::text"
-        + " from pg_attribute where attrelid = c.oid and attnum > 0 and not attisdropped order by attnum)"
+        + " from pg_attribute where attrelid = c.oid and attnum > 0 and not attisdropped order by attnum),"
+        + " obj_description(c.oid, 'pg_class'), pg_has_role(c.relowner, 'USAGE')"
         + " from pg_class c where c.oid = to_regclass(?)")) {
       statement.setString(1, table);
       try (ResultSet rs = statement.executeQuery()) {
@@ -94,6 +97,8 @@ final class Changelog {
         if (!List.of("r", "p").contains(rs.getString(1)) || !columns.containsAll(SHAPE)) {
           throw new MigrationFailureException(notAChangelog(rs.getString(1), columns));
         }
+        mark = ChangelogMark.of(rs.getString(3));
+        owned = rs.getBoolean(4);
         return Optional.of(columns);
       }
     }
@@ -113,6 +118,16 @@ final class Changelog {
         + " <changelogTable> (the default is " + MigratorSettings.DEFAULT_CHANGELOG_TABLE + ").";
   }
 
+  /** What the table's comment says of how it came to be; {@link ChangelogMark.State#NONE} when it does not exist. */
+  ChangelogMark mark() throws SQLException {
+    return columns().isPresent() ? mark : ChangelogMark.of(null);
+  }
+
+  /** Whether this role may change the table's comment (it owns the table, or is a member of the role that does). */
+  boolean owned() throws SQLException {
+    return columns().isPresent() && owned;
+  }
+
   /** Applied migrations, oldest first; empty when the table does not exist yet. */
   List<Change> applied() throws SQLException {
     if (!exists()) {
@@ -122,17 +137,18 @@ final class Changelog {
   }
 
   /**
-   * Creates the table, or adds the checksum column to one MyBatis' own bootstrap script made. A table that has it is
-   * left alone: even with IF NOT EXISTS, PostgreSQL first asks for CREATE on the schema and ownership of the table,
-   * which a role that may only write the changelog lacks.
+   * Creates the table, marked as this plugin's, or adds the checksum column to one MyBatis' own bootstrap script made.
+   * A table that has it is left alone: even with IF NOT EXISTS, PostgreSQL first asks for CREATE on the schema and
+   * ownership of the table, which a role that may only write the changelog lacks.
    */
   void createIfMissing() throws SQLException {
     if (hasColumn("checksum")) { // a table of another shape is refused, never altered
       return;
     }
+    List<String> statements = exists() ? ddl(table) : created(table);
     columnsRead = false;
     try (Statement statement = connection.createStatement()) {
-      for (String ddl : ddl(table)) {
+      for (String ddl : statements) {
         statement.execute(ddl);
       }
     }
@@ -144,6 +160,13 @@ final class Changelog {
             + " applied_at varchar(25) NOT NULL, description varchar(255) NOT NULL, checksum varchar(64),"
             + " " + STAMP_COLUMN + ")",
         "ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS checksum varchar(64)");
+  }
+
+  /** The statements that create the table anew, marked as this plugin's ({@link ChangelogMark}). */
+  static List<String> created(String table) {
+    List<String> statements = new ArrayList<>(ddl(table));
+    statements.add(ChangelogMark.ours(table));
+    return statements;
   }
 
   /**

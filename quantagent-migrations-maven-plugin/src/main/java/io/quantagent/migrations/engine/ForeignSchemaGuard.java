@@ -1,5 +1,6 @@
 package io.quantagent.migrations.engine;
 
+import io.quantagent.migrations.events.EventLog;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,16 +27,30 @@ final class ForeignSchemaGuard {
   private ForeignSchemaGuard() {}
 
   /**
+   * Next to an empty changelog, only a table the migrations create says the database was restored; others (an
+   * application's own, left when every migration was undone) do not. Which migrations count depends on the changelog's
+   * {@link ChangelogMark}: beside one this plugin marked, every migration's (a first run that stopped in a first
+   * migration without a transaction left it marked unfinished, and runs again with a warning); beside one without a
+   * mark, only those after the first, as before the mark: there such a failed first run and a restore of a database
+   * at its first migration look alike.
+   *
    * @param applied the changelog's rows, empty when it has none or does not exist
-   * @param createdByMigrations whether the migrations create a table of that name: next to an empty changelog, only
-   *     such a table says the database was restored; others (an application's own, left when every migration was
-   *     undone) do not
    */
   static void refuseUnmanaged(Connection connection, Changelog changelog, List<MigrationInfo> applied,
-      Predicate<String> createdByMigrations, String goal) throws SQLException {
+      ScriptSource scripts, String goal, EventLog log) throws SQLException {
     if (!applied.isEmpty()) {
       return;
     }
+    ChangelogMark mark = changelog.mark();
+    if (mark.state() == ChangelogMark.State.FIRST_RUN_UNFINISHED) {
+      log.warn(mark.unfinishedFile().orElseThrow() + ", the first migration, did not finish in an earlier run: it runs"
+          + " without a transaction (-- quantagent:no-transaction), and that run failed or was killed part way:"
+          + " what its statements committed is still there and it has no changelog row, so upgrade runs the whole"
+          + " script again. Each statement must be safe to repeat (IF NOT EXISTS, IF EXISTS).");
+      return;
+    }
+    Predicate<String> createdByMigrations = mark.state() == ChangelogMark.State.OURS ? ScriptCreations.tables(scripts)
+        : ScriptCreations.tablesAfterTheFirst(scripts);
     List<String> tables = new ArrayList<>();
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(TABLES_OF_NO_EXTENSION)) {

@@ -48,7 +48,7 @@ final class MigrationRunner implements AutoCloseable {
   private final BatchSender batches;
   private final SendAhead<BatchSender.Queued> sender;
   private final Map<String, String> setInOpenTransaction = new HashMap<>(); // all mode: SET LOCALs sent since BEGIN
-  private List<String> changelogDdl = List.of();
+  private ChangelogStart changelogStart = ChangelogStart.NONE;
   private int started;
 
   MigrationRunner(MigrationConnection session, RunnerSettings settings, int planned, ConnectionFactory connections,
@@ -65,11 +65,12 @@ final class MigrationRunner implements AutoCloseable {
   }
 
   /**
-   * The changelog's DDL, sent with the first migration: in its transaction, so that a first run that fails leaves
-   * no table behind; before it, committed, when that migration runs without a transaction.
+   * What the first migration does to the changelog, sent with it: in its transaction, so that a first run that fails
+   * leaves no table behind; before it, committed, when that migration runs without a transaction (see
+   * {@link ChangelogStart}).
    */
-  void createChangelogFirst(List<String> ddl) {
-    changelogDdl = List.copyOf(ddl);
+  void startChangelog(ChangelogStart start) {
+    changelogStart = start;
   }
 
   /**
@@ -79,8 +80,8 @@ final class MigrationRunner implements AutoCloseable {
    */
   void apply(PlannedMigration migration, Optional<String> changelogRow, Progress progress) {
     started++;
-    List<String> ddl = changelogDdl;
-    changelogDdl = List.of();
+    ChangelogStart changelog = changelogStart;
+    changelogStart = ChangelogStart.NONE;
     if (migration.directives().noTransaction()) {
       sender.await();
       progress.sending(migration);
@@ -88,16 +89,16 @@ final class MigrationRunner implements AutoCloseable {
       batches.commitGroup(" before " + migration.file() + ", which runs without a transaction");
       setInOpenTransaction.clear();
       batches.committedAsTheServerSays(); // from here on, also when the script fails part way
-      createChangelog(ddl, migration);
+      createChangelog(changelog.beforeNoTransaction(migration.file()), migration);
       log.warn(migration.file() + " is marked -- quantagent:no-transaction: its statements commit one by one.");
-      noTransaction.run(migration, changelogRow);
+      noTransaction.run(migration, changelog.withRow(changelogRow));
       progress.applied(migration, BatchSender.since(start), 1, false);
       return;
     }
     boolean each = settings.transaction() == TransactionMode.EACH;
     boolean asynchronous = each && started < planned;
     List<String> prefix = new ArrayList<>(settings(migration, asynchronous, each));
-    prefix.addAll(ddl);
+    prefix.addAll(changelog.inTransaction());
     List<String> resets = List.of();
     if (SessionSettings.mayChange(migration.statements())) {
       // RESET ALL takes this transaction's SET LOCALs too: they are made again, or the commit would wait for the disk

@@ -56,8 +56,7 @@ public final class Migrator {
     List<MigrationInfo> known = scripts.scripts();
     return locked((session, changelog) -> {
       ChangelogState state = ChangelogState.read(scripts, known, changelog);
-      ForeignSchemaGuard.refuseUnmanaged(session.connection(), changelog, state.applied(),
-          ScriptCreations.tablesAfterTheFirst(scripts), "upgrade");
+      ForeignSchemaGuard.refuseUnmanaged(session.connection(), changelog, state.applied(), scripts, "upgrade", log);
       List<String> problems = state.problems();
       if (settings.validate() && !problems.isEmpty()) {
         throw new ValidationFailedException("Nothing was applied: applied migrations changed since they ran"
@@ -73,14 +72,12 @@ public final class Migrator {
           session.connection().getMetaData().getDatabaseMajorVersion());
       RunPlan run = RunPlan.of(scripts, plan, false);
       // A missing changelog is created in the first migration's transaction: a first run that fails leaves nothing.
-      List<String> changelogDdl = List.of();
+      ChangelogStart start = ChangelogStart.forUpgrade(changelog, state.applied().isEmpty());
       if (changelog.exists()) {
         changelog.createIfMissing(); // adds the checksum column to a changelog stock MyBatis made
-      } else {
-        changelogDdl = Changelog.ddl(settings.changelogTable());
       }
       long started = System.nanoTime();
-      List<MigrationRun> runs = execution.run(session, run, false, "upgrade", changelogDdl, (sql, hook) ->
+      List<MigrationRun> runs = execution.run(session, run, false, "upgrade", start, (sql, hook) ->
           new UpOperation(plan.size()).operate(session.provider(), scripts.loader(), changelog.options(), sql, hook));
       return new UpgradeResult(runs, planner.current(), Optional.of(plan.get(plan.size() - 1)),
           BatchSender.since(started));
@@ -91,8 +88,8 @@ public final class Migrator {
     List<MigrationInfo> known = scripts.scripts();
     return locked((session, changelog) -> {
       ChangelogState state = ChangelogState.read(scripts, known, changelog);
-      ForeignSchemaGuard.refuseUnmanaged(session.connection(), changelog, state.applied(),
-          ScriptCreations.tablesAfterTheFirst(scripts), "downgrade");
+      ForeignSchemaGuard.refuseUnmanaged(session.connection(), changelog, state.applied(), scripts, "downgrade",
+          log);
       MigrationPlanner planner = planner(state, known);
       List<MigrationInfo> plan = planner.downgrade(target);
       for (MigrationInfo migration : plan) {
@@ -107,7 +104,7 @@ public final class Migrator {
       new UnfinishedScripts(scripts).findings(plan, true).forEach(log::warn);
       RunPlan run = RunPlan.of(scripts, plan, true);
       long started = System.nanoTime();
-      List<MigrationRun> runs = execution.run(session, run, true, "downgrade", List.of(), (sql, hook) ->
+      List<MigrationRun> runs = execution.run(session, run, true, "downgrade", ChangelogStart.NONE, (sql, hook) ->
           new DownOperation(plan.size()).operate(session.provider(), scripts.loader(), changelog.options(), sql, hook));
       List<MigrationInfo> remaining = new ArrayList<>(planner.downgrade(new Target.Base()));
       remaining.removeAll(plan);

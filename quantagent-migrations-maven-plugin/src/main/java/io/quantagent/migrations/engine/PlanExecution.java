@@ -30,7 +30,7 @@ final class PlanExecution {
 
   /** Runs the plan through {@code operation}, one batch per migration; see {@link MigrationRunner}. */
   List<MigrationRun> run(MigrationConnection session, RunPlan plan, boolean undo, String goal,
-      List<String> changelogDdl, Operation operation) {
+      ChangelogStart changelogStart, Operation operation) {
     RunnerSettings runner = settings.runner();
     if (runner.transaction() == TransactionMode.ALL && plan.size() > 1) {
       boolean split = plan.migrations().stream().anyMatch(m -> m.directives().noTransaction());
@@ -39,7 +39,7 @@ final class PlanExecution {
           + " and runs alone" : "") + ".");
     }
     try (MigrationRunner migrations = new MigrationRunner(session, runner, plan.size(), connections, log)) {
-      migrations.createChangelogFirst(changelogDdl);
+      migrations.startChangelog(changelogStart);
       RunRecorder recorder = new RunRecorder(plan, scripts, migrations, settings.changelogTable(), undo, log);
       session.collectInto(recorder);
       try (PrintStream sql = LogPrintStream.debug(log)) {

@@ -24,11 +24,16 @@ public final class ScriptCreations {
   }
 
   /**
-   * Whether a migration after the first creates this table: what tells a restored database, beside its empty
-   * changelog, from one whose migrations were all undone (an application's own tables stay) or whose first run failed
-   * in a no-transaction first migration (the runner committed the changelog before it, and the script its first
-   * tables). A restore of a database with one migration applied is not told apart; its upgrade then fails on a table
-   * that exists, as before this check.
+   * Whether a migration creates this table: what tells a restored database, beside its empty changelog, from one whose
+   * migrations were all undone (an application's own tables stay). See {@link ForeignSchemaGuard}.
+   */
+  static Predicate<String> tables(ScriptSource scripts) {
+    return table -> creates(scripts, scripts.scripts().stream().map(scripts::filename), TABLE, table);
+  }
+
+  /**
+   * Whether a migration after the first creates this table: the same, beside a changelog without a {@link
+   * ChangelogMark}, where a first run that failed in a no-transaction first migration left that migration's tables.
    */
   static Predicate<String> tablesAfterTheFirst(ScriptSource scripts) {
     return table -> creates(scripts, scripts.scripts().stream().skip(1).map(scripts::filename), TABLE, table);

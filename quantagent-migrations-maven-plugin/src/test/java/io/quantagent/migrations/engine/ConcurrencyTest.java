@@ -92,14 +92,7 @@ class ConcurrencyTest {
         .add("001_create_a.sql", "create table a (id int);", "drop table a;")
         .add("002_slow.sql", "create table b (id int);\nselect pg_sleep(3600);\ncreate table c (id int);",
             "drop table c;\ndrop table b;");
-    Process upgrade = UpgradeProcess.command(db, dir).start();
-    Await.until(db, "select count(*) from pg_stat_activity where query like 'select pg_sleep(3600)%'"
-        + " and datname = current_database()");
-    String pid = db.value("select pid from pg_stat_activity where query like 'select pg_sleep(3600)%'"
-        + " and datname = current_database()");
-    upgrade.destroyForcibly();
-    upgrade.waitFor();
-    Await.until(db, "select count(*) = 0 from pg_stat_activity where pid = " + pid);
+    killDuringItsSleep(db, dir);
 
     // This database's only: the server is shared with other tests' databases.
     assertEquals(List.of("0"), db.column("select count(*) from pg_locks where locktype = 'advisory'"
@@ -111,6 +104,42 @@ class ConcurrencyTest {
     Process again = UpgradeProcess.command(db, dir).start();
     String output = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, again.waitFor(), output);
+    assertEquals(List.of("1", "2"), db.changelogIds());
+  }
+
+  /** Runs upgrade in a process of its own, kills it in its {@code pg_sleep(3600)}, awaits its backend's exit. */
+  private static void killDuringItsSleep(TestDatabase db, Path dir) throws Exception {
+    Process upgrade = UpgradeProcess.command(db, dir).start();
+    Await.until(db, "select count(*) from pg_stat_activity where query like 'select pg_sleep(3600)%'"
+        + " and datname = current_database()");
+    String pid = db.value("select pid from pg_stat_activity where query like 'select pg_sleep(3600)%'"
+        + " and datname = current_database()");
+    upgrade.destroyForcibly();
+    upgrade.waitFor();
+    Await.until(db, "select count(*) = 0 from pg_stat_activity where pid = " + pid);
+  }
+
+  /**
+   * A first migration without a transaction, killed part way, leaves its first table beside the changelog committed
+   * before it, empty, as a restore of pg_dump --schema-only of a database at that migration would: the changelog's mark
+   * tells them apart, and the next upgrade runs the script again, saying why.
+   */
+  @Test
+  void aKilledFirstMigrationWithoutATransactionRunsAgain(TestDatabase db, @TempDir Path dir) throws Exception {
+    Scripts scripts = new Scripts(dir)
+        .add("001_create_a.sql", "-- quantagent:no-transaction\ncreate table if not exists a (id int);\n"
+            + "select pg_sleep(3600);", "drop table a;")
+        .add("002_create_b.sql", "create table b (id int);", "drop table b;");
+    killDuringItsSleep(db, dir);
+    assertEquals(List.of("a", "changelog"), db.tables());
+    assertEquals(List.of(), db.changelogIds());
+
+    scripts.add("001_create_a.sql", "-- quantagent:no-transaction\ncreate table if not exists a (id int);",
+        "drop table a;");
+    Process again = UpgradeProcess.command(db, dir).start();
+    String output = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, again.waitFor(), output);
+    assertTrue(output.contains("WARN 001_create_a.sql, the first migration, did not finish in an earlier run"), output);
     assertEquals(List.of("1", "2"), db.changelogIds());
   }
 }

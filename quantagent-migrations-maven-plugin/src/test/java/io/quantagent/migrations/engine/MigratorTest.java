@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @ExtendWith(PostgresFixture.class)
 class MigratorTest {
@@ -676,7 +677,77 @@ class MigratorTest {
     assertEquals(List.of("a", "changelog"), db.tables());
     scripts.add("001_create_a.sql", "-- quantagent:no-transaction\ncreate table if not exists a (id int primary key);",
         "drop table a;");
+    List<String> lines = new ArrayList<>();
+    assertEquals(3, new Migrator(db.connections(), scripts.source(), "changelog", Events.collecting(lines))
+        .upgrade(new Target.Head()).runs().size());
+    assertTrue(lines.contains("WARN 001_create_a.sql, the first migration, did not finish in an earlier run: it runs"
+        + " without a transaction (-- quantagent:no-transaction), and that run failed or was killed part way: what"
+        + " its statements committed is still there and it has no changelog row, so upgrade runs the whole script"
+        + " again. Each statement must be safe to repeat (IF NOT EXISTS, IF EXISTS)."), String.join("\n", lines));
+  }
+
+  /** Undone to base, the changelog is there, empty: a first migration without a transaction marks it all the same. */
+  @Test
+  void aFirstNoTransactionMigrationThatFailsPartWayAfterAnUndoToBaseRunsAgain() throws Exception {
+    scripts.add("001_create_a.sql", "-- quantagent:no-transaction\ncreate table if not exists a (id int primary key);",
+        "drop table a;");
+    migrator().upgrade(new Target.Head());
+    migrator().downgrade(new Target.Base());
+    scripts.add("001_create_a.sql", "-- quantagent:no-transaction\ncreate table if not exists a (id int primary key);\n"
+        + "select 1 / 0;", "drop table a;");
+    assertThrows(ScriptFailedException.class, () -> migrator().upgrade(new Target.Head()));
+    assertEquals(List.of("a", "changelog"), db.tables());
+    scripts.add("001_create_a.sql", "-- quantagent:no-transaction\ncreate table if not exists a (id int primary key);",
+        "drop table a;");
     assertEquals(3, migrator().upgrade(new Target.Head()).runs().size());
+  }
+
+  /**
+   * pg_dump --schema-only of a database at its first migration brings the changelog without its row (and with its
+   * comment) beside that migration's table: a restore, refused, also when the first migration ran without a transaction
+   * and so was marked unfinished until its row was written.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void anEmptyChangelogBesideOnlyTheFirstMigrationsTableIsARestore(boolean noTransaction) throws Exception {
+    if (noTransaction) {
+      scripts.add("001_create_a.sql", "-- quantagent:no-transaction\ncreate table a (id int primary key);",
+          "drop table a;");
+    }
+    migrator().upgrade(new Target.Revision("1"));
+    db.execute("delete from changelog");
+    UnmanagedDatabaseException e = assertThrows(UnmanagedDatabaseException.class,
+        () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().startsWith("Nothing was changed: the database has 1 table (a) and an empty changelog"
+        + " table (changelog), as a restore of pg_dump --schema-only leaves it"), e.getMessage());
+    assertEquals(List.of("a", "changelog"), db.tables());
+  }
+
+  /** A changelog stamp creates is marked as one upgrade creates: restored at the first migration, it is refused. */
+  @Test
+  void anEmptyChangelogThatStampCreatedBesideTheFirstMigrationsTableIsARestore() throws Exception {
+    db.execute("create table a (id int primary key)");
+    migrator().stamp(new Target.Revision("1"), revision -> List.of(), false);
+    db.execute("delete from changelog");
+    UnmanagedDatabaseException e = assertThrows(UnmanagedDatabaseException.class,
+        () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().startsWith("Nothing was changed: the database has 1 table (a) and an empty changelog"),
+        e.getMessage());
+  }
+
+  /**
+   * A changelog without a mark (an earlier version made it, or stock MyBatis) is judged as before: empty beside only
+   * the first migration's table, it may be what a first run without a transaction left, and upgrade runs again.
+   */
+  @Test
+  void anEmptyChangelogWithoutAMarkBesideTheFirstMigrationsTableRunsAgainAsBefore() throws Exception {
+    scripts.add("001_create_a.sql", "-- quantagent:no-transaction\ncreate table if not exists a (id int primary key);",
+        "drop table a;");
+    db.execute(Changelog.ddl("changelog").toArray(String[]::new));
+    db.execute("create table a (id int primary key)");
+    assertEquals(3, migrator().upgrade(new Target.Head()).runs().size());
+    assertEquals(List.of("1", "2", "3"), db.changelogIds());
+    assertEquals(null, db.value("select obj_description('changelog'::regclass, 'pg_class')"), "it stays unmarked");
   }
 
   /** As pg_dump --schema-only brings it: the table, without its rows. */

@@ -107,6 +107,24 @@ class RestoredDatabaseTest extends OnEachServer {
     assertAdopted(restored(once, "twice"));
   }
 
+  /**
+   * A dump of a database at its first migration: the restore has that migration's table beside the changelog, empty, as
+   * a first run that stopped part way could leave it. The changelog's comment, which the dump keeps, says it is a
+   * restore: upgrade refuses it, and stamp at that migration adopts it.
+   */
+  @Test
+  void aDumpOfADatabaseAtItsFirstMigration() throws Exception {
+    TestDatabase source = freshDatabase();
+    migrator(source).upgrade(new Target.Revision("20250101000001"));
+    TestDatabase restored = restored(source, "first");
+    UnmanagedDatabaseException refused = assertThrows(UnmanagedDatabaseException.class,
+        () -> migrator(restored).upgrade(new Target.Head()));
+    assertTrue(refused.getMessage().startsWith("Nothing was changed: the database has 1 table (orders) and an empty"
+        + " changelog table (changelog), as a restore of pg_dump --schema-only leaves it"), refused.getMessage());
+    assertTrue(migrator(restored).stamp(new Target.Revision("20250101000001"), driftCheck(restored), false).verified());
+    assertEquals(5, migrator(restored).upgrade(new Target.Head()).runs().size());
+  }
+
   /** A body in standard SQL is stored parsed, and the restore prints its IN (...) another way, as a CHECK's. */
   @Test
   void aFunctionWithAStandardSqlBody(@TempDir Path withFunction) throws Exception {
