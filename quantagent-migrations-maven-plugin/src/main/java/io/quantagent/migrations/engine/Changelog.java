@@ -223,6 +223,18 @@ final class Changelog {
     }
   }
 
+  /**
+   * Takes back a first run's unfinished mark once stamp has recorded rows: the database is adopted at a migration, and
+   * a schema-only dump of it must read as a restore. Only the owner may; elsewhere the mark stays, as before it.
+   */
+  void settleFirstRun() throws SQLException {
+    if (mark().state() == ChangelogMark.State.FIRST_RUN_UNFINISHED && owned()) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(ChangelogMark.ours(table));
+      }
+    }
+  }
+
   void delete(MigrationInfo migration) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement("delete from " + table + " where id = ?")) {
       statement.setBigDecimal(1, migration.id());

@@ -212,6 +212,7 @@ public final class Migrator {
           removed.add(migration);
         }
       }
+      changelog.settleFirstRun();
       session.commit();
       return new StampResult(revision, recorded, removed, verified);
     });

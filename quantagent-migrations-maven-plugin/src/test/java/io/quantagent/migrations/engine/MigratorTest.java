@@ -735,6 +735,20 @@ class MigratorTest {
         e.getMessage());
   }
 
+  /** A first run that stopped part way, then adopted with stamp: its dump is a restore like any other. */
+  @Test
+  void aFirstRunThatStoppedPartWayThenStampedIsARestoreOnceDumped() throws Exception {
+    scripts.add("001_create_a.sql", "-- quantagent:no-transaction\ncreate table a (id int primary key);\n"
+        + "select 1 / 0;", "drop table a;");
+    assertThrows(ScriptFailedException.class, () -> migrator().upgrade(new Target.Head()));
+    migrator().stamp(new Target.Revision("1"), revision -> List.of(), false);
+    db.execute("delete from changelog");
+    UnmanagedDatabaseException e = assertThrows(UnmanagedDatabaseException.class,
+        () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().startsWith("Nothing was changed: the database has 1 table (a) and an empty changelog"),
+        e.getMessage());
+  }
+
   /**
    * A changelog without a mark (an earlier version made it, or stock MyBatis) is judged as before: empty beside only
    * the first migration's table, it may be what a first run without a transaction left, and upgrade runs again.
