@@ -47,9 +47,10 @@ final class NoTransactionScript {
       if (changelogRow.isPresent()) {
         try (Statement insert = connection.createStatement()) {
           if (SessionSettings.mayChange(statements)) {
-            for (String reset : session.resetsAfterScript()) {
-              insert.execute(reset);
-            }
+            // One message, one round trip where each took its own (seven): PostgreSQL runs it as one implicit
+            // transaction, which holds only settings, so they all take effect or none; the changelog row stays a
+            // message of its own, as when nothing was reset.
+            insert.execute(String.join(";\n", session.resetsAfterScript()));
             lockTimeoutSet = SessionTimeout.SERVER_DEFAULT; // what a RESET leaves
             statementTimeoutSet = SessionTimeout.SERVER_DEFAULT;
           }

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -86,6 +87,26 @@ class RunSessionTest {
   }
 
   /**
+   * After a no-transaction script that sets something, the resets and the run's own settings go to the server as one
+   * message; one at a time they cost six round trips more (seven with a configured zone). Counted as the statements
+   * the run executes, each one message and one round trip in pgjdbc, against the same script without its SET: that
+   * one has its lock and statement timeouts reset at its end, which the resets after the SET make needless.
+   */
+  @Test
+  void theResetsAfterANoTransactionScriptsSetGoOutAsOneMessage() throws Exception {
+    scripts.add("006_plain.sql", "-- quantagent:no-transaction\ncreate table e (id int);", "drop table e;")
+        .add("007_sets.sql", "-- quantagent:no-transaction\ncreate table f (id int);\nset search_path = public;",
+            "drop table f;");
+    migrator(db.connections()).upgrade(new Target.Revision("5"));
+    AtomicInteger plain = new AtomicInteger();
+    migrator(() -> Executions.counted(db.connect(), plain)).upgrade(new Target.Relative(1));
+    AtomicInteger setting = new AtomicInteger();
+    migrator(() -> Executions.counted(db.connect(), setting)).upgrade(new Target.Relative(1));
+    assertEquals(plain.get() + 1, setting.get(), "the SET itself, then one message of resets in place of the plain"
+        + " script's reset of its timeouts");
+  }
+
+  /**
    * pgjdbc sends the JVM's zone with the login, which beats every ALTER DATABASE or ALTER ROLE ... SET timezone; a
    * migration's {@code ::timestamptz} would then mean one instant on a developer's laptop and another on the CI
    * machine. The most specific setting wins, as in a psql session: the role in this database over the database.
@@ -135,6 +156,44 @@ class RunSessionTest {
 
   private Migrator migrator(ConnectionFactory connections) {
     return new Migrator(connections, scripts.source(), "changelog", EventLog.silent());
+  }
+
+  /** A real connection that counts the statements executed on it (and on its statements): each is one message. */
+  private static final class Executions implements InvocationHandler {
+    private final Object real;
+    private final AtomicInteger count;
+
+    private Executions(Object real, AtomicInteger count) {
+      this.real = real;
+      this.count = count;
+    }
+
+    static Connection counted(Connection connection, AtomicInteger count) {
+      return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+          new Executions(connection, count));
+    }
+
+    @Override
+    public Object invoke(Object proxy, java.lang.reflect.Method method, Object[] args) throws Throwable {
+      if (method.getName().startsWith("execute")) {
+        count.incrementAndGet();
+      }
+      Object result;
+      try {
+        result = method.invoke(real, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+      if (result instanceof java.sql.PreparedStatement statement) {
+        return Proxy.newProxyInstance(Statement.class.getClassLoader(),
+            new Class<?>[] {java.sql.PreparedStatement.class}, new Executions(statement, count));
+      }
+      if (result instanceof Statement statement) {
+        return Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {Statement.class},
+            new Executions(statement, count));
+      }
+      return result;
+    }
   }
 
   /** A real connection whose server refuses client_connection_check_interval as a Windows server does. */
