@@ -715,6 +715,11 @@ class MigratorTest {
           "drop table a;");
     }
     migrator().upgrade(new Target.Revision("1"));
+    assertRefusedOnceItsRowsAreGone();
+  }
+
+  /** Deletes the changelog's rows, as a schema-only dump loses them: upgrade refuses a restore, table a beside it. */
+  private void assertRefusedOnceItsRowsAreGone() throws Exception {
     db.execute("delete from changelog");
     UnmanagedDatabaseException e = assertThrows(UnmanagedDatabaseException.class,
         () -> migrator().upgrade(new Target.Head()));
@@ -728,11 +733,7 @@ class MigratorTest {
   void anEmptyChangelogThatStampCreatedBesideTheFirstMigrationsTableIsARestore() throws Exception {
     db.execute("create table a (id int primary key)");
     migrator().stamp(new Target.Revision("1"), revision -> List.of(), false);
-    db.execute("delete from changelog");
-    UnmanagedDatabaseException e = assertThrows(UnmanagedDatabaseException.class,
-        () -> migrator().upgrade(new Target.Head()));
-    assertTrue(e.getMessage().startsWith("Nothing was changed: the database has 1 table (a) and an empty changelog"),
-        e.getMessage());
+    assertRefusedOnceItsRowsAreGone();
   }
 
   /** A first run that stopped part way, then adopted with stamp: its dump is a restore like any other. */
@@ -742,11 +743,7 @@ class MigratorTest {
         + "select 1 / 0;", "drop table a;");
     assertThrows(ScriptFailedException.class, () -> migrator().upgrade(new Target.Head()));
     migrator().stamp(new Target.Revision("1"), revision -> List.of(), false);
-    db.execute("delete from changelog");
-    UnmanagedDatabaseException e = assertThrows(UnmanagedDatabaseException.class,
-        () -> migrator().upgrade(new Target.Head()));
-    assertTrue(e.getMessage().startsWith("Nothing was changed: the database has 1 table (a) and an empty changelog"),
-        e.getMessage());
+    assertRefusedOnceItsRowsAreGone();
   }
 
   /**
