@@ -105,6 +105,7 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
           + session.getProjects().get(0).getArtifactId() + ".");
       return;
     }
+    refuseMistypedProperties();
     try {
       run();
     } catch (MojoFailureException e) {
@@ -121,6 +122,17 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
   }
 
   protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+  /** Before anything runs: a {@code -D} property meant for this goal but mistyped would leave it at its default. */
+  private void refuseMistypedProperties() throws MojoFailureException {
+    MistypedProperties.Verdict verdict = MistypedProperties.of(mojoExecution.getMojoDescriptor())
+        .judge(session.getUserProperties().stringPropertyNames());
+    if (verdict.refusal().isPresent()) {
+      throw new MojoFailureException(verdict.refusal().get());
+    }
+    verdict.warnings().stream().filter(warning -> firstTime("quantagent.warnedOfProperty." + warning))
+        .forEach(getLog()::warn);
+  }
 
   /**
    * From the command line ({@code mvn quantagent:upgrade} in a multi-module root) a goal would otherwise
