@@ -37,6 +37,10 @@ public final class MigrationPlanner {
       return pending;
     }
     if (target instanceof Target.Relative relative) {
+      if (pending.isEmpty()) {
+        throw new InvalidTargetException("Cannot upgrade +" + relative.steps() + ": no migration is pending"
+            + describeCurrent() + ", so there is nothing to apply. mvn quantagent:create writes a new one.");
+      }
       if (relative.steps() > pending.size()) {
         throw new InvalidTargetException("Cannot upgrade +" + relative.steps() + ": only " + pending.size()
             + " migration" + (pending.size() == 1 ? " is" : "s are") + " pending" + describeCurrent()
@@ -64,6 +68,10 @@ public final class MigrationPlanner {
       return newestFirst;
     }
     if (target instanceof Target.Relative relative) {
+      if (applied.isEmpty()) {
+        throw new InvalidTargetException("Cannot downgrade -" + relative.steps() + ": no migration is applied (the"
+            + " database is at base), so there is nothing to undo. mvn quantagent:history shows where it stands.");
+      }
       if (relative.steps() > applied.size()) {
         throw new InvalidTargetException("Cannot downgrade -" + relative.steps() + ": only " + applied.size()
             + " migration" + (applied.size() == 1 ? " is" : "s are") + " applied" + describeCurrent()

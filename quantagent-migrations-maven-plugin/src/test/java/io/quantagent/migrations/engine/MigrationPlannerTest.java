@@ -81,6 +81,22 @@ class MigrationPlannerTest {
   }
 
   @Test
+  void downgradeWithNothingAppliedSaysThereIsNothingToUndo() {
+    InvalidTargetException e = assertThrows(InvalidTargetException.class,
+        () -> appliedUpTo(0).downgrade(new Target.Relative(1)));
+    assertEquals("Cannot downgrade -1: no migration is applied (the database is at base), so there is nothing to"
+        + " undo. mvn quantagent:history shows where it stands.", e.getMessage());
+  }
+
+  @Test
+  void plusNWithNothingPendingSaysThereIsNothingToApply() {
+    InvalidTargetException e = assertThrows(InvalidTargetException.class,
+        () -> appliedUpTo(5).upgrade(new Target.Relative(1)));
+    assertEquals("Cannot upgrade +1: no migration is pending (the database is at " + m(5) + "), so there is nothing"
+        + " to apply. mvn quantagent:create writes a new one.", e.getMessage());
+  }
+
+  @Test
   void downgradeToBaseUndoesAll() {
     assertEquals(List.of(m(3), m(2), m(1)), appliedUpTo(3).downgrade(new Target.Base()));
     assertEquals(List.of(), appliedUpTo(0).downgrade(new Target.Base()));
