@@ -78,6 +78,22 @@ final class ChangelogState {
     return problems;
   }
 
+  /**
+   * Scripts below the current migration that never ran, each said with what to do: a merge brings one in when a
+   * branch's newer migration was applied first, and upgrade, which applies only what comes after the current one,
+   * would pass it over for good.
+   */
+  List<String> passedOver() {
+    Optional<MigrationInfo> current = planner().current();
+    return scripts.stream()
+        .filter(script -> current.isPresent() && !isApplied(script) && script.compareTo(current.get()) < 0)
+        .map(script -> source.filename(script) + " is older than the current migration " + current.get() + " but was"
+            + " never applied (as when a merge brings it in after a newer migration ran), and upgrade applies none"
+            + " below the current one. Rename it to an id after " + current.get().idText() + " (the UTC time now,"
+            + " yyyyMMddHHmmss, as mvn quantagent:create names scripts), then run mvn quantagent:upgrade.")
+        .toList();
+  }
+
   List<HistoryEntry> history() {
     TreeSet<MigrationInfo> all = new TreeSet<>(appliedAt.keySet());
     all.addAll(scripts);

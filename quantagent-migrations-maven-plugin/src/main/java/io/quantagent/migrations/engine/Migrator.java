@@ -62,7 +62,7 @@ public final class Migrator {
         throw new ValidationFailedException("Nothing was applied: applied migrations changed since they ran"
             + " (-Dquantagent.validate=false skips this check).", problems);
       }
-      MigrationPlanner planner = planner(state, known);
+      MigrationPlanner planner = planner(state);
       List<MigrationInfo> plan = planner.upgrade(target);
       if (plan.isEmpty()) {
         return UpgradeResult.nothingToDo(planner.current());
@@ -90,7 +90,7 @@ public final class Migrator {
       ChangelogState state = ChangelogState.read(scripts, known, changelog);
       ForeignSchemaGuard.refuseUnmanaged(session.connection(), changelog, state.applied(), scripts, "downgrade",
           log);
-      MigrationPlanner planner = planner(state, known);
+      MigrationPlanner planner = planner(state);
       List<MigrationInfo> plan = planner.downgrade(target);
       for (MigrationInfo migration : plan) {
         if (!known.contains(migration)) {
@@ -136,7 +136,7 @@ public final class Migrator {
 
   private MigrationPlanner offlinePlanner(List<MigrationInfo> known, Optional<String> assumedCurrent) {
     if (assumedCurrent.isEmpty()) {
-      return unlocked((session, changelog) -> planner(ChangelogState.read(scripts, known, changelog), known));
+      return unlocked((session, changelog) -> planner(ChangelogState.read(scripts, known, changelog)));
     }
     String current = assumedCurrent.get().strip();
     if (current.equalsIgnoreCase("base")) {
@@ -152,7 +152,7 @@ public final class Migrator {
     List<MigrationInfo> known = scripts.scripts();
     return unlocked((session, changelog) -> {
       ChangelogState state = ChangelogState.read(scripts, known, changelog);
-      MigrationPlanner planner = planner(state, known);
+      MigrationPlanner planner = planner(state);
       return new CurrentState(planner.current(), state.applied().size(), planner.pending().size());
     });
   }
@@ -168,7 +168,7 @@ public final class Migrator {
     List<MigrationInfo> known = scripts.scripts();
     return unlocked((session, changelog) -> {
       ChangelogState state = ChangelogState.read(scripts, known, changelog);
-      return new CheckResult(state.planner().pending(), state.problems(),
+      return new CheckResult(state.planner().pending(), state.passedOver(), state.problems(),
           new UnfinishedScripts(scripts).findings(known, false));
     });
   }
@@ -255,16 +255,9 @@ public final class Migrator {
     });
   }
 
-  private MigrationPlanner planner(ChangelogState state, List<MigrationInfo> known) {
-    MigrationPlanner planner = state.planner();
-    Optional<MigrationInfo> current = planner.current();
-    for (MigrationInfo script : known) {
-      if (!state.isApplied(script) && current.isPresent() && script.compareTo(current.get()) < 0) {
-        log.warn("Script " + script + " is older than the current migration " + current.get()
-            + " but was never applied; upgrade will not apply it. Give it a new id with mvn quantagent:create.");
-      }
-    }
-    return planner;
+  private MigrationPlanner planner(ChangelogState state) {
+    state.passedOver().forEach(log::warn);
+    return state.planner();
   }
 
   /**

@@ -27,11 +27,12 @@ record CheckFindings(CheckResult changelog, List<String> modelChanges, List<Stri
     for (MigrationInfo pending : changelog.pending()) {
       findings.add("pending: " + pending + " (run mvn quantagent:upgrade)");
     }
+    changelog.passedOver().forEach(script -> findings.add("pending: " + script));
     findings.addAll(changelog.problems());
     findings.addAll(changelog.unfinished());
     String modelSentence = modelChanges.isEmpty() ? "" : "the model has changed since the last migration ("
         + AbstractLintingMojo.plural(modelChanges.size(), "difference") + " from " + model.orElse("the model") + "); ";
-    return "quantagent:check failed: " + modelSentence + changelog.pending().size() + " pending, "
+    return "quantagent:check failed: " + modelSentence + changelog.notRun() + " pending, "
         + AbstractLintingMojo.plural(changelog.problems().size(), "changed or missing script") + ", "
         + AbstractLintingMojo.plural(changelog.unfinished().size(), "unfinished script") + ", "
         + AbstractLintingMojo.plural(drift.size(), "schema difference") + " (-Dquantagent.drift=false skips those), "

@@ -1,6 +1,7 @@
 package io.quantagent.migrations.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,6 +72,31 @@ class IntegrityTest {
     assertEquals(Integrity.OK, integrityOf("1"));
     migrator().upgrade(new Target.Head());
     assertEquals(List.of("1", "2"), db.changelogIds());
+  }
+
+  @Test
+  void aScriptAMergeBroughtInBelowTheCurrentMigrationFailsCheckAndUpgradeNamesIt(@TempDir Path merged)
+      throws Exception {
+    Scripts branches = new Scripts(merged)
+        .add("010_create_a.sql", "create table a (id int primary key);", "drop table a;")
+        .add("030_create_c.sql", "create table c (id int primary key);", "drop table c;");
+    new Migrator(db.connections(), branches.source(), "changelog", EventLog.silent()).upgrade(new Target.Head());
+    branches.add("020_create_b.sql", "create table b (id int primary key);", "drop table b;");
+    List<String> lines = new java.util.ArrayList<>();
+    Migrator migrator = new Migrator(db.connections(), branches.source(), "changelog", Events.collecting(lines));
+
+    CheckResult check = migrator.check();
+    assertFalse(check.passed());
+    assertEquals(List.of(), check.pending());
+    assertEquals(List.of("020_create_b.sql is older than the current migration 30 (create c) but was never applied"
+        + " (as when a merge brings it in after a newer migration ran), and upgrade applies none below the current"
+        + " one. Rename it to an id after 30 (the UTC time now, yyyyMMddHHmmss, as mvn quantagent:create names"
+        + " scripts), then run mvn quantagent:upgrade."), check.passedOver());
+    assertEquals(1, check.notRun());
+
+    migrator.upgrade(new Target.Head());
+    assertEquals("WARN " + check.passedOver().get(0), lines.get(0));
+    assertEquals(List.of("10", "30"), db.changelogIds());
   }
 
   @Test

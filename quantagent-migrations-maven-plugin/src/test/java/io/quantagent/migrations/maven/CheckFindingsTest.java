@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CheckFindingsTest {
-  private static final CheckResult CLEAN = new CheckResult(List.of(), List.of(), List.of());
+  private static final CheckResult CLEAN = new CheckResult(List.of(), List.of(), List.of(), List.of());
 
   @Test
   void nothingFoundPasses() {
@@ -22,13 +22,14 @@ class CheckFindingsTest {
     assertFalse(new CheckFindings(CLEAN, List.of("x"), List.of(), List.of(), Optional.of("m.sql")).passed());
     assertFalse(new CheckFindings(CLEAN, List.of(), List.of("x"), List.of(), Optional.empty()).passed());
     assertFalse(new CheckFindings(CLEAN, List.of(), List.of(), List.of("x"), Optional.empty()).passed());
-    assertFalse(new CheckFindings(new CheckResult(List.of(), List.of("edited"), List.of()), List.of(), List.of(),
-        List.of(), Optional.empty()).passed());
+    assertFalse(new CheckFindings(new CheckResult(List.of(), List.of(), List.of("edited"), List.of()), List.of(),
+        List.of(), List.of(), Optional.empty()).passed());
   }
 
   @Test
   void theSummaryCountsEachKindThenNamesEachFinding() {
-    CheckFindings findings = new CheckFindings(new CheckResult(List.of(), List.of("a.sql was edited"), List.of()),
+    CheckFindings findings = new CheckFindings(
+        new CheckResult(List.of(), List.of(), List.of("a.sql was edited"), List.of()),
         List.of("trades.note: column in the model, not in the migrations (text)"),
         List.of("orders.x: column in the database, not in the migrations (int)"), List.of(), Optional.of("schema.sql"));
     assertEquals("quantagent:check failed: the model has changed since the last migration (1 difference from"
@@ -39,5 +40,15 @@ class CheckFindingsTest {
         + "  - a.sql was edited\n"
         + "  Draft the migration from the model: " + ModelText.DRAFT_COMMAND + ", then mvn quantagent:upgrade.",
         findings.summary());
+  }
+
+  @Test
+  void aScriptPassedOverBelowTheCurrentMigrationCountsAsPendingWithItsOwnAdvice() {
+    CheckFindings findings = new CheckFindings(new CheckResult(List.of(), List.of("020_b.sql is older than ..."),
+        List.of(), List.of()), List.of(), List.of(), List.of(), Optional.empty());
+    assertFalse(findings.passed());
+    assertTrue(findings.summary().startsWith("quantagent:check failed: 1 pending, 0 changed or missing scripts,"),
+        findings.summary());
+    assertTrue(findings.summary().endsWith("\n  - pending: 020_b.sql is older than ..."), findings.summary());
   }
 }
