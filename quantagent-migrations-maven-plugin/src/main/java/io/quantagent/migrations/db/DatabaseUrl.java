@@ -37,6 +37,9 @@ public record DatabaseUrl(String jdbcUrl, Optional<String> user, Optional<String
     boolean jdbc = text.regionMatches(true, 0, "jdbc:", 0, 5);
     int schemeStart = jdbc ? 5 : 0;
     int separator = text.indexOf("://", schemeStart);
+    if (separator < 0 && malformed.isKeywordValueString()) {
+      throw malformed.keywordValueString();
+    }
     if (separator < 0 || !SCHEME.matcher(text.substring(schemeStart, separator)).matches()) {
       throw malformed.because("it is not of the form scheme://host/database (no '://' after a scheme)");
     }

@@ -1,7 +1,13 @@
 package io.quantagent.migrations.db;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Says why a database URL cannot be used by its structure (the scheme, the host when it is unambiguous, the
@@ -18,6 +24,11 @@ final class MalformedUrl {
   private static final String SUPPORTED = "postgresql://<user>:<password>@<host>:5432/<database>, postgres://...,"
       + " postgresql+psycopg2://... or jdbc:postgresql://<host>:5432/<database>";
 
+  /** A key, '=', and a value: single-quoted as libpq quotes it, or up to the next blank. */
+  private static final Pattern KEYWORD_VALUE = Pattern.compile("\\s*([A-Za-z_]+)\\s*=\\s*('(?:[^'\\\\]|\\\\.)*'|\\S*)");
+  private static final Set<String> LIBPQ_KEYWORDS = Set.of("host", "hostaddr", "port", "dbname", "user", "password",
+      "passfile", "sslmode", "connect_timeout", "application_name", "options", "service", "target_session_attrs");
+
   private final String text;
   private final String origin;
 
@@ -30,6 +41,42 @@ final class MalformedUrl {
     boolean credentials = text.indexOf('@') >= 0;
     return new InvalidDatabaseUrlException("The database URL" + (origin == null ? "" : " from " + origin)
         + " cannot be used: " + why + "." + (credentials ? " " + ENCODING_HINT : "") + " Expected " + SUPPORTED + ".");
+  }
+
+  /**
+   * A libpq keyword/value string ({@code host=db port=5432 dbname=quantagent user=quant password=...}), which psql
+   * and psycopg2 take where a URL goes, and this plugin does not: said with the URL to write instead, made of the
+   * host, port, database and user when each is a plain word, the password never.
+   */
+  InvalidDatabaseUrlException keywordValueString() {
+    Map<String, String> values = new HashMap<>();
+    Matcher pair = KEYWORD_VALUE.matcher(text);
+    while (pair.find()) {
+      String key = pair.group(1).toLowerCase(Locale.ROOT);
+      if (LIBPQ_KEYWORDS.contains(key)) { // anything else may be a piece of a password with a blank in it
+        values.putIfAbsent(key, pair.group(2));
+      }
+    }
+    String user = plain(values.get("user"), "<user>");
+    String url = "postgresql://" + user + (values.containsKey("password") ? ":<password>" : "") + "@"
+        + plain(values.getOrDefault("host", values.get("hostaddr")), "<host>") + ":"
+        + plain(values.getOrDefault("port", "5432"), "<port>") + "/" + plain(values.get("dbname"), "<database>");
+    return new InvalidDatabaseUrlException("The database URL" + (origin == null ? "" : " from " + origin)
+        + " cannot be used: it is a libpq keyword/value string (keys " + String.join(", ", values.keySet().stream()
+        .sorted().toList()) + "), which psql reads and this plugin does not. Write it as a"
+        + " URL: " + url + (values.containsKey("password") ? ", the password percent-encoded (@ is %40, : is %3A,"
+        + " / is %2F, ? is %3F, # is %23, % is %25), or leave it out and give -Dquantagent.password" : "")
+        + "; mvn quantagent:setup asks for each part and writes the URL into .env.");
+  }
+
+  /** Whether the text opens as a libpq keyword/value string rather than a URL. */
+  boolean isKeywordValueString() {
+    Matcher first = KEYWORD_VALUE.matcher(text);
+    return first.lookingAt() && LIBPQ_KEYWORDS.contains(first.group(1).toLowerCase(Locale.ROOT));
+  }
+
+  private static String plain(String value, String placeholder) {
+    return value != null && value.matches("[A-Za-z0-9._-]+") ? value : placeholder;
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -163,5 +164,29 @@ class DatabaseUrlTest {
     InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
         () -> DatabaseUrl.parse("mysql://u:p@h/db"));
     assertTrue(e.getMessage().contains("'mysql'") && e.getMessage().contains("PostgreSQL only"), e.getMessage());
+  }
+
+  @Test
+  void aLibpqKeywordValueStringIsNamedWithTheUrlToWriteInstead() {
+    InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class, () -> DatabaseUrl.parse(
+        "host=db.example.com port=5433 dbname=quantagent user=quant password='qu@nt pw/1' sslmode=require",
+        "the DATABASE_URL environment variable"));
+    assertEquals("The database URL from the DATABASE_URL environment variable cannot be used: it is a libpq"
+        + " keyword/value string (keys dbname, host, password, port, sslmode, user), which psql reads and this plugin"
+        + " does not. Write it as a URL: postgresql://quant:<password>@db.example.com:5433/quantagent, the password"
+        + " percent-encoded (@ is %40, : is %3A, / is %2F, ? is %3F, # is %23, % is %25), or leave it out and give"
+        + " -Dquantagent.password; mvn quantagent:setup asks for each part and writes the URL into .env.",
+        e.getMessage());
+  }
+
+  @Test
+  void aKeywordValueStringsUnquotedPasswordIsNeverShownInPart() {
+    InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
+        () -> DatabaseUrl.parse("dbname=q password=s3cr3t tail=x@y user=a@b"));
+    assertTrue(e.getMessage().contains("(keys dbname, password, user)")
+        && e.getMessage().contains("postgresql://<user>:<password>@<host>:5432/q,"), e.getMessage());
+    for (String piece : List.of("s3cr3t", "tail", "x@y", "a@b")) {
+      assertFalse(e.getMessage().contains(piece), e.getMessage());
+    }
   }
 }
