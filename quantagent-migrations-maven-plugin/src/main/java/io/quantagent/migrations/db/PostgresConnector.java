@@ -30,7 +30,7 @@ public final class PostgresConnector {
       }
       return connection;
     } catch (SQLException e) {
-      throw new DatabaseConnectionException(explain(e), e);
+      throw new DatabaseConnectionException(problem(e), advice(e.getSQLState()), e);
     }
   }
 
@@ -46,21 +46,23 @@ public final class PostgresConnector {
     return properties;
   }
 
-  private String explain(SQLException e) {
-    String state = e.getSQLState() == null ? "" : e.getSQLState();
+  private String problem(SQLException e) {
     String driverMessage = UrlMasker.mask(e.getMessage());
     if (e.getCause() instanceof UnknownHostException unknown) {
       driverMessage = "unknown host " + unknown.getMessage();
     }
-    String where = "Cannot connect to " + url.display() + ": " + driverMessage;
-    return switch (state) {
-      case "28P01", "28000" -> where + ". Check the user and password (-Dquantagent.user, -Dquantagent.password,"
+    return "Cannot connect to " + url.display() + ": " + driverMessage.strip().replaceAll("\\.+$", "") + ".";
+  }
+
+  private String advice(String sqlState) {
+    return switch (sqlState == null ? "" : sqlState) {
+      case "28P01", "28000" -> "Check the user and password (-Dquantagent.user, -Dquantagent.password,"
           + " or the user:password part of the URL, where a password's @ : / ? # % must be percent-encoded:"
           + " @ is %40, % is %25).";
-      case "3D000" -> where + ". Create the database first (createdb, or CREATE DATABASE), or fix its name in the URL.";
-      case "08001", "08004", "08006" -> where + ". Check that PostgreSQL is running and that the host and port"
+      case "3D000" -> "Create the database first (createdb, or CREATE DATABASE), or fix its name in the URL.";
+      case "08001", "08004", "08006" -> "Check that PostgreSQL is running and that the host and port"
           + " in the URL are right; with no URL configured at all, the embedded development database is used.";
-      default -> where + " (SQLSTATE " + state + "; connection properties " + UrlMasker.mask(properties()) + ").";
+      default -> "(SQLSTATE " + sqlState + "; connection properties " + UrlMasker.mask(properties()) + ").";
     };
   }
 }

@@ -203,10 +203,24 @@ public final class DatabaseSetup {
       if (e.getCause() instanceof SQLException sql && MISSING_DATABASE.equals(sql.getSQLState())) {
         return createMissing(address);
       }
-      return Optional.of(withoutPasswordNote(e.getMessage()));
+      return Optional.of((withoutPasswordNote(e.problem()) + " " + advice(e)).strip());
     } catch (SQLException e) {
       return Optional.empty(); // only closing failed: the connection itself worked
     }
+  }
+
+  /** What to check, in setup's terms: the answers given, not the goals' -Dquantagent.user or the URL. */
+  private String advice(DatabaseConnectionException e) {
+    String state = e.sqlState().orElse("");
+    if (state.equals("28P01") || state.equals("28000")) {
+      return "Check the user and password" + (prompts.interactive() ? " you gave." : ": -D" + Question.USER.property()
+          + ", and PGPASSWORD or -D" + Question.PASSWORD.property() + ".");
+    }
+    if (state.startsWith("08")) {
+      return "Check that PostgreSQL is running there and that the host and port are right" + (prompts.interactive()
+          ? "." : ": -D" + Question.HOST.property() + ", -D" + Question.PORT.property() + ".");
+    }
+    return withoutPasswordNote(e.getMessage()).substring(withoutPasswordNote(e.problem()).length()).strip();
   }
 
   private Optional<String> createMissing(ServerAddress address) {

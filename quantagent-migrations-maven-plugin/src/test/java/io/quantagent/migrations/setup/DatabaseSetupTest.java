@@ -289,8 +289,26 @@ class DatabaseSetupTest {
     properties.put("quantagent.setup.database", database.name());
     SetupException e = assertThrows(SetupException.class, this::setup);
     assertTrue(e.getMessage().contains("password authentication failed"), e.getMessage());
-    assertTrue(e.getMessage().endsWith("Nothing was saved."), e.getMessage());
+    assertTrue(e.getMessage().endsWith("Check the user and password: -Dquantagent.setup.user, and PGPASSWORD or"
+        + " -Dquantagent.setup.password. Nothing was saved."), e.getMessage());
     assertFalse(e.getMessage().contains("****"), "no sign of the password, not even masked: " + e.getMessage());
+    assertFalse(Files.exists(dir.resolve(".env")));
+  }
+
+  @Test
+  void aClosedPortFailsInBatchModeNamingSetupsOwnProperties() throws Exception {
+    int closed;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closed = socket.getLocalPort();
+    }
+    answersThatConnect();
+    properties.put("quantagent.setup.port", String.valueOf(closed));
+    SetupException e = assertThrows(SetupException.class, this::setup);
+    assertTrue(e.getMessage().startsWith("Cannot connect to jdbc:postgresql://127.0.0.1:" + closed + "/"),
+        e.getMessage());
+    assertTrue(e.getMessage().endsWith("accepting TCP/IP connections. Check that PostgreSQL is running there and that"
+        + " the host and port are right: -Dquantagent.setup.host, -Dquantagent.setup.port. Nothing was saved."),
+        e.getMessage());
     assertFalse(Files.exists(dir.resolve(".env")));
   }
 }
