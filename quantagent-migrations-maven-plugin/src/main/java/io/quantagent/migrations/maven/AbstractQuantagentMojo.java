@@ -240,7 +240,8 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
   }
 
   protected PostgresBinaries embeddedBinaries() {
-    return binaries(embeddedVersion);
+    return binaries(embeddedVersion, "set -D" + PropertyKeys.URL + " / DATABASE_URL to use a PostgreSQL server"
+        + " instead");
   }
 
   /** The major of {@code embeddedVersion}: the PostgreSQL a model is built on when no server says otherwise. */
@@ -250,11 +251,14 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
 
   /** Binaries of one PostgreSQL major: the configured version when it is of that major, else zonky's newest. */
   protected PostgresBinaries binariesForMajor(int major) {
-    return binaries(embeddedVersion.startsWith(major + ".") ? embeddedVersion : ZonkyVersions.forMajor(major));
+    return binaries(embeddedVersion.startsWith(major + ".") ? embeddedVersion : ZonkyVersions.forMajor(major),
+        "give -D" + PropertyKeys.SCRATCH_URL + " a PostgreSQL server (as a user allowed to create databases) to"
+        + " build the scratch database on, which these binaries were to run");
   }
 
-  private PostgresBinaries binaries(String version) {
-    return new MavenPostgresBinaries(repositorySystem, repositorySession, remoteRepositories, version).resolve();
+  private PostgresBinaries binaries(String version, String instead) {
+    return new MavenPostgresBinaries(repositorySystem, repositorySession, remoteRepositories, version)
+        .resolve(instead);
   }
 
   protected MavenSession session() {

