@@ -45,8 +45,7 @@ public record DatabaseUrl(String jdbcUrl, Optional<String> user, Optional<String
     }
     String scheme = text.substring(schemeStart, separator);
     if (!isPostgres(scheme.toLowerCase(Locale.ROOT), jdbc)) {
-      throw malformed.because("the scheme '" + (jdbc ? "jdbc:" : "") + scheme
-          + "' is not PostgreSQL; QuantAgent Migrations supports PostgreSQL only");
+      throw malformed.notPostgres((jdbc ? "jdbc:" : "") + scheme);
     }
     int restStart = separator + 3;
     int authorityEnd = indexOfAny(text, "/?#", restStart);

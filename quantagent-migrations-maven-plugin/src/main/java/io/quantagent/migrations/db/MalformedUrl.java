@@ -44,6 +44,19 @@ final class MalformedUrl {
   }
 
   /**
+   * A URL of another database (Alembic's {@code sqlite:///./quantagent.db} for development, MySQL): said with the two
+   * ways to a PostgreSQL, and without the password encoding, which is not what is wrong.
+   */
+  InvalidDatabaseUrlException notPostgres(String scheme) {
+    return new InvalidDatabaseUrlException("The database URL" + (origin == null ? "" : " from " + origin)
+        + " cannot be used: the scheme '" + scheme + "' is not PostgreSQL; QuantAgent Migrations supports PostgreSQL"
+        + " only. For development, remove that DATABASE_URL (the variable, and its line in .env): with no URL"
+        + " anywhere, every goal uses the embedded development database, a PostgreSQL the plugin starts itself."
+        + " For a server, mvn quantagent:setup asks for its parts and writes its URL to .env. Expected " + SUPPORTED
+        + ".");
+  }
+
+  /**
    * A libpq keyword/value string ({@code host=db port=5432 dbname=quantagent user=quant password=...}), which psql
    * and psycopg2 take where a URL goes, and this plugin does not: said with the URL to write instead, made of the
    * host, port, database and user when each is a plain word, the password never.

@@ -167,6 +167,20 @@ class DatabaseUrlTest {
   }
 
   @Test
+  void alembicsSqliteUrlIsAnsweredWithTheEmbeddedDatabase() {
+    InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
+        () -> DatabaseUrl.parse("sqlite:///./quantagent.db", "DATABASE_URL in the .env file"));
+    assertEquals("The database URL from DATABASE_URL in the .env file cannot be used: the scheme 'sqlite' is not"
+        + " PostgreSQL; QuantAgent Migrations supports PostgreSQL only. For development, remove that DATABASE_URL (the"
+        + " variable, and its line in .env): with no URL anywhere, every goal uses the embedded development database,"
+        + " a PostgreSQL the plugin starts itself. For a server, mvn quantagent:setup asks for its parts and writes its"
+        + " URL to .env. Expected postgresql://<user>:<password>@<host>:5432/<database>, postgres://...,"
+        + " postgresql+psycopg2://... or jdbc:postgresql://<host>:5432/<database>.", e.getMessage());
+    assertFalse(assertThrows(InvalidDatabaseUrlException.class,
+        () -> DatabaseUrl.parse("mysql+pymysql://u:p@ss@h/db")).getMessage().contains("percent-encoded"));
+  }
+
+  @Test
   void aLibpqKeywordValueStringIsNamedWithTheUrlToWriteInstead() {
     InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class, () -> DatabaseUrl.parse(
         "host=db.example.com port=5433 dbname=quantagent user=quant password='qu@nt pw/1' sslmode=require",
