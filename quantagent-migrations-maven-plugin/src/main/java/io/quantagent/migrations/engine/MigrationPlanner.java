@@ -92,6 +92,18 @@ public final class MigrationPlanner {
     return current().map(c -> " (the database is at " + c + ")").orElse(" (the database is at base)");
   }
 
+  /** A small number that is no id is a count without its sign, as Alembic's {@code upgrade +2} and {@code downgrade -1}. */
+  private static String countMeant(String prefix, String goal) {
+    if (!prefix.matches("[1-9][0-9]{0,2}")) {
+      return "";
+    }
+    return switch (goal) {
+      case "upgrade" -> " For the next " + prefix + " pending, that is -Dtarget=+" + prefix + ".";
+      case "downgrade" -> " To undo the last " + prefix + ", that is -Dtarget=-" + prefix + ".";
+      default -> "";
+    };
+  }
+
   /** The script whose id is {@code prefix}, or starts with it when only one does. */
   MigrationInfo find(String prefix, String goal) {
     return find(prefix, scripts, goal);
@@ -101,12 +113,12 @@ public final class MigrationPlanner {
     List<MigrationInfo> matches = known.stream().filter(m -> m.idText().startsWith(prefix)).toList();
     if (matches.isEmpty()) {
       throw new InvalidTargetException("Cannot " + goal + " to " + prefix + ": no migration has that id."
-          + " mvn quantagent:history lists the ids.");
+          + " mvn quantagent:history lists the ids." + countMeant(prefix, goal));
     }
     if (matches.size() > 1 && matches.stream().noneMatch(m -> m.idText().equals(prefix))) {
       throw new InvalidTargetException("Cannot " + goal + " to " + prefix + ": it is the start of "
           + matches.size() + " migration ids (" + matches.stream().map(MigrationInfo::idText).toList()
-          + "). Give more digits.");
+          + "). Give more digits." + countMeant(prefix, goal));
     }
     return matches.stream().filter(m -> m.idText().equals(prefix)).findFirst().orElse(matches.get(0));
   }

@@ -62,6 +62,19 @@ class MigrationPlannerTest {
   }
 
   @Test
+  void aSmallNumberThatIsNoIdIsAnsweredWithTheSignedCount() {
+    assertEquals("Cannot upgrade to 2: it is the start of 5 migration ids ([20250101000001, 20250101000002,"
+        + " 20250101000003, 20250101000004, 20250101000005]). Give more digits. For the next 2 pending, that is"
+        + " -Dtarget=+2.", assertThrows(InvalidTargetException.class,
+            () -> appliedUpTo(0).upgrade(new Target.Revision("2"))).getMessage());
+    assertEquals("Cannot downgrade to 1: no migration has that id. mvn quantagent:history lists the ids. To undo the"
+        + " last 1, that is -Dtarget=-1.", assertThrows(InvalidTargetException.class,
+            () -> appliedUpTo(3).downgrade(new Target.Revision("1"))).getMessage());
+    assertTrue(assertThrows(InvalidTargetException.class, () -> appliedUpTo(0).upgrade(new Target.Revision("1999")))
+        .getMessage().endsWith("lists the ids."));
+  }
+
+  @Test
   void uniquePrefixSelectsTheMigration() {
     List<MigrationInfo> scripts = List.of(new MigrationInfo(new BigDecimal("20240101000000"), "a"),
         new MigrationInfo(new BigDecimal("20250101000000"), "b"));
