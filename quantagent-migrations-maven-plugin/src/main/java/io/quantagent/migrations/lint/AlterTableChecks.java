@@ -47,7 +47,9 @@ final class AlterTableChecks implements Check {
     } else if (action instanceof AlterAction.RenameTable rename) {
       context.report(Rule.RENAME, "RENAME of table " + table + " to " + rename.to() + ": code still running"
           + " during the deploy uses " + table + " and fails from this moment.");
-    } else if (action instanceof AlterAction.DropColumn drop) {
+    } else if (action instanceof AlterAction.DropColumn drop
+        && !(context.undo() && context.state().columnAddedHere(table, drop.column()))) {
+      // An @UNDO part that drops the column its change added loses no data anyone had before the migration.
       context.report(Rule.DROP_COLUMN, "DROP COLUMN " + drop.column() + " on " + table + " deletes that column's"
           + " data for good (under a short ACCESS EXCLUSIVE lock); code that still reads it fails.");
     }

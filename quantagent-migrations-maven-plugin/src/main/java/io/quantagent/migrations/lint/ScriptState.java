@@ -7,28 +7,36 @@ import java.util.Set;
 
 /**
  * What lint remembers while it reads one script: the tables and indexes the script created (new tables have no
- * readers, so lock rules stay silent on them; the {@code @UNDO} part sees the change's too), and, per part, the
- * constraints added NOT VALID and whether a lock timeout is set.
+ * readers, so lock rules stay silent on them; the {@code @UNDO} part sees the change's too), the columns its change
+ * added to existing tables (which its {@code @UNDO} part drops as its job), and, per part, the constraints added NOT
+ * VALID and whether a lock timeout is set.
  */
 final class ScriptState {
   private final Set<String> createdTables;
   private final Set<String> createdIndexes;
+  private final Set<String> addedColumns;
   private final Map<String, TableConstraint.Kind> notValidConstraints = new HashMap<>();
   private boolean timeoutSet;
   private boolean timeoutReported;
 
   ScriptState() {
-    this(new HashSet<>(), new HashSet<>());
+    this(new HashSet<>(), new HashSet<>(), new HashSet<>());
   }
 
-  private ScriptState(Set<String> createdTables, Set<String> createdIndexes) {
+  private ScriptState(Set<String> createdTables, Set<String> createdIndexes, Set<String> addedColumns) {
     this.createdTables = createdTables;
     this.createdIndexes = createdIndexes;
+    this.addedColumns = addedColumns;
   }
 
   /** The state the {@code @UNDO} part starts from: what the change created, nothing else. */
   ScriptState forUndo() {
-    return new ScriptState(createdTables, createdIndexes);
+    return new ScriptState(createdTables, createdIndexes, addedColumns);
+  }
+
+  /** Whether this script's change added the column (to a table that existed before it). */
+  boolean columnAddedHere(RelationName table, String column) {
+    return table != null && column != null && addedColumns.contains(table.key() + "." + column);
   }
 
   boolean createdHere(RelationName table) {
@@ -44,10 +52,13 @@ final class ScriptState {
       createdTables.add(create.table().key());
     } else if (statement instanceof ParsedStatement.CreateIndex index && index.name() != null) {
       createdIndexes.add(new RelationName(index.table() == null ? null : index.table().schema(), index.name()).key());
-    } else if (statement instanceof ParsedStatement.AlterTable alter && createdHere(alter.table())) {
+    } else if (statement instanceof ParsedStatement.AlterTable alter && alter.table() != null) {
       for (ParsedStatement.AlterAction action : alter.actions()) {
-        if (action instanceof ParsedStatement.AlterAction.RenameTable rename && rename.to() != null) {
+        if (action instanceof ParsedStatement.AlterAction.RenameTable rename && rename.to() != null
+            && createdHere(alter.table())) {
           createdTables.add(new RelationName(alter.table().schema(), rename.to()).key());
+        } else if (action instanceof ParsedStatement.AlterAction.AddColumn add && add.column() != null) {
+          addedColumns.add(alter.table().key() + "." + add.column().name());
         }
       }
     }

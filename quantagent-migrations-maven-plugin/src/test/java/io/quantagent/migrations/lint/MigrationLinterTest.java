@@ -141,6 +141,23 @@ class MigrationLinterTest {
   }
 
   @Test
+  void theUndoPartMayDropTheColumnsTheChangeAddedButNoOther() {
+    LintScript script = new LintScript("2_risk_level.sql", """
+        -- // add risk level to trades
+        ALTER TABLE trades ADD COLUMN risk_level NUMERIC(10,2);
+
+        -- //@UNDO
+        SET LOCAL lock_timeout = '1s';
+        ALTER TABLE trades DROP COLUMN risk_level;
+        ALTER TABLE trades DROP COLUMN note;
+        ALTER TABLE orders DROP COLUMN risk_level;
+        """);
+    List<String> findings = new MigrationLinter(PG12).lint(List.of(RuleExample.script(1, RuleExample.SETUP), script))
+        .standing().stream().map(f -> f.line() + " " + f.rule().id() + (f.undo() ? " undo" : "")).toList();
+    assertEquals(List.of("2 missing-lock-timeout", "7 drop-column undo", "8 drop-column undo"), findings);
+  }
+
+  @Test
   void anIgnoreWithAReasonSilencesItsRulesOnTheNextStatementOnly() {
     List<Finding> findings = RulesTest.findingsOfLast(List.of(RuleExample.TIMEOUT + """
         -- quantagent:lint-ignore drop-column,rename nothing reads note since 4.2
