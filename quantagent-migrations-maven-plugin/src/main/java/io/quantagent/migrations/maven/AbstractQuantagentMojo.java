@@ -240,8 +240,12 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
   }
 
   protected PostgresBinaries embeddedBinaries() {
-    return binaries(embeddedVersion, "set -D" + PropertyKeys.URL + " / DATABASE_URL to use a PostgreSQL server"
-        + " instead");
+    return embeddedBinaries("set -D" + PropertyKeys.URL + " / DATABASE_URL to use a PostgreSQL server instead");
+  }
+
+  /** The embedded binaries; {@code instead} says how the goal does without them when they cannot be resolved. */
+  protected PostgresBinaries embeddedBinaries(String instead) {
+    return binaries(embeddedVersion, instead);
   }
 
   /** The major of {@code embeddedVersion}: the PostgreSQL a model is built on when no server says otherwise. */

@@ -46,7 +46,10 @@ public class StartMojo extends AbstractQuantagentMojo {
           + " <database>) is not a plain PostgreSQL identifier: use letters, digits and _, not starting with a digit,"
           + " at most 63 characters (for example " + database.replaceAll("[^A-Za-z0-9_]", "_") + ").");
     }
-    EmbeddedPostgres server = BuildServers.start(embeddedBinaries(), dataDirectory.toPath(), database,
+    // start ignores every URL: the way round is a server of one's own, migrated without start.
+    EmbeddedPostgres server = BuildServers.start(embeddedBinaries("test against a PostgreSQL server of your own"
+        + " instead: leave start and stop out of the POM, bind upgrade alone and give it DATABASE_URL (README:"
+        + " Migrating an external database before the integration tests)"), dataDirectory.toPath(), database,
         embeddedPort(), eventLog());
     getPluginContext().put(SERVER_KEY, server);
     Properties properties = project().getProperties();
