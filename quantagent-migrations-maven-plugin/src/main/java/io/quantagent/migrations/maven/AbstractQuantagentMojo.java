@@ -130,7 +130,7 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
     if (verdict.refusal().isPresent()) {
       throw new MojoFailureException(verdict.refusal().get());
     }
-    verdict.warnings().stream().filter(warning -> firstTime("quantagent.warnedOfProperty." + warning))
+    verdict.warnings().stream().filter(warning -> firstTimeInTheBuild("quantagent.warnedOfProperty." + warning))
         .forEach(getLog()::warn);
   }
 
@@ -169,7 +169,8 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
     String value = SecretParameter.evaluate(parameter, session, mojoExecution);
     if (value != null) {
       SecretParameter.printedByMaven(parameter, value, instead(parameter.getName()))
-          .filter(warning -> firstTimeInTheBuild(parameter.getName(), value))
+          .filter(warning -> firstTimeInTheBuild(
+              "quantagent.warnedOfPom." + parameter.getName() + "." + value.hashCode()))
           .ifPresent(getLog()::warn);
     }
     return value;
@@ -184,12 +185,13 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
   }
 
   /**
-   * The resolver's session data lives as long as the build and is shared by every module, where the plugin context
-   * is one per project. Keyed by the value's hash so that two modules with different secrets are each warned of.
+   * Whether {@code key} is said for the first time in the whole build. The resolver's session data lives as long as
+   * the build and is shared by every module, where the plugin context is one per project: a parent POM's secret or a
+   * command line's mistyped property reaches every module's execution, and one warning each would bury the log. A
+   * secret's key holds its value's hash, so that two modules with different secrets are each warned of.
    */
-  private boolean firstTimeInTheBuild(String parameter, String value) {
-    return session.getRepositorySession().getData()
-        .set("quantagent.warnedOfPom." + parameter + "." + value.hashCode(), null, Boolean.TRUE);
+  private boolean firstTimeInTheBuild(String key) {
+    return session.getRepositorySession().getData().set(key, null, Boolean.TRUE);
   }
 
   protected EventLog eventLog() {
