@@ -13,7 +13,7 @@ import java.util.Optional;
  * (transaction_timeout ends the session): pg_settings builds every setting's row, about 2 ms a query, which a run
  * that fails no statement should not pay.
  */
-record ServerTimeouts(ServerTimeout statement, ServerTimeout transaction) {
+record ServerTimeouts(ServerSetting statement, ServerSetting transaction) {
   private static final String QUERY = "select current_setting('statement_timeout'), (select source from pg_settings"
       + " where name = 'statement_timeout'), current_setting('transaction_timeout', true), (select source from"
       + " pg_settings where name = 'transaction_timeout'), session_user, current_database()";
@@ -26,8 +26,8 @@ record ServerTimeouts(ServerTimeout statement, ServerTimeout transaction) {
       String role = rs.getString(5);
       String database = rs.getString(6);
       return Optional.of(new ServerTimeouts(
-          new ServerTimeout("statement_timeout", rs.getString(1), rs.getString(2), role, database),
-          new ServerTimeout("transaction_timeout", rs.getString(3), rs.getString(4), role, database)));
+          new ServerSetting("statement_timeout", rs.getString(1), rs.getString(2), role, database),
+          new ServerSetting("transaction_timeout", rs.getString(3), rs.getString(4), role, database)));
     } catch (SQLException | RuntimeException e) {
       return Optional.empty();
     }

@@ -51,7 +51,7 @@ final class TimeLimitAdvice {
       return "Its line '-- quantagent:statement-timeout off' lifted every limit, so a SET statement_timeout in " + file
           + " itself cancelled it: raise or remove that, " + again;
     }
-    Optional<ServerTimeout> serverTimeout = server.get().map(ServerTimeouts::statement);
+    Optional<ServerSetting> serverTimeout = server.get().map(ServerTimeouts::statement);
     if (serverTimeout.isEmpty()) {
       return "It ran longer than a statement_timeout of the server's for the session (ALTER ROLE or ALTER DATABASE"
           + " ... SET, postgresql.conf, the URL's options), or one a SET in " + file + " made." + replace;
@@ -66,8 +66,8 @@ final class TimeLimitAdvice {
 
   /** For SQLSTATE 25P04: the server ended the session, and the run with it. */
   String transactionTimedOut(String goal) {
-    Optional<ServerTimeout> serverTimeout = server.get().map(ServerTimeouts::transaction);
-    String limit = serverTimeout.filter(ServerTimeout::limits)
+    Optional<ServerSetting> serverTimeout = server.get().map(ServerTimeouts::transaction);
+    String limit = serverTimeout.filter(ServerSetting::limits)
         .map(t -> "The server ends every transaction longer than its transaction_timeout: " + t.describe() + ". This"
             + " one ran longer.")
         .orElse("The server ended the transaction: it ran longer than transaction_timeout.");
@@ -76,7 +76,7 @@ final class TimeLimitAdvice {
             + " -Dquantagent.transaction=each gives each its own, which may fit."
         : "";
     return limit + each + " Raise or lift the limit for the role that migrates (ALTER ROLE "
-        + serverTimeout.map(ServerTimeout::role).orElse("...") + " SET transaction_timeout = 0), or run as a role"
+        + serverTimeout.map(ServerSetting::role).orElse("...") + " SET transaction_timeout = 0), or run as a role"
         + " without one; then run the same mvn quantagent:" + goal + " command again.";
   }
 }

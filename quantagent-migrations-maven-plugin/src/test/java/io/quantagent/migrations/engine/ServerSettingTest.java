@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-class ServerTimeoutTest {
+class ServerSettingTest {
   private static String describe(String value, String source) {
-    return new ServerTimeout("statement_timeout", value, source, "app", "trading").describe();
+    return new ServerSetting("statement_timeout", value, source, "app", "trading").describe();
   }
 
   @Test
@@ -29,13 +29,13 @@ class ServerTimeoutTest {
   @Test
   void theSettingIsNamedInWhatToChange() {
     assertEquals("1h, set for the role app (ALTER ROLE app SET transaction_timeout)",
-        new ServerTimeout("transaction_timeout", "1h", "user", "app", "trading").describe());
+        new ServerSetting("transaction_timeout", "1h", "user", "app", "trading").describe());
   }
 
   @Test
   void zeroOrASettingTheServerLacksIsNoLimit() {
-    assertFalse(new ServerTimeout("statement_timeout", "0", "default", "app", "trading").limits());
-    assertFalse(new ServerTimeout("transaction_timeout", null, null, "app", "trading").limits());
-    assertTrue(new ServerTimeout("statement_timeout", "100ms", "user", "app", "trading").limits());
+    assertFalse(new ServerSetting("statement_timeout", "0", "default", "app", "trading").limits());
+    assertFalse(new ServerSetting("transaction_timeout", null, null, "app", "trading").limits());
+    assertTrue(new ServerSetting("statement_timeout", "100ms", "user", "app", "trading").limits());
   }
 }

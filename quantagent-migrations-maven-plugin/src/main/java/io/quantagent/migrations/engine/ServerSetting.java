@@ -1,9 +1,9 @@
 package io.quantagent.migrations.engine;
 
 /**
- * A timeout a session starts with (statement_timeout, transaction_timeout), and who set it. The run leaves it in force
- * unless a script's line or a setting of the run replaces it, so when it ends a statement or a transaction the error
- * names it and where to change it.
+ * A setting a session starts with, and who set it, so that an error it causes can say where to change it: a timeout
+ * (statement_timeout, transaction_timeout), which the run leaves in force unless a script's line or a setting of the
+ * run replaces it, or the search_path the changelog is found in.
  *
  * @param name the setting, e.g. {@code statement_timeout}
  * @param value as PostgreSQL shows it: {@code 30s}, {@code 0} for none
@@ -11,9 +11,9 @@ package io.quantagent.migrations.engine;
  *     {@code configuration file}, {@code client}, {@code default}, ...
  * @param role the login role, whose {@code ALTER ROLE ... SET} applies
  */
-record ServerTimeout(String name, String value, String source, String role, String database) {
+record ServerSetting(String name, String value, String source, String role, String database) {
   /** A setting this server does not have (transaction_timeout before PostgreSQL 17) limits nothing. */
-  ServerTimeout {
+  ServerSetting {
     value = value == null ? "0" : value;
     source = source == null ? "default" : source;
   }
