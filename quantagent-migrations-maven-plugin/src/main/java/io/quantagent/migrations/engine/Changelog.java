@@ -91,6 +91,7 @@ final class Changelog {
       statement.setString(1, table);
       try (ResultSet rs = statement.executeQuery()) {
         if (!rs.next()) {
+          ChangelogSchema.require(connection, table);
           return Optional.empty();
         }
         List<String> columns = List.of((String[]) rs.getArray(2).getArray());

@@ -875,6 +875,40 @@ class MigratorTest {
   }
 
   /**
+   * A DBA gave the role that migrates a search_path that names only a schema not created yet (or none: ''). The
+   * changelog could be neither created there (the first migration failed on it, and its error said to fix the script)
+   * nor found (current said base on a database at head): every goal says so before anything runs, and where the
+   * search_path was set; the URL's currentSchema, which its advice names, migrates.
+   */
+  @Test
+  void aRoleWhoseSearchPathNamesNoSchemaIsToldSoBeforeAnythingRuns() throws Exception {
+    String role = "qa_path_" + Long.toHexString(System.nanoTime());
+    db.execute("create role " + role + " login password 'path-pw'", "grant create on schema public to " + role,
+        "alter role " + role + " set search_path = trading");
+    try {
+      String url = db.jdbcUrl();
+      Migrator asRole = new Migrator(new PostgresConnector(DatabaseUrl.parse(url).withCredentials(role, "path-pw"))
+          ::connect, scripts.source(), "changelog", EventLog.silent());
+      InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
+          () -> asRole.upgrade(new Target.Head()));
+      assertTrue(e.getMessage().contains(": the changelog table changelog is found, and created, in the first schema"
+          + " of the session's search_path that exists, and its search_path names none: trading, set for the role "
+          + role + " (ALTER ROLE " + role + " SET search_path). Name the schema the migrations are recorded in on the"
+          + " URL (?currentSchema=public, "), e.getMessage());
+      assertEquals(List.of(), db.column("select relname from pg_class where relname in ('a', 'changelog')"));
+
+      Migrator inPublic = new Migrator(new PostgresConnector(DatabaseUrl.parse(url + (url.contains("?") ? "&" : "?")
+          + "currentSchema=public").withCredentials(role, "path-pw"))::connect, scripts.source(), "changelog",
+          EventLog.silent());
+      assertEquals(3, inPublic.upgrade(new Target.Head()).runs().size());
+      assertEquals(List.of("1", "2", "3"), db.changelogIds());
+      assertThrows(InvalidDatabaseUrlException.class, asRole::current, "not base on a database at head");
+    } finally {
+      db.execute("drop owned by " + role, "drop role " + role);
+    }
+  }
+
+  /**
    * Where the database's TEMPORARY privilege is revoked from PUBLIC, as some hardening guides advise, the run cannot
    * write WAL of its own to flush the commits before a failed migration: it waits for the server's WAL writer. That
    * they are on disk then, a crash shows: DurabilityTest.
