@@ -109,6 +109,12 @@ final class StatementWatch implements AutoCloseable {
     }
   }
 
+  private void forgetMonitor() {
+    closeMonitor();
+    monitor = null;
+    sample = null;
+  }
+
   private PreparedStatement sampleStatement() throws SQLException {
     if (sample == null) {
       monitor = connections.open();
@@ -149,6 +155,23 @@ final class StatementWatch implements AutoCloseable {
       if (unavailable) {
         return;
       }
+      try {
+        read();
+      } catch (SQLException | RuntimeException first) {
+        // The monitor's session idles between slow statements and lock retries, and the server may have ended it
+        // there: a role's or database's idle_session_timeout, or a DBA's job that ends idle sessions. Without it a
+        // lock timeout's error could not say who held the lock. A new session, once, before giving up.
+        forgetMonitor();
+        try {
+          read();
+        } catch (SQLException | RuntimeException e) {
+          unavailable = true;
+          log.debug("The statement monitor stopped: " + e.getMessage());
+        }
+      }
+    }
+
+    private void read() throws SQLException {
       try (ResultSet rs = sampleStatement().executeQuery()) {
         if (!rs.next() || !"active".equals(rs.getString(1))) {
           return;
@@ -170,9 +193,6 @@ final class StatementWatch implements AutoCloseable {
           lastWait = wait.get();
         }
         progress(query, seconds, wait);
-      } catch (SQLException | RuntimeException e) {
-        unavailable = true;
-        log.debug("The statement monitor stopped: " + e.getMessage());
       }
     }
 

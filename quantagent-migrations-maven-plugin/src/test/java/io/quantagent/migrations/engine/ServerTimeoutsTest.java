@@ -225,6 +225,40 @@ class ServerTimeoutsTest {
         String.join("\n", lines));
   }
 
+  /**
+   * The statement monitor's session idles between a lock timeout and the next attempt (and between slow migrations),
+   * and a database's idle_session_timeout ends it there, as a DBA's job that ends idle sessions would: the monitor
+   * opens another, so the last attempt's error still says who held the lock and how to end that session.
+   */
+  @Test
+  void aLockTimeoutAfterTheServerEndedTheIdleMonitorStillNamesTheSessionHoldingTheLock() throws Exception {
+    scripts.add("002_add_column.sql", ADD_COLUMN, "select 1;");
+    try (Connection holder = db.connect(); Statement h = holder.createStatement()) {
+      h.execute("begin; select count(*) from orders");
+      String holderPid = db.value("select pid from pg_stat_activity where state = 'idle in transaction'"
+          + " and datname = current_database()");
+      databaseSets("idle_session_timeout", "1500ms"); // the monitor samples every second while a statement waits
+      RunnerSettings twoAttempts = RunnerSettings.defaults().withLockAttempts(2, Duration.ofMillis(50));
+      SessionConflictException e = assertThrows(SessionConflictException.class,
+          () -> migrator(twoAttempts, line -> {
+            if (line.startsWith("WARN Lock timeout in 2 (add column)")) {
+              awaitUnchecked("select count(*) = 0 from pg_stat_activity where datname = current_database()"
+                  + " and query like '%pg_blocking_pids%' and pid <> pg_backend_pid()");
+            }
+          }).upgrade(new Target.Head()));
+      assertTrue(e.getMessage().contains("select pg_terminate_backend(" + holderPid + ")"), e.getMessage());
+    }
+  }
+
+  /** Waits, on the run's own thread, for the server to end the monitor's idle session. */
+  private void awaitUnchecked(String query) {
+    try {
+      Await.until(db, query);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private void assertWaitsForTheBlockerPastTheDatabasesLockTimeout() throws Exception {
     databaseSets("lock_timeout", "250ms");
     assertRunsPastTheServersLimitUntilReleased(RunnerSettings.defaults().withLockAttempts(1, Duration.ZERO),
