@@ -37,6 +37,7 @@ final class MigrationConnection implements AutoCloseable {
   private final int backendPid;
   private final boolean readOnly;
   private final boolean inRecovery;
+  private final String durableCommit;
   private final List<String> resetsAfterScript;
   private final Connection shielded;
   private Collector collector;
@@ -60,6 +61,7 @@ final class MigrationConnection implements AutoCloseable {
     this.backendPid = opening.backendPid();
     this.readOnly = opening.readOnly();
     this.inRecovery = opening.inRecovery();
+    this.durableCommit = opening.durableCommit();
     this.resetsAfterScript = Stream.concat(SessionSettings.RESET.stream(), opening.sessionSettings().stream())
         .toList();
     this.shielded = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
@@ -69,7 +71,8 @@ final class MigrationConnection implements AutoCloseable {
   /**
    * What the query that opens the session found, and the settings it made for the run, as SETs to make them again.
    */
-  private record Opening(int backendPid, boolean readOnly, boolean inRecovery, List<String> sessionSettings) {
+  private record Opening(int backendPid, boolean readOnly, boolean inRecovery, String durableCommit,
+      List<String> sessionSettings) {
 
     /**
      * The opening query, in one round trip: the server's process id for the session (a pooler's own connection id
@@ -84,7 +87,8 @@ final class MigrationConnection implements AutoCloseable {
       StringBuilder query = new StringBuilder("select pg_backend_pid(),"
           + " current_setting('transaction_read_only') = 'on', pg_is_in_recovery(),"
           + " (select set_config('TimeZone', z, false) from (" + ConfiguredTimeZone.QUERY + ") q(z)),"
-          + " set_config('tcp_keepalives_idle', '30', false), set_config('tcp_keepalives_interval', '10', false)");
+          + " set_config('tcp_keepalives_idle', '30', false), set_config('tcp_keepalives_interval', '10', false),"
+          + " current_setting('synchronous_commit') = 'remote_apply'");
       List<String> settings =
           new ArrayList<>(List.of("SET tcp_keepalives_idle = 30", "SET tcp_keepalives_interval = 10"));
       if (modern) {
@@ -102,7 +106,8 @@ final class MigrationConnection implements AutoCloseable {
         if (zone != null) {
           settings.add("SET TimeZone = '" + zone.replace("'", "''") + "'");
         }
-        return new Opening(rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3), List.copyOf(settings));
+        return new Opening(rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3),
+            rs.getBoolean(7) ? "remote_apply" : "on", List.copyOf(settings));
       }
     }
   }
@@ -135,6 +140,15 @@ final class MigrationConnection implements AutoCloseable {
   /** Whether a transaction of this session starts read-only: on a standby, or with default_transaction_read_only. */
   boolean readOnly() {
     return readOnly;
+  }
+
+  /**
+   * The synchronous_commit of the commit that makes the run durable: {@code on}, which waits for the disk (and for
+   * synchronous standbys to write theirs), or the session's own {@code remote_apply}, which a DBA sets so that what
+   * commits is visible on the standbys when the commit returns, and which {@code on} would weaken.
+   */
+  String durableCommit() {
+    return durableCommit;
   }
 
   /** Whether the server is a standby (in recovery), where nothing can be written. */

@@ -179,7 +179,8 @@ final class MigrationRunner implements AutoCloseable {
     setting(wanted, "lock_timeout", migration.directives().sessionLockTimeout(settings), each);
     setting(wanted, "statement_timeout", migration.directives().sessionStatementTimeout(settings), each);
     // The commits that make the run durable wait for the disk whatever the server's or role's default says.
-    wanted.put("synchronous_commit", "SET LOCAL synchronous_commit = " + (asynchronous ? "off" : "on"));
+    wanted.put("synchronous_commit", "SET LOCAL synchronous_commit = "
+        + (asynchronous ? "off" : session.durableCommit()));
     if (each) {
       return List.copyOf(wanted.values());
     }
@@ -208,7 +209,7 @@ final class MigrationRunner implements AutoCloseable {
         // PostgreSQL waits for the disk only at the commit of a transaction that wrote WAL (one that only took a
         // transaction id commits asynchronously, whatever synchronous_commit says): a temporary table's catalog
         // rows are WAL, and every role may create one unless the database's TEMPORARY privilege was revoked.
-        statement.execute("SET LOCAL synchronous_commit = on");
+        statement.execute("SET LOCAL synchronous_commit = " + session.durableCommit());
         statement.execute("CREATE TEMPORARY TABLE quantagent_flush (x int) ON COMMIT DROP");
       }
       session.commit();

@@ -543,6 +543,22 @@ class MigratorTest {
         db.value("select s from seen_5"), db.value("select s from seen_6")));
   }
 
+  /**
+   * A DBA's synchronous_commit = remote_apply makes a commit return only once the synchronous standbys show it. The
+   * run's last commit, the one that waits, keeps it instead of weakening it to on: upgrade must not report success
+   * before a standby the application reads from has the new schema.
+   */
+  @Test
+  void theRunsLastCommitKeepsADatabasesRemoteApply() throws Exception {
+    db.execute("alter database " + db.name() + " set synchronous_commit = remote_apply");
+    String seen = " as select current_setting('synchronous_commit') as s;";
+    scripts.add("004_seen.sql", "create table seen_4" + seen, "drop table seen_4;");
+    scripts.add("005_seen_last.sql", "create table seen_5" + seen, "drop table seen_5;");
+    migrator().upgrade(new Target.Head());
+    assertEquals(List.of("off", "remote_apply"), List.of(db.value("select s from seen_4"),
+        db.value("select s from seen_5")));
+  }
+
   @Test
   void transactionAllGivesEachMigrationItsSettingsAndNoOverrideLeaksIntoTheNext() throws Exception {
     String seen = " as select current_setting('lock_timeout') || ' ' || current_setting('synchronous_commit') as s;";
