@@ -171,6 +171,18 @@ final class Changelog {
   }
 
   /**
+   * Fails, before a goal that would create the table runs or compares anything, when it does not exist and this role
+   * may not create it.
+   *
+   * @param nothingDone what the goal did not do, e.g. "Nothing was applied"
+   */
+  void requireCreatable(String nothingDone, String goal) throws SQLException {
+    if (!exists()) {
+      ChangelogSchema.requireCreatable(connection, table, nothingDone, goal);
+    }
+  }
+
+  /**
    * Fails, before stamp compares anything, when the table lacks a column stamp writes (its checksum and stamp; a
    * table stock MyBatis made has neither) and this role cannot add them: only its owner may, and a DBA may have
    * created the table for a role that only writes its rows.

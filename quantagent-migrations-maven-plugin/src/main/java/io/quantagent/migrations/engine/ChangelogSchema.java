@@ -6,18 +6,55 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.regex.Pattern;
 
 /**
  * The schema the changelog is found and created in: the first one on the session's search_path that exists. A DBA's
  * {@code ALTER ROLE app SET search_path = ''} (a hardening some guides advise), or one that names only a schema not
  * created yet, leaves none: the changelog could then be neither found (every goal would take the database for a new
- * one) nor created (the first migration would fail on it, and its error would blame the script).
+ * one) nor created (the first migration would fail on it, and its error would blame the script). Where there is one,
+ * the role that creates the changelog needs CREATE on it.
  */
 final class ChangelogSchema {
+  private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
+  /** Whether this role may create in its current schema, the schema, the role, and who owns the schema. */
+  private static final String CREATABLE = "select has_schema_privilege(n.oid, 'CREATE'), n.nspname, current_user,"
+      + " case when pg_get_userbyid(n.nspowner) = 'pg_database_owner' then (select pg_get_userbyid(datdba)"
+      + " from pg_database where datname = current_database()) else pg_get_userbyid(n.nspowner) end"
+      + " from pg_namespace n where n.nspname = current_schema()";
   private static final String QUERY = "select current_schema() is not null, current_setting('search_path'),"
       + " (select source from pg_settings where name = 'search_path'), session_user, current_database()";
 
   private ChangelogSchema() {}
+
+  /**
+   * Called where the changelog must be created: refuses when the role may not create it in its schema, before
+   * anything runs (upgrade would fail in its first migration's transaction, naming no table) or is compared (stamp
+   * would build its scratch schema first, then fail as a database error). PostgreSQL 15 and later give CREATE on
+   * {@code public} to the database's owner only.
+   *
+   * @param nothingDone what the goal did not do, e.g. "Nothing was applied"
+   */
+  static void requireCreatable(Connection connection, String table, String nothingDone, String goal)
+      throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(CREATABLE)) {
+      if (!rs.next() || rs.getBoolean(1)) {
+        return;
+      }
+      String schema = rs.getString(2);
+      String role = rs.getString(3);
+      String quotedSchema = PLAIN.matcher(schema).matches() ? schema : "\"" + schema.replace("\"", "\"\"") + "\"";
+      String qualified = quotedSchema + "." + table;
+      throw new MigrationFailureException(nothingDone + ": the changelog table " + table + " does not exist yet, and"
+          + " the role " + role + " may not create it in schema " + schema + ", the first of its search_path: that"
+          + " needs CREATE on the schema" + (schema.equals("public") ? ", which PostgreSQL 15 and later give on public"
+          + " to the database's owner only" : "") + ". Have " + rs.getString(4) + " (the schema's owner) either grant"
+          + " it\n    GRANT CREATE ON SCHEMA " + quotedSchema + " TO " + role + ";\n  or create the table, which the"
+          + " role then only writes rows into:\n    " + Changelog.ddl(qualified).get(0) + ";\n    GRANT SELECT,"
+          + " INSERT, UPDATE, DELETE ON " + qualified + " TO " + role + ";\n  then run the same mvn quantagent:" + goal
+          + " command again.");
+    }
+  }
 
   /** Called where no changelog was found: refuses when the search_path names no schema it could be in. */
   static void require(Connection connection, String table) throws SQLException {

@@ -71,6 +71,7 @@ public final class Migrator {
       preview.pending(plan.stream().map(scripts::filename).toList(),
           session.connection().getMetaData().getDatabaseMajorVersion());
       RunPlan run = RunPlan.of(scripts, plan, false);
+      changelog.requireCreatable("Nothing was applied", "upgrade");
       // A missing changelog is created in the first migration's transaction: a first run that fails leaves nothing.
       ChangelogStart start = ChangelogStart.forUpgrade(changelog, state.applied().isEmpty());
       if (changelog.exists()) {
@@ -185,6 +186,7 @@ public final class Migrator {
     MigrationInfo revision = stampRevision(target, known);
     return locked((session, changelog) -> {
       changelog.requireStampColumns();
+      changelog.requireCreatable("Nothing was stamped or compared", "stamp");
       List<String> differences = verifier.differences(revision);
       if (!differences.isEmpty() && !force) {
         throw new StampRefusedException(revision, differences);

@@ -891,6 +891,49 @@ class MigratorTest {
   }
 
   /**
+   * PostgreSQL 15 and later give CREATE on public to the database's owner only. A role without it cannot create the
+   * changelog: upgrade failed in its first migration's transaction without naming the table, and stamp compared the
+   * schema first, then failed as a bare database error. Both refuse before anything runs or is compared, and say what
+   * the owner can run; run as it says, stamp goes through.
+   */
+  @Test
+  void aRoleThatMayNotCreateTheChangelogIsToldWhatTheOwnerCanRunBeforeAnythingRunsOrIsCompared() throws Exception {
+    String role = "qa_nocreate_" + Long.toHexString(System.nanoTime());
+    db.execute("create role " + role + " login password 'nocreate-pw'", "revoke create on schema public from public",
+        "grant usage on schema public to " + role);
+    try {
+      Migrator asRole = new Migrator(new PostgresConnector(DatabaseUrl.parse(db.jdbcUrl()).withCredentials(role,
+          "nocreate-pw"))::connect, scripts.source(), "changelog", EventLog.silent());
+      MigrationFailureException e = assertThrows(MigrationFailureException.class,
+          () -> asRole.upgrade(new Target.Head()));
+      String owner = db.value("select pg_get_userbyid(datdba) from pg_database where datname = current_database()");
+      assertTrue(e.getMessage().startsWith("Nothing was applied: the changelog table changelog does not exist yet,"
+          + " and the role " + role + " may not create it in schema public, the first of its search_path: that needs"
+          + " CREATE on the schema, which PostgreSQL 15 and later give on public to the database's owner only. Have "
+          + owner + " (the schema's owner) either grant it\n    GRANT CREATE ON SCHEMA public TO " + role + ";\n"),
+          e.getMessage());
+      assertEquals(List.of(), db.tables());
+
+      List<MigrationInfo> compared = new ArrayList<>();
+      SchemaVerifier matches = revision -> {
+        compared.add(revision);
+        return List.of();
+      };
+      e = assertThrows(MigrationFailureException.class, () -> asRole.stamp(new Target.Head(), matches, false));
+      assertTrue(e.getMessage().startsWith("Nothing was stamped or compared: the changelog table changelog does not"
+          + " exist yet"), e.getMessage());
+      assertEquals(List.of(), compared, "refused before the schema was compared");
+
+      String createIt = e.getMessage().substring(e.getMessage().indexOf("or create the table"));
+      db.execute(createIt.lines().skip(1).limit(2).map(String::strip).toArray(String[]::new));
+      assertEquals(3, asRole.stamp(new Target.Head(), matches, false).recorded().size());
+      assertEquals(List.of("1", "2", "3"), db.changelogIds());
+    } finally {
+      db.execute("drop owned by " + role, "drop role " + role);
+    }
+  }
+
+  /**
    * A DBA gave the role that migrates a search_path that names only a schema not created yet (or none: ''). The
    * changelog could be neither created there (the first migration failed on it, and its error said to fix the script)
    * nor found (current said base on a database at head): every goal says so before anything runs, and where the
