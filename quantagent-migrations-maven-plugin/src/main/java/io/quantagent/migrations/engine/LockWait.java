@@ -10,12 +10,28 @@ import java.util.Locale;
 record LockWait(String mode, String object, List<Blocker> blockers) {
   private static final String TRANSACTION = "a transaction";
 
-  /** A session a waiting statement waits for, from {@code pg_blocking_pids}. */
-  record Blocker(int pid, String application, String state, long seconds, String query, String heldModes) {
+  /**
+   * A session a waiting statement waits for, from {@code pg_blocking_pids}.
+   *
+   * @param role its login role; null for a background process (autovacuum)
+   * @param hiddenFrom the run's role when pg_stat_activity hides this session's state, times and query from it (a
+   *     session of another role, to a role that is neither a superuser nor in pg_read_all_stats); null when shown
+   */
+  record Blocker(int pid, String application, String role, String state, long seconds, String query,
+      String heldModes, String hiddenFrom) {
     String describe() {
       StringBuilder text = new StringBuilder("backend ").append(pid).append(" (");
       if (application != null && !application.isBlank()) {
         text.append("application '").append(application).append("', ");
+      }
+      if (hiddenFrom != null) {
+        // PostgreSQL shows "<insufficient privilege>" for its query and nothing for its state and times.
+        text.append(role == null ? "a background process" : "role " + role);
+        if (heldModes != null && !heldModes.isBlank()) {
+          text.append(", holding ").append(heldModes);
+        }
+        return text.append("; its state and query are hidden from the role ").append(hiddenFrom).append(": GRANT")
+            .append(" pg_read_all_stats TO ").append(hiddenFrom).append(" shows them)").toString();
       }
       text.append(state == null ? "state unknown" : state).append(" for ").append(seconds).append(" s");
       if (heldModes != null && !heldModes.isBlank()) {

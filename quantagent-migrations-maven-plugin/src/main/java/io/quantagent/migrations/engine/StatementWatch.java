@@ -31,7 +31,8 @@ final class StatementWatch implements AutoCloseable {
              extract(epoch from clock_timestamp() - coalesce(b.xact_start, b.query_start, b.backend_start))::bigint,
              b.query,
              (select string_agg(distinct h.mode, ', ') from pg_locks h
-               where h.pid = b.pid and h.granted and (w.relation is null or h.relation = w.relation))
+               where h.pid = b.pid and h.granted and (w.relation is null or h.relation = w.relation)),
+             b.usename, b.backend_start is null, current_user
       from pg_stat_activity a
       left join lateral (select l.locktype, l.mode, l.relation from pg_locks l
                           where l.pid = a.pid and not l.granted limit 1) w on true
@@ -185,8 +186,8 @@ final class StatementWatch implements AutoCloseable {
           List<LockWait.Blocker> blockers = new ArrayList<>();
           do {
             if (rs.getObject(8) != null) {
-              blockers.add(new LockWait.Blocker(rs.getInt(8), rs.getString(9), rs.getString(10), rs.getLong(11),
-                  rs.getString(12), rs.getString(13)));
+              blockers.add(new LockWait.Blocker(rs.getInt(8), rs.getString(9), rs.getString(14), rs.getString(10),
+                  rs.getLong(11), rs.getString(12), rs.getString(13), rs.getBoolean(15) ? rs.getString(16) : null));
             }
           } while (rs.next());
           wait = Optional.of(new LockWait(mode, object, blockers));

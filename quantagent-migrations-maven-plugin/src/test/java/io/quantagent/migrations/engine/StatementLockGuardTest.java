@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quantagent.migrations.db.DatabaseUrl;
+import io.quantagent.migrations.db.PostgresConnector;
+import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.testing.Await;
 import io.quantagent.migrations.testing.FreshDatabases;
 import io.quantagent.migrations.testing.PostgresFixture;
@@ -204,6 +207,45 @@ class StatementLockGuardTest {
     }
     assertEquals(List.of("1"), db.changelogIds());
     assertEquals(List.of("changelog", "orders"), db.tables());
+  }
+
+  /**
+   * In production the role that migrates is rarely a superuser, and the application's sessions are another role's:
+   * pg_stat_activity then hides their state, times and query from it. The holder is named by its role and what it
+   * holds, with the grant that shows the rest (not "state unknown for 0 s, last ran: <insufficient privilege>").
+   */
+  @Test
+  void aHolderOfAnotherRoleIsNamedByItsRoleAndTheGrantThatShowsWhatItDoes() throws Exception {
+    String migrates = "qa_migrates_" + Long.toHexString(System.nanoTime());
+    String application = migrates + "_app";
+    db.execute("create role " + migrates + " login password 'migrates-pw'",
+        "create role " + application + " login password 'app-pw'", "alter table orders owner to " + migrates,
+        "grant select, insert, delete on changelog to " + migrates, "grant select on orders to " + application);
+    scripts.add("002_add_risk_level.sql", ADD_COLUMN, "alter table orders drop column risk_level;");
+    Migrator asRole = new Migrator(new PostgresConnector(DatabaseUrl.parse(db.jdbcUrl()).withCredentials(migrates,
+        "migrates-pw"))::connect, scripts.source(), MigratorSettings.defaults().withRunner(guard(Duration.ofSeconds(1),
+        1)), EventLog.silent());
+    try (Connection holder = new PostgresConnector(DatabaseUrl.parse(db.jdbcUrl()).withCredentials(application,
+        "app-pw")).connect(); Statement h = holder.createStatement()) {
+      h.execute("begin; select count(*) from orders");
+      String holderPid = db.value("select pid from pg_stat_activity where usename = '" + application + "'");
+      SessionConflictException e = assertThrows(SessionConflictException.class,
+          () -> asRole.upgrade(new Target.Head()));
+      assertTrue(e.getMessage().contains("It timed out waiting for AccessExclusiveLock on orders, held by backend "
+          + holderPid + " (application 'quantagent-migrations', role " + application + ", holding AccessShareLock;"
+          + " its state and query are hidden from the role " + migrates + ": GRANT pg_read_all_stats TO " + migrates
+          + " shows them), in its only attempt."), e.getMessage());
+
+      db.execute("grant pg_read_all_stats to " + migrates);
+      e = assertThrows(SessionConflictException.class, () -> asRole.upgrade(new Target.Head()));
+      assertTrue(e.getMessage().contains(", held by backend " + holderPid + " (application 'quantagent-migrations',"
+          + " idle in transaction for "), e.getMessage());
+      assertTrue(e.getMessage().contains("last ran: select count(*) from orders), in its only attempt."),
+          e.getMessage());
+    } finally {
+      db.execute("drop owned by " + migrates, "drop owned by " + application, "drop role " + migrates,
+          "drop role " + application);
+    }
   }
 
   @Test
