@@ -79,7 +79,8 @@ public final class AdvisoryLock implements AutoCloseable {
 
   private static String holder(Connection connection, long key) throws SQLException {
     String sql = "select a.pid, coalesce(a.application_name, ''), coalesce(a.client_addr::text, 'local'),"
-        + " to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS'), extract(epoch from now() - a.backend_start)::bigint"
+        + " to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS'), extract(epoch from now() - a.backend_start)::bigint,"
+        + " a.backend_start is null, a.usename, current_user"
         + " from pg_locks l join pg_stat_activity a on a.pid = l.pid"
         + " where l.locktype = 'advisory' and l.granted and l.classid = ? and l.objid = ?"
         // advisory locks are per database: a run on another database of the server holds the same key
@@ -88,10 +89,17 @@ public final class AdvisoryLock implements AutoCloseable {
       statement.setLong(1, key >>> 32);
       statement.setLong(2, key & 0xFFFF_FFFFL);
       try (ResultSet rs = statement.executeQuery()) {
-        return rs.next()
-            ? "held by PostgreSQL backend " + rs.getInt(1) + ", application '" + rs.getString(2) + "', from "
-                + rs.getString(3) + ", connected since " + rs.getString(4) + " (" + rs.getLong(5) + " s ago)"
-            : "its holder just finished";
+        if (!rs.next()) {
+          return "its holder just finished";
+        }
+        String holder = "held by PostgreSQL backend " + rs.getInt(1) + ", application '" + rs.getString(2) + "', ";
+        if (rs.getBoolean(6)) {
+          // A run of another role, seen by a role that is neither a superuser nor in pg_read_all_stats.
+          return holder + "role " + rs.getString(7) + " (where it connects from, and since when, are hidden from the"
+              + " role " + rs.getString(8) + ": GRANT pg_read_all_stats TO " + rs.getString(8) + " shows them)";
+        }
+        return holder + "from " + rs.getString(3) + ", connected since " + rs.getString(4) + " (" + rs.getLong(5)
+            + " s ago)";
       }
     }
   }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.db.AdvisoryLock;
+import io.quantagent.migrations.db.DatabaseUrl;
 import io.quantagent.migrations.db.LockTimeoutException;
+import io.quantagent.migrations.db.PostgresConnector;
+import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.testing.Await;
 import io.quantagent.migrations.testing.FreshDatabases;
 import io.quantagent.migrations.testing.PostgresFixture;
@@ -50,18 +53,22 @@ class RunLockTest {
         MigratorSettings.defaults().withLockTimeout(lockTimeout), Events.collecting(lines));
   }
 
+  /** Takes the run lock in {@code holder}'s session; returns its backend's pid. */
+  private static String holdTheLock(Statement holder) throws Exception {
+    holder.execute("select pg_advisory_lock(" + KEY + ")");
+    try (ResultSet rs = holder.executeQuery("select pg_backend_pid()")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
   @Test
   void aSecondRunSaysWhichBackendHoldsTheLockAndGivesUpAfterTheTimeout(TestDatabase db, @TempDir Path dir)
       throws Exception {
     Scripts scripts = threeTables(dir);
     List<String> lines = new CopyOnWriteArrayList<>();
     try (Connection holder = db.connect(); Statement s = holder.createStatement()) {
-      s.execute("select pg_advisory_lock(" + KEY + ")");
-      String pid;
-      try (ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
-        rs.next();
-        pid = rs.getString(1);
-      }
+      String pid = holdTheLock(s);
       LockTimeoutException e = assertThrows(LockTimeoutException.class,
           () -> migrator(db, scripts, Duration.ofMillis(300), lines).upgrade(new Target.Head()));
       assertTrue(e.getMessage().startsWith("Gave up after 300 ms waiting for another migration run on this database"
@@ -74,6 +81,30 @@ class RunLockTest {
           + " database to finish (held by PostgreSQL backend " + pid + ",")).count(), String.join("\n", lines));
     }
     assertEquals(List.of(), db.tables(), "the run that gave up changed nothing");
+  }
+
+  /**
+   * A DBA's run, as a superuser, holds the lock; the run that waits is an application role's, to which
+   * pg_stat_activity hides where another role's session connects from and since when: it names the holder's role and
+   * the grant that shows the rest, not "from local, connected since null (0 s ago)".
+   */
+  @Test
+  void aRunOfAnotherRoleHoldingTheLockIsNamedByItsRole(TestDatabase db, @TempDir Path dir) throws Exception {
+    String role = "qa_waits_" + Long.toHexString(System.nanoTime());
+    db.execute("create role " + role + " login password 'waits-pw'");
+    try (Connection holder = db.connect(); Statement s = holder.createStatement()) {
+      String pid = holdTheLock(s);
+      Migrator asRole = new Migrator(new PostgresConnector(DatabaseUrl.parse(db.jdbcUrl()).withCredentials(role,
+          "waits-pw"))::connect, threeTables(dir).source(), MigratorSettings.defaults().withLockTimeout(
+          Duration.ofMillis(300)), EventLog.silent());
+      LockTimeoutException e = assertThrows(LockTimeoutException.class, () -> asRole.upgrade(new Target.Head()));
+      assertTrue(e.getMessage().startsWith("Gave up after 300 ms waiting for another migration run on this database"
+          + " (held by PostgreSQL backend " + pid + ", application 'quantagent-migrations', role "
+          + db.value("select current_user") + " (where it connects from, and since when, are hidden from the role "
+          + role + ": GRANT pg_read_all_stats TO " + role + " shows them))."), e.getMessage());
+    } finally {
+      db.execute("drop role " + role);
+    }
   }
 
   @Test
