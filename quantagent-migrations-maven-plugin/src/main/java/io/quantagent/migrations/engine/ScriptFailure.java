@@ -34,7 +34,7 @@ final class ScriptFailure {
       String where = recorder.failed().map(m -> " in " + m.label() + " (" + m.file() + ")").orElse("");
       if (sql != null && DriverCause.connectionLost(sql)) {
         return new DatabaseConnectionException("Lost the database connection during " + goal + where + ": "
-            + DriverCause.of(sql) + "\n  " + applied(recorder, durable) + "\n  Check where the database is with mvn"
+            + DriverCause.of(sql) + "\n  " + applied(recorder, durable, true) + "\n  Check where the database is with mvn"
             + " quantagent:current, then run the same mvn quantagent:" + goal + " command again.", e);
       }
       RuntimeException ours = ours(e);
@@ -42,7 +42,7 @@ final class ScriptFailure {
         return ours; // e.g. an interrupt while waiting to retry: its own message is the truth
       }
       String failure = "The " + goal + " failed" + where + ": " + (sql != null ? DriverCause.of(sql) : rootMessage(e));
-      return new ScriptFailedException(failure + "\n  " + applied(recorder, durable), failure, e);
+      return new ScriptFailedException(failure + "\n  " + applied(recorder, durable, true), failure, e);
     }
     PlannedMigration migration = step.migration();
     // Our message names the migration, statement and line; MyBatis' wrappers and pgjdbc's batch text would repeat
@@ -53,8 +53,12 @@ final class ScriptFailure {
         .append("\n  ").append(DriverCause.of(sql));
     String failure = message.toString();
     if (step.connectionLost()) {
+      boolean mayHaveCommitted = UnknownCommit.at(step);
       return new DatabaseConnectionException("Lost the database connection during " + goal + ". " + message
-          + "\n  " + consequence(step, recorder) + " " + applied(recorder, durable)
+          + "\n  " + (mayHaveCommitted
+              ? UnknownCommit.explain(step, sharedWith(step, recorder).size(), recorder.undo())
+              : consequence(step, recorder)) + " "
+          + applied(recorder, durable, !mayHaveCommitted)
           + "\n  Check where the database is with mvn quantagent:current, then run the same mvn quantagent:" + goal
           + " command again.",
           cause);
@@ -72,7 +76,7 @@ final class ScriptFailure {
           + " read, in ").append(attempts(step)).append('.');
     }
     message.append("\n  ").append(consequence(step, recorder));
-    String before = applied(recorder, durable);
+    String before = applied(recorder, durable, true);
     if (!recorder.runs().isEmpty()) {
       message.append(' ').append(before);
     }
@@ -88,8 +92,8 @@ final class ScriptFailure {
   private static String where(StepFailedException step, RunRecorder recorder) {
     int n = step.migration().statements().size();
     int before = sharedWith(step, recorder).size();
-    // A deadlock or serialization failure at a commit is explained on the lines after this one.
-    boolean deferred = !step.conflictWithOtherSessions();
+    // A deadlock or serialization failure at a commit is explained on the lines after this one, a lost connection too.
+    boolean deferred = !step.conflictWithOtherSessions() && !step.connectionLost();
     if (step.part() == TransactionBatch.Part.COMMIT && before > 0) {
       return " at the commit of the transaction it shared with the " + before + (before == 1 ? " migration" :
           " migrations") + " before it (-Dquantagent.transaction=all)" + (deferred ? ": a deferred constraint or"
@@ -141,8 +145,13 @@ final class ScriptFailure {
         .toList();
   }
 
-  /** What of the run before the failed migration is applied (or undone). */
-  private static String applied(RunRecorder recorder, boolean durable) {
+  /**
+   * What of the run before the failed migration is applied (or undone).
+   *
+   * @param endKnown false when the failed migration itself may have committed ({@link UnknownCommit}): the database is
+   *     then not said to be at the one before it
+   */
+  private static String applied(RunRecorder recorder, boolean durable, boolean endKnown) {
     List<MigrationRun> runs = recorder.runs();
     if (runs.isEmpty()) {
       return recorder.undo() ? "Nothing else was undone." : "Nothing else was applied.";
@@ -152,7 +161,8 @@ final class ScriptFailure {
     String verb = runs.size() == 1 ? " stays " : " stay ";
     String stay = recorder.undo()
         ? "The " + count + " undone before it in this run" + verb + "undone (the last: " + last + ")."
-        : "The " + count + " before it in this run" + verb + "applied; the database is at " + last + ".";
+        : "The " + count + " before it in this run" + verb + "applied" + (endKnown ? "; the database is at " + last
+            : "") + ".";
     return durable ? stay : stay + " Unless the server itself crashed: the run's last commits had not reached its"
         + " disk yet, and a crash loses them (each migration together with its changelog row).";
   }

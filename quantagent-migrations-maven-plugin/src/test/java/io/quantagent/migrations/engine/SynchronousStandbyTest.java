@@ -1,0 +1,110 @@
+package io.quantagent.migrations.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quantagent.migrations.db.ConnectionFactory;
+import io.quantagent.migrations.db.DatabaseConnectionException;
+import io.quantagent.migrations.db.DatabaseUrl;
+import io.quantagent.migrations.db.PostgresConnector;
+import io.quantagent.migrations.embedded.EmbeddedPostgres;
+import io.quantagent.migrations.embedded.EmbeddedPostgresSettings;
+import io.quantagent.migrations.embedded.PostgresBinaries;
+import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.testing.WaitBound;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A primary that waits for a synchronous standby (synchronous_standby_names) commits on its own disk, then waits: when
+ * the session ends during that wait (a restart, a failover, a pg_terminate_backend), the client loses its connection
+ * after the commit. The run's last commit waits for the standby; its error must not say the migration was rolled back.
+ * A server of the test's own, whose standby never comes.
+ */
+@WaitBound
+@ResourceLock(WaitBound.OWN_SERVERS)
+@Timeout(value = 3, unit = TimeUnit.MINUTES) // only turns a commit that waits forever into a failure
+class SynchronousStandbyTest {
+  @TempDir
+  Path dir;
+  private EmbeddedPostgres server;
+  private Scripts scripts;
+
+  @BeforeEach
+  void aPrimaryWaitingForAStandbyThatNeverComes() throws Exception {
+    server = EmbeddedPostgres.start(EmbeddedPostgresSettings.throwaway(
+        PostgresBinaries.fromClasspath(SynchronousStandbyTest.class.getClassLoader()), dir.resolve("pgdata")),
+        EventLog.silent());
+    try (Connection c = connections().open(); Statement s = c.createStatement()) {
+      // The throwaway server runs with synchronous_commit=off on its command line; a database setting wins over it.
+      s.execute("alter database postgres set synchronous_commit = on");
+      s.execute("alter system set synchronous_standby_names = 'standby_that_never_comes'");
+      s.execute("select pg_reload_conf()");
+    }
+    scripts = new Scripts(Files.createDirectories(dir.resolve("scripts")))
+        .add("001_create_a.sql", "create table a (id int);", "drop table a;")
+        .add("002_create_b.sql", "create table b (id int);", "drop table b;");
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  private ConnectionFactory connections() {
+    return () -> new PostgresConnector(DatabaseUrl.parse(server.jdbcUrl("postgres"))
+        .withCredentials(server.user(), server.password())).connect();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TransactionMode.class)
+  void aSessionEndedWhileItsLastCommitWaitsForTheStandbyIsNotSaidToBeRolledBack(TransactionMode mode)
+      throws Exception {
+    CompletableFuture<UpgradeResult> run = CompletableFuture.supplyAsync(() -> new Migrator(connections(),
+        scripts.source(), "changelog", EventLog.silent()).withRunner(RunnerSettings.defaults().withTransaction(mode))
+        .upgrade(new Target.Head()));
+    try (Connection c = connections().open(); Statement s = c.createStatement()) {
+      s.execute("set synchronous_commit = off"); // the test's own statements must not wait for the standby
+      while (value(s, "select count(*) from pg_stat_activity where wait_event = 'SyncRep'").equals("0")) {
+        Thread.onSpinWait();
+      }
+      s.execute("select pg_terminate_backend(pid) from pg_stat_activity where wait_event = 'SyncRep'");
+      ExecutionException failed = assertThrows(ExecutionException.class, () -> run.get(60, TimeUnit.SECONDS));
+      String message = assertInstanceOf(DatabaseConnectionException.class, failed.getCause()).getMessage();
+      assertTrue(message.startsWith("Lost the database connection during upgrade. Migration 2 (create b) failed in"
+          + " 002_create_b.sql at "), message);
+      assertTrue(message.contains("\n  The connection was lost at its commit: PostgreSQL may have committed it, with"
+          + " its changelog row, " + (mode == TransactionMode.EACH ? "or rolled it back" : "and the 1 migration before"
+          + " it in this run that shared its transaction (-Dquantagent.transaction=all), or rolled them all back")
+          + " (a server that waits for a synchronous standby has committed on its own disk before it waits"), message);
+      assertFalse(message.contains("rolled back: nothing") || message.contains("rolled back with it")
+          || message.contains("deferred constraint") || message.contains("the database is at"), message);
+      assertEquals("1,2", value(s, "select string_agg(id::text, ',' order by id) from changelog"),
+          "what the server did: both committed");
+    }
+  }
+
+  private static String value(Statement s, String sql) throws SQLException {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+}
