@@ -76,7 +76,7 @@ final class BatchSender {
     int size = openGroup.size();
     TransactionBatch last = openGroup.get(size - 1);
     for (int attempt = 1; ; attempt++) {
-      try {
+      try (StatementWatch.Watch watching = watch.start(List.of(last.migration()), Duration.ZERO)) {
         session.commit();
         break;
       } catch (SQLException e) {

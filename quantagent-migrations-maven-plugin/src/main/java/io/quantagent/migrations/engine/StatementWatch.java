@@ -32,7 +32,7 @@ final class StatementWatch implements AutoCloseable {
              b.query,
              (select string_agg(distinct h.mode, ', ') from pg_locks h
                where h.pid = b.pid and h.granted and (w.relation is null or h.relation = w.relation)),
-             b.usename, b.backend_start is null, current_user
+             b.usename, b.backend_start is null, current_user, a.wait_event = 'SyncRep'
       from pg_stat_activity a
       left join lateral (select l.locktype, l.mode, l.relation from pg_locks l
                           where l.pid = a.pid and not l.granted limit 1) w on true
@@ -179,6 +179,7 @@ final class StatementWatch implements AutoCloseable {
         }
         String query = rs.getString(2);
         double seconds = rs.getDouble(3);
+        boolean standby = rs.getBoolean(17);
         Optional<LockWait> wait = Optional.empty();
         if (rs.getString(6) != null) {
           String mode = rs.getString(6);
@@ -193,11 +194,12 @@ final class StatementWatch implements AutoCloseable {
           wait = Optional.of(new LockWait(mode, object, blockers));
           lastWait = wait.get();
         }
-        progress(query, seconds, wait);
+        progress(query, seconds, wait, standby);
       }
     }
 
-    private void progress(String query, double seconds, Optional<LockWait> wait) {
+    /** @param standby whether it waits for a synchronous standby to confirm its commit */
+    private void progress(String query, double seconds, Optional<LockWait> wait, boolean standby) {
       PlannedMigration migration = migrations.get(0);
       Optional<SqlStatement> statement = Optional.empty();
       for (PlannedMigration candidate : migrations) {
@@ -217,11 +219,19 @@ final class StatementWatch implements AutoCloseable {
         return;
       }
       reportedMark = mark;
+      String after = DurationSetting.show(java.time.Duration.ofMillis(mark * progressMillis));
+      if (standby) {
+        // A standby that is down or far behind makes this wait last, and the run with it, with nothing else to see.
+        // Only the run's last commit waits for it, the last of migrations sent together.
+        log.info("  " + migrations.get(migrations.size() - 1).label() + ": its commit, on this server's disk, still waits after " + after
+            + " for a synchronous standby to confirm it (synchronous_standby_names; pg_stat_replication shows the"
+            + " standbys that are connected)");
+        return;
+      }
       int of = migration.statements().size();
       log.info("  " + migration.label() + ": " + statement.map(s -> "statement " + s.number() + " of "
           + of + " (line " + s.line() + ") " + s.firstLine()).orElse("a statement")
-          + " still running after " + DurationSetting.show(java.time.Duration.ofMillis(mark * progressMillis))
-          + wait.map(w -> ", waiting for " + w.describe()).orElse(""));
+          + " still running after " + after + wait.map(w -> ", waiting for " + w.describe()).orElse(""));
     }
   }
 

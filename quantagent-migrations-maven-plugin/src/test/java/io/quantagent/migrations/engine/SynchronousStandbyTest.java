@@ -21,6 +21,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -99,6 +103,35 @@ class SynchronousStandbyTest {
       assertEquals("1,2", value(s, "select string_agg(id::text, ',' order by id) from changelog"),
           "what the server did: both committed");
     }
+  }
+
+  /**
+   * Where the standby is down, the run's last commit waits for it as long as it stays down: the run says so, each
+   * mode, instead of "a statement still running" (or, with transaction=all, nothing at all).
+   */
+  @ParameterizedTest
+  @EnumSource(TransactionMode.class)
+  void aLastCommitWaitingForTheStandbySaysSo(TransactionMode mode) throws Exception {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    CountDownLatch told = new CountDownLatch(1);
+    RunnerSettings runner = RunnerSettings.defaults().withTransaction(mode).withProgressEvery(Duration.ofMillis(200));
+    CompletableFuture<UpgradeResult> run = CompletableFuture.supplyAsync(() -> new Migrator(connections(),
+        scripts.source(), MigratorSettings.defaults().withRunner(runner), Events.listening(line -> {
+          lines.add(line);
+          if (line.contains("for a synchronous standby")) {
+            told.countDown();
+          }
+        })).upgrade(new Target.Head()));
+    try (Connection c = connections().open(); Statement s = c.createStatement()) {
+      s.execute("set synchronous_commit = off");
+      assertTrue(told.await(60, TimeUnit.SECONDS), "never said: " + lines);
+      s.execute("select pg_terminate_backend(pid) from pg_stat_activity where wait_event = 'SyncRep'");
+      assertThrows(ExecutionException.class, () -> run.get(60, TimeUnit.SECONDS));
+    }
+    // The first line is due after 200 ms; on a busy machine the monitor may first look later.
+    assertTrue(lines.stream().anyMatch(line -> line.startsWith("INFO   2 (create b): its commit, on this server's disk,"
+        + " still waits after ") && line.endsWith(" for a synchronous standby to confirm it (synchronous_standby_names;"
+        + " pg_stat_replication shows the standbys that are connected)")), String.join("\n", lines));
   }
 
   private static String value(Statement s, String sql) throws SQLException {
