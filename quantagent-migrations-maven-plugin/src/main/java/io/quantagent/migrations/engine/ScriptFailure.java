@@ -125,6 +125,7 @@ final class ScriptFailure {
     int n = migration.statements().size();
     int done = step.committedStatements();
     String statements = step.part() == TransactionBatch.Part.CHANGELOG ? "all " + n + " of its statements are applied"
+        : step.connectionLost() ? UnknownCommit.statement(done, n)
         : (done == 0 ? "none of its statements is applied" : (done == 1 ? "statement 1 is applied"
             : "statements 1 to " + done + " are applied") + ", statement " + (done + 1) + (done + 1 < n
             ? " and the " + (n - done - 1) + " after it are not" : " is not"));

@@ -5,7 +5,7 @@ package io.quantagent.migrations.engine;
  * row of a no-transaction script, which commits alone. A commit can finish just as the connection drops, and a primary
  * that waits for a synchronous standby (synchronous_standby_names) has committed on its own disk before it waits: a
  * server restart, or a pg_terminate_backend, during that wait ends the session after the commit. The error must not
- * say that the migration was rolled back.
+ * say that the migration was rolled back, nor that a no-transaction script's statement in flight is not applied.
  */
 final class UnknownCommit {
   private UnknownCommit() {}
@@ -14,6 +14,16 @@ final class UnknownCommit {
   static boolean at(StepFailedException step) {
     return step.part() == TransactionBatch.Part.COMMIT
         || step.part() == TransactionBatch.Part.CHANGELOG && step.committedStatements() >= 0;
+  }
+
+  /**
+   * What of a no-transaction script is applied when the connection was lost while its statement {@code done + 1} of
+   * {@code n} ran: in auto-commit, that statement commits on its own, and may have.
+   */
+  static String statement(int done, int n) {
+    return (done == 0 ? "" : done == 1 ? "statement 1 is applied; " : "statements 1 to " + done + " are applied; ")
+        + "statement " + (done + 1) + " was running when the connection was lost, and PostgreSQL may have committed it"
+        + " or not" + (done + 1 < n ? "; the " + (n - done - 1) + " after it are not" : "");
   }
 
   /**

@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -102,6 +103,36 @@ class SynchronousStandbyTest {
           || message.contains("deferred constraint") || message.contains("the database is at"), message);
       assertEquals("1,2", value(s, "select string_agg(id::text, ',' order by id) from changelog"),
           "what the server did: both committed");
+    }
+  }
+
+  /**
+   * A no-transaction script's statements commit as the server says, each waiting for the standby: the one in flight
+   * when the session ends is committed, and the error must not say that none of the script is applied. (In one
+   * transaction for the run, the group's commit before the script waits first.)
+   */
+  @Test
+  void aNoTransactionStatementInFlightIsNotSaidToBeUnapplied() throws Exception {
+    scripts.add("003_create_c_and_d.sql", "-- quantagent:no-transaction\ncreate table c (id int);\ncreate table d (id"
+        + " int);", "drop table d;\ndrop table c;");
+    CompletableFuture<UpgradeResult> run = CompletableFuture.supplyAsync(() -> new Migrator(connections(),
+        scripts.source(), "changelog", EventLog.silent()).upgrade(new Target.Head()));
+    try (Connection c = connections().open(); Statement s = c.createStatement()) {
+      s.execute("set synchronous_commit = off");
+      while (value(s, "select count(*) from pg_stat_activity where wait_event = 'SyncRep'"
+          + " and query like 'create table c%'").equals("0")) {
+        assertFalse(run.isDone(), "the run ended before its statement waited for the standby");
+        Thread.onSpinWait();
+      }
+      s.execute("select pg_terminate_backend(pid) from pg_stat_activity where wait_event = 'SyncRep'");
+      ExecutionException failed = assertThrows(ExecutionException.class, () -> run.get(60, TimeUnit.SECONDS));
+      String message = assertInstanceOf(DatabaseConnectionException.class, failed.getCause()).getMessage();
+      assertTrue(message.contains("003_create_c_and_d.sql runs without a transaction (-- quantagent:no-transaction),"
+          + " so its statements commit one by one: statement 1 was running when the connection was lost, and"
+          + " PostgreSQL may have committed it or not; the 1 after it are not."), message);
+      assertFalse(message.contains("none of its statements"), message);
+      assertEquals("c", value(s, "select string_agg(tablename, ',') from pg_tables where tablename in ('c', 'd')"),
+          "what the server did: statement 1 committed");
     }
   }
 
