@@ -8,12 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.db.ConnectionFactory;
 import io.quantagent.migrations.db.DatabaseConnectionException;
-import io.quantagent.migrations.db.DatabaseUrl;
-import io.quantagent.migrations.db.PostgresConnector;
-import io.quantagent.migrations.embedded.EmbeddedPostgres;
-import io.quantagent.migrations.embedded.EmbeddedPostgresSettings;
-import io.quantagent.migrations.embedded.PostgresBinaries;
 import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.testing.PostgresFixture;
+import io.quantagent.migrations.testing.SynchronousPrimary;
 import io.quantagent.migrations.testing.WaitBound;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +25,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -41,56 +37,42 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A primary that waits for a synchronous standby (synchronous_standby_names) commits on its own disk, then waits: when
  * the session ends during that wait (a restart, a failover, a pg_terminate_backend), the client loses its connection
  * after the commit. The run's last commit waits for the standby; its error must not say the migration was rolled back.
- * A server of the test's own, whose standby never comes.
+ * A database of the fixture's primary whose standby never comes ({@link SynchronousPrimary}).
  */
 @WaitBound
-@ResourceLock(WaitBound.OWN_SERVERS)
+@ExtendWith(PostgresFixture.class)
 @Timeout(value = 3, unit = TimeUnit.MINUTES) // only turns a commit that waits forever into a failure
 class SynchronousStandbyTest {
+  /** The sessions of this test's database that wait for the standby: only the run's, as no other uses it. */
+  private static final String WAITING = " from pg_stat_activity where wait_event = 'SyncRep'"
+      + " and datname = current_database()";
+
   @TempDir
   Path dir;
-  private EmbeddedPostgres server;
+  private ConnectionFactory connections;
   private Scripts scripts;
 
   @BeforeEach
-  void aPrimaryWaitingForAStandbyThatNeverComes() throws Exception {
-    server = EmbeddedPostgres.start(EmbeddedPostgresSettings.throwaway(
-        PostgresBinaries.fromClasspath(SynchronousStandbyTest.class.getClassLoader()), dir.resolve("pgdata")),
-        EventLog.silent());
-    try (Connection c = connections().open(); Statement s = c.createStatement()) {
-      // The throwaway server runs with synchronous_commit=off on its command line; a database setting wins over it.
-      s.execute("alter database postgres set synchronous_commit = on");
-      s.execute("alter system set synchronous_standby_names = 'standby_that_never_comes'");
-      s.execute("select pg_reload_conf()");
-    }
+  void aDatabaseOnAPrimaryWaitingForAStandbyThatNeverComes(SynchronousPrimary primary) throws Exception {
+    connections = primary.freshDatabase();
     scripts = new Scripts(Files.createDirectories(dir.resolve("scripts")))
         .add("001_create_a.sql", "create table a (id int);", "drop table a;")
         .add("002_create_b.sql", "create table b (id int);", "drop table b;");
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
-
-  private ConnectionFactory connections() {
-    return () -> new PostgresConnector(DatabaseUrl.parse(server.jdbcUrl("postgres"))
-        .withCredentials(server.user(), server.password())).connect();
   }
 
   @ParameterizedTest
   @EnumSource(TransactionMode.class)
   void aSessionEndedWhileItsLastCommitWaitsForTheStandbyIsNotSaidToBeRolledBack(TransactionMode mode)
       throws Exception {
-    CompletableFuture<UpgradeResult> run = CompletableFuture.supplyAsync(() -> new Migrator(connections(),
+    CompletableFuture<UpgradeResult> run = CompletableFuture.supplyAsync(() -> new Migrator(connections,
         scripts.source(), "changelog", EventLog.silent()).withRunner(RunnerSettings.defaults().withTransaction(mode))
         .upgrade(new Target.Head()));
-    try (Connection c = connections().open(); Statement s = c.createStatement()) {
+    try (Connection c = connections.open(); Statement s = c.createStatement()) {
       s.execute("set synchronous_commit = off"); // the test's own statements must not wait for the standby
-      while (value(s, "select count(*) from pg_stat_activity where wait_event = 'SyncRep'").equals("0")) {
+      while (value(s, "select count(*)" + WAITING).equals("0")) {
         Thread.onSpinWait();
       }
-      s.execute("select pg_terminate_backend(pid) from pg_stat_activity where wait_event = 'SyncRep'");
+      s.execute("select pg_terminate_backend(pid)" + WAITING);
       ExecutionException failed = assertThrows(ExecutionException.class, () -> run.get(60, TimeUnit.SECONDS));
       String message = assertInstanceOf(DatabaseConnectionException.class, failed.getCause()).getMessage();
       assertTrue(message.startsWith("Lost the database connection during upgrade. Migration 2 (create b) failed in"
@@ -115,16 +97,16 @@ class SynchronousStandbyTest {
   void aNoTransactionStatementInFlightIsNotSaidToBeUnapplied() throws Exception {
     scripts.add("003_create_c_and_d.sql", "-- quantagent:no-transaction\ncreate table c (id int);\ncreate table d (id"
         + " int);", "drop table d;\ndrop table c;");
-    CompletableFuture<UpgradeResult> run = CompletableFuture.supplyAsync(() -> new Migrator(connections(),
+    CompletableFuture<UpgradeResult> run = CompletableFuture.supplyAsync(() -> new Migrator(connections,
         scripts.source(), "changelog", EventLog.silent()).upgrade(new Target.Head()));
-    try (Connection c = connections().open(); Statement s = c.createStatement()) {
+    try (Connection c = connections.open(); Statement s = c.createStatement()) {
       s.execute("set synchronous_commit = off");
-      while (value(s, "select count(*) from pg_stat_activity where wait_event = 'SyncRep'"
+      while (value(s, "select count(*)" + WAITING
           + " and query like 'create table c%'").equals("0")) {
         assertFalse(run.isDone(), "the run ended before its statement waited for the standby");
         Thread.onSpinWait();
       }
-      s.execute("select pg_terminate_backend(pid) from pg_stat_activity where wait_event = 'SyncRep'");
+      s.execute("select pg_terminate_backend(pid)" + WAITING);
       ExecutionException failed = assertThrows(ExecutionException.class, () -> run.get(60, TimeUnit.SECONDS));
       String message = assertInstanceOf(DatabaseConnectionException.class, failed.getCause()).getMessage();
       assertTrue(message.contains("003_create_c_and_d.sql runs without a transaction (-- quantagent:no-transaction),"
@@ -146,17 +128,17 @@ class SynchronousStandbyTest {
     List<String> lines = new CopyOnWriteArrayList<>();
     CountDownLatch told = new CountDownLatch(1);
     RunnerSettings runner = RunnerSettings.defaults().withTransaction(mode).withProgressEvery(Duration.ofMillis(200));
-    CompletableFuture<UpgradeResult> run = CompletableFuture.supplyAsync(() -> new Migrator(connections(),
+    CompletableFuture<UpgradeResult> run = CompletableFuture.supplyAsync(() -> new Migrator(connections,
         scripts.source(), MigratorSettings.defaults().withRunner(runner), Events.listening(line -> {
           lines.add(line);
           if (line.contains("for a synchronous standby")) {
             told.countDown();
           }
         })).upgrade(new Target.Head()));
-    try (Connection c = connections().open(); Statement s = c.createStatement()) {
+    try (Connection c = connections.open(); Statement s = c.createStatement()) {
       s.execute("set synchronous_commit = off");
       assertTrue(told.await(60, TimeUnit.SECONDS), "never said: " + lines);
-      s.execute("select pg_terminate_backend(pid) from pg_stat_activity where wait_event = 'SyncRep'");
+      s.execute("select pg_terminate_backend(pid)" + WAITING);
       assertThrows(ExecutionException.class, () -> run.get(60, TimeUnit.SECONDS));
     }
     // The first line is due after 200 ms; on a busy machine the monitor may first look later.

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * The one PostgreSQL fixture of the test suites: {@code @ExtendWith(PostgresFixture.class)}, then take a
  * {@link TestDatabase} parameter (a fresh database on PostgreSQL 17, or on the version {@link OnPostgres} names), a
  * {@link FreshDatabases} parameter (for several, or for a version chosen at run time), or a {@link StandbyServer}
- * (a read replica's stand-in, read-only: it is shared and never written). One server per major version
+ * (a read replica's stand-in, read-only: it is shared and never written), or a {@link SynchronousPrimary} (a primary
+ * whose standby is down; a fresh database of it per test). One server per major version
  * serves the whole test JVM; it starts on first use and stops when the JVM's tests end. Every database is dropped when
  * the test (or, for {@code @BeforeAll} parameters, the class) that asked for it ends.
  */
@@ -31,7 +32,8 @@ public final class PostgresFixture implements ParameterResolver {
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == TestDatabase.class || type == FreshDatabases.class || type == StandbyServer.class;
+    return type == TestDatabase.class || type == FreshDatabases.class || type == StandbyServer.class
+        || type == SynchronousPrimary.class;
   }
 
   @Override
@@ -39,6 +41,10 @@ public final class PostgresFixture implements ParameterResolver {
     if (parameter.getParameter().getType() == StandbyServer.class) {
       return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(StandbyServer.class,
           type -> StandbyServer.start(), StandbyServer.class);
+    }
+    if (parameter.getParameter().getType() == SynchronousPrimary.class) {
+      return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(SynchronousPrimary.class,
+          type -> SynchronousPrimary.start(), SynchronousPrimary.class);
     }
     FreshDatabases databases = databases(context);
     if (parameter.getParameter().getType() == FreshDatabases.class) {
