@@ -65,7 +65,7 @@ final class SchemaCatalog {
     lines.addAll(strings(connection, """
         SELECT 'comment ' || c.relname || ' ' || d.description
           FROM pg_description d JOIN pg_class c ON c.oid = d.objoid AND d.classoid = 'pg_class'::regclass
-         WHERE c.relnamespace = 'public'::regnamespace
+         WHERE c.relnamespace = 'public'::regnamespace AND c.relname <> 'changelog'
         """));
     lines.sort(null);
     return lines;
