@@ -52,7 +52,7 @@ public final class UrlMasker {
     }
     // Each pattern only where its sign is: most log lines, e.g. the 10,000 of a history, have none.
     String masked = text;
-    if (text.indexOf('@') >= 0 || text.indexOf('=') >= 0) {
+    if (text.indexOf('@') >= 0) {
       masked = USERINFO_PASSWORD.matcher(masked)
           .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + m.group(3)));
     }
