@@ -134,6 +134,9 @@ class ConnectionSettingsTest {
     for (String secret : List.of("cl1secret", "envs3cret", "poms3cret", "pr0psecret")) {
       assertFalse(shown.contains(secret), shown);
     }
+    assertTrue(shown.contains("commandLineUrl=postgresql://u:****@h/db,") && shown.contains(", password=****]"), shown);
+    String none = new ConnectionSettings(null, null, Optional.empty(), null, null, null).toString();
+    assertTrue(none.endsWith(", password=null]"), "says there is no password: " + none);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.quantagent.migrations.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,5 +23,20 @@ class KnownSecretsTest {
     secrets.add("pw1");
     assertEquals("jdbc:postgresql://h/db as ****, Upgraded pw1x", secrets.mask("jdbc:postgresql://h/db as postgres, Upgraded pw1x"));
     assertEquals("postgresql://u:****@h/db", secrets.mask("postgresql://u:pw1@h/db"));
+  }
+
+  @Test
+  void aSecretOfFourCharactersIsAlreadyLookedFor() {
+    KnownSecrets secrets = new KnownSecrets();
+    secrets.add("Qz7!");
+    assertEquals("FATAL: password authentication failed (tried ****)",
+        secrets.mask("FATAL: password authentication failed (tried Qz7!)"));
+  }
+
+  @Test
+  void aMessageThatIsNoTextStaysNoText() {
+    KnownSecrets secrets = new KnownSecrets();
+    secrets.add("Tr4d!ng@2025");
+    assertNull(secrets.mask(null));
   }
 }

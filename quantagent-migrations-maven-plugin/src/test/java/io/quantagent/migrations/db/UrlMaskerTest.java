@@ -2,6 +2,7 @@ package io.quantagent.migrations.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,9 @@ class UrlMaskerTest {
       "SET app.jwt_secret TO 's3cret'; | SET app.jwt_secret TO '****';",
       "password=\"s3 cret\" | password=\"****\"",
       "(password = s3cret) | (password = ****)",
+      // an empty value (a .env line or a URL parameter left blank) is masked as well, not a failure of the masking
+      "PGPASSWORD= | PGPASSWORD=****",
+      "jdbc:postgresql://h/db?password=&ssl=true | jdbc:postgresql://h/db?password=****&ssl=true",
       // what must stay as it is
       "Check the user and password (-Dquantagent.user, -Dquantagent.password) | Check the user and password (-Dquantagent.user, -Dquantagent.password)",
       "where tags::jsonb @> '[1]' | where tags::jsonb @> '[1]'",
@@ -86,14 +90,24 @@ class UrlMaskerTest {
   }
 
   @Test
+  void aMessageThatIsNoTextStaysNoText() {
+    // A driver's exception may carry no message; masking it must not turn the failure into a NullPointerException.
+    assertNull(UrlMasker.mask((String) null));
+  }
+
+  @Test
   void jdbcPropertiesShowEverythingButSecrets() {
     Properties properties = new Properties();
     properties.setProperty("user", "quant");
     properties.setProperty("password", "s3cret");
     properties.setProperty("sslpassword", "k3y");
+    properties.setProperty("oauth_client_secret", "t0ken");
+    properties.setProperty("ldap_passwd", "l4dap");
     properties.setProperty("ApplicationName", "quantagent-migrations");
     String shown = UrlMasker.mask(properties);
-    assertEquals("{ApplicationName=quantagent-migrations, password=****, sslpassword=****, user=quant}", shown);
-    assertFalse(shown.contains("s3cret") || shown.contains("k3y"), shown);
+    assertEquals("{ApplicationName=quantagent-migrations, ldap_passwd=****, oauth_client_secret=****, password=****,"
+        + " sslpassword=****, user=quant}", shown);
+    assertFalse(shown.contains("s3cret") || shown.contains("k3y") || shown.contains("t0ken") || shown.contains("l4dap"),
+        shown);
   }
 }
