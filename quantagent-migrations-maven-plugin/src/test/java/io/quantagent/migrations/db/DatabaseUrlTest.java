@@ -33,6 +33,19 @@ class DatabaseUrlTest {
     DatabaseUrl url = DatabaseUrl.parse("postgresql://qu%40nt:p%40ss%3Aw%2Fo+rd@localhost/db");
     assertEquals(Optional.of("qu@nt"), url.user());
     assertEquals(Optional.of("p@ss:w/o+rd"), url.password());
+    DatabaseUrl query = DatabaseUrl.parse("jdbc:postgresql://localhost/db?user=qu%40nt&password=p%40ss%26w");
+    assertEquals(Optional.of("qu@nt"), query.user());
+    assertEquals(Optional.of("p@ss&w"), query.password(), "the driver gets the password itself, not its encoding");
+  }
+
+  @Test
+  void anEmptyUserLeavesTheUserToTheOtherSettings() {
+    DatabaseUrl noUser = DatabaseUrl.parse("postgresql://:s3cret@localhost/db");
+    assertEquals(Optional.empty(), noUser.user());
+    assertEquals(Optional.of("s3cret"), noUser.password());
+    DatabaseUrl nothing = DatabaseUrl.parse("postgresql://@localhost/db");
+    assertEquals("jdbc:postgresql://localhost/db", nothing.jdbcUrl());
+    assertEquals(Optional.empty(), nothing.user());
   }
 
   @Test
@@ -40,12 +53,16 @@ class DatabaseUrlTest {
     DatabaseUrl url = DatabaseUrl.parse("postgresql://u:pw@h:5432/db?sslmode=require&password=other&connectTimeout=5");
     assertEquals("jdbc:postgresql://h:5432/db?sslmode=require&connectTimeout=5", url.jdbcUrl());
     assertEquals(Optional.of("pw"), url.password(), "the user:password part wins over a password= parameter");
+    assertEquals("jdbc:postgresql://h/db?options=-c%20search_path%3Dapp%2Cpublic",
+        DatabaseUrl.parse("postgresql://u@h/db?options=-c%20search_path%3Dapp%2Cpublic").jdbcUrl(),
+        "the driver decodes the other parameters itself");
   }
 
   @Test
   void acceptsSeveralHostsAndIpv6() {
     assertEquals("jdbc:postgresql://a:5432,b:5433/db", DatabaseUrl.parse("postgresql://a:5432,b:5433/db").jdbcUrl());
     assertEquals("jdbc:postgresql://[::1]:5432/db", DatabaseUrl.parse("postgresql://[::1]:5432/db").jdbcUrl());
+    assertEquals("jdbc:postgresql://h:65535/db", DatabaseUrl.parse("postgresql://h:65535/db").jdbcUrl());
   }
 
   @Test
@@ -56,6 +73,8 @@ class DatabaseUrlTest {
     DatabaseUrl kept = DatabaseUrl.parse("postgresql://u:pw@h/db").withCredentials(null, null);
     assertEquals(Optional.of("u"), kept.user());
     assertEquals(Optional.of("pw"), kept.password());
+    DatabaseUrl emptyUser = DatabaseUrl.parse("postgresql://u:pw@h/db").withCredentials("", null);
+    assertEquals(Optional.of("u"), emptyUser.user(), "an empty -Dquantagent.user= keeps the URL's user");
   }
 
   @Test
@@ -70,6 +89,7 @@ class DatabaseUrlTest {
       "mysql://quant:s3cret@localhost/db",
       "sqlite:///./quantagent.db",
       "jdbc:mysql://localhost/db?password=s3cret",
+      "jdbc:postgres://quant:s3cret@localhost/db",
       "postgresql://quant:s3cret@/db",
       "postgresql://quant:s3cret@localhost",
       "postgresql://quant:s3cret@localhost:99999/db",
@@ -77,6 +97,9 @@ class DatabaseUrlTest {
       "quant:s3cret@localhost/db",
       "postgresql://quant:s3cr%zzet@localhost/db",
       "postgresql://quant:s3cret@localhost/db?password",
+      "postgresql://quant:s3cret@localhost/db?=s3cret",
+      // no scheme, and a '://' only later: what stands before it is no scheme to name, but the credentials
+      "quant:s3cret@localhost/db?sslfactoryarg=file://etc/root.crt",
       "postgresql://quant:s3cret",
       "postgresql://quant:s3cret?sslmode=require",
       " ",
@@ -135,6 +158,24 @@ class DatabaseUrlTest {
     for (String piece : new String[] {secret, "quant", "s3cr"}) {
       assertFalse(e.getMessage().contains(piece), piece + " in " + e.getMessage());
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "postgresql://quant:s3cret@/db | it names no host (at character 27)",
+      "postgresql://h/db?sslmode=require&password | the query parameter at character 35 is not name=value",
+      "postgresql://quant:s3cret@localhost:99999/db | the port of 'localhost:99999' is above 65535",
+      "jdbc:mysql://h/db | the scheme 'jdbc:mysql' is not PostgreSQL",
+  })
+  void saysWhatIsWrongAndWhere(String raw, String why) {
+    InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class, () -> DatabaseUrl.parse(raw));
+    assertTrue(e.getMessage().startsWith("The database URL cannot be used: " + why), e.getMessage());
+  }
+
+  @Test
+  void noUrlAtAllIsAnEmptyOne() {
+    InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class, () -> DatabaseUrl.parse(null));
+    assertTrue(e.getMessage().startsWith("The database URL cannot be used: it is empty."), e.getMessage());
   }
 
   @Test
