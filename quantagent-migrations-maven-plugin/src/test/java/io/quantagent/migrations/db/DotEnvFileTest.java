@@ -14,8 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DotEnvFileTest {
   private static final Path FILE = Path.of(".env");
@@ -48,6 +51,37 @@ class DotEnvFileTest {
     List<String> skipped = DotEnvFile.parse(FILE, List.of("s3cret token")).skippedLines("DATABASE_URL");
     assertEquals(1, skipped.size(), skipped.toString());
     assertFalse(skipped.get(0).contains("s3cret"), skipped.get(0));
+  }
+
+  @Test
+  void blankLinesCommentsAndANameAloneAreNoProblem() {
+    DotEnvFile env = DotEnvFile.parse(FILE, List.of("", "   ", "# local settings", "  # indented", "DEBUG",
+        "VERBOSE # on", "TAG=#blue", "EMPTY= # none yet", "DATABASE_URL=postgresql://h/db"));
+    assertEquals(List.of(), env.skippedLines("DATABASE_URL"));
+    assertEquals(Optional.of("postgresql://h/db"), env.get("DATABASE_URL"));
+    assertEquals(Optional.empty(), env.get("DEBUG"), "python-dotenv sets nothing for a name alone");
+    assertEquals(Optional.of("#blue"), env.get("TAG"), "a # ends a value only after a space, as in python-dotenv");
+    assertEquals(Optional.of(""), env.get("EMPTY"));
+  }
+
+  @Test
+  void onlyTheKeysOwnUnreadableLinesAreTheOnesToReplace() {
+    DotEnvFile env = DotEnvFile.parse(FILE, List.of("API_TOKEN=\"abc\" s3cret", "DATABASE_URL postgresql://h/db",
+        "OTHER s3cret"));
+    assertEquals(Set.of(2), env.unreadableLines("DATABASE_URL"), "setup must leave the other keys' lines alone");
+  }
+
+  /** What a line copied from a web page, a chat or a coloured terminal brings along, named by its code point. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "DATABASE_URL\u00A0=postgresql://h/db | it holds the invisible character U+00A0 at column 13",
+      "'\u001B[0mDATABASE_URL=postgresql://h/db' | it holds the invisible character U+001B at column 1",
+      "DATABASE_URL\tpostgresql://h/db | there is no '=' right after the name in columns 1 to 12",
+  })
+  void namesTheInvisibleCharacterACopiedLineHolds(String line, String why) {
+    List<String> skipped = DotEnvFile.parse(FILE, List.of(line)).skippedLines("OTHER");
+    assertEquals(1, skipped.size(), skipped.toString());
+    assertTrue(skipped.get(0).startsWith(".env line 1 is not NAME=value: " + why), skipped.get(0));
   }
 
   @Test
@@ -187,6 +221,15 @@ class DotEnvFileTest {
         + " read from this file."), env.skippedLines("DATABASE_URL"));
     InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class, () -> env.get("NOTE"));
     assertTrue(e.getMessage().endsWith("line 3 is not UTF-8 text. Save the file as UTF-8."), e.getMessage());
+  }
+
+  @Test
+  void readsAFileWhoseLastLineEndsInALoneCarriageReturn(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve(".env");
+    Files.write(file, "A=1\rDATABASE_URL=postgresql://h/db\r".getBytes(StandardCharsets.US_ASCII));
+    DotEnvFile env = DotEnvFile.readIfPresent(file, Map.of()).orElseThrow();
+    assertEquals(Optional.of("1"), env.get("A"));
+    assertEquals(Optional.of("postgresql://h/db"), env.get("DATABASE_URL"));
   }
 
   @Test
