@@ -47,6 +47,18 @@ class PostgresScriptSplitterTest {
   }
 
   @Test
+  void aLowerCaseEStringEscapesAndAWordEndingInEBeforeAQuoteDoesNot() {
+    assertEquals(List.of("insert into notes values (e'it\\'s; fine');",
+        "select * from files where path like'C:\\';", "select 2;"),
+        sql("insert into notes values (e'it\\'s; fine');\nselect * from files where path like'C:\\';\nselect 2;"));
+  }
+
+  @Test
+  void anEStringMayDoubleAQuoteAndEscapeAnotherInOne() {
+    assertEquals(List.of("select E'O''Reilly\\'s; shop';", "select 2;"), sql("select E'O''Reilly\\'s; shop';\nselect 2;"));
+  }
+
+  @Test
   void dollarQuotedBodiesStayWhole() {
     String function = "create function touch() returns trigger language plpgsql as $fn$\n"
         + "begin\n  new.updated_at := now();\n  return new;\nend;\n$fn$;";
@@ -80,6 +92,18 @@ class PostgresScriptSplitterTest {
   @Test
   void beginOutsideRoutinesIsAPlainStatement() {
     assertEquals(List.of("begin;", "select 1;", "end;"), sql("begin;\nselect 1;\nend;"));
+    assertEquals(List.of("update t set x = case when y then 1 else 2 end;", "select 2;"),
+        sql("update t set x = case when y then 1 else 2 end;\nselect 2;"));
+  }
+
+  @Test
+  void aRoutinesWordsThatOnlyStartWithBeginOrEndOpenNoBody() {
+    String function = "create function days(begin_date date, end_date date) returns int language sql\n"
+        + "return end_date - begin_date;";
+    assertEquals(List.of(function, "create index i on a (id);"), sql(function + "\ncreate index i on a (id);"));
+    String underscored = "create function started(_begin timestamptz) returns boolean language sql\n"
+        + "return now() >= _begin;";
+    assertEquals(List.of(underscored, "select 2;"), sql(underscored + "\nselect 2;"), "PL/pgSQL's _name convention");
   }
 
   @Test
@@ -91,6 +115,13 @@ class PostgresScriptSplitterTest {
     assertEquals(2, statements.get(1).number());
     assertEquals(8, statements.get(1).line());
     assertEquals("create index i on a (id);", statements.get(1).firstLine());
+  }
+
+  @Test
+  void linesAreCountedAcrossAMultiLineCommentAndAStringThatEndsALine() {
+    List<SqlStatement> statements = PostgresScriptSplitter.split(
+        "/* a\n b\n */\nselect 'x'\n  , 'y';\nselect 2;");
+    assertEquals(List.of(4, 6), statements.stream().map(SqlStatement::line).toList());
   }
 
   @Test
@@ -130,6 +161,7 @@ class PostgresScriptSplitterTest {
   @Test
   void lastStatementWithoutSemicolonAndEmptyScripts() {
     assertEquals(List.of("select 1"), sql("select 1\n"));
+    assertEquals(List.of("select 1;", "drop table a"), sql("select 1;\ndrop table a"));
     assertEquals(List.of(), sql("-- only a comment\n\n"));
     assertEquals(List.of(), sql(";;\n"));
   }
