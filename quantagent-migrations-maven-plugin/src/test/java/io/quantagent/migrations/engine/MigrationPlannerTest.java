@@ -33,10 +33,19 @@ class MigrationPlannerTest {
   }
 
   @Test
+  void plusAsManyAsArePendingAppliesThemAll() {
+    assertEquals(List.of(m(4), m(5)), appliedUpTo(3).upgrade(new Target.Relative(2)));
+  }
+
+  @Test
   void plusNBeyondPendingIsRefused() {
     InvalidTargetException e = assertThrows(InvalidTargetException.class,
         () -> appliedUpTo(3).upgrade(new Target.Relative(5)));
-    assertTrue(e.getMessage().contains("+5") && e.getMessage().contains("only 2 migrations are pending"), e.getMessage());
+    assertEquals("Cannot upgrade +5: only 2 migrations are pending (the database is at 20250101000003 (step 3)). Use"
+        + " -Dtarget=head to apply all of them.", e.getMessage());
+    assertEquals("Cannot upgrade +2: only 1 migration is pending (the database is at 20250101000004 (step 4)). Use"
+        + " -Dtarget=head to apply all of them.", assertThrows(InvalidTargetException.class,
+            () -> appliedUpTo(4).upgrade(new Target.Relative(2))).getMessage());
   }
 
   @Test
@@ -84,13 +93,25 @@ class MigrationPlannerTest {
   @Test
   void downgradeMinusNUndoesTheNewestFirst() {
     assertEquals(List.of(m(4), m(3)), appliedUpTo(4).downgrade(new Target.Relative(2)));
+    assertEquals(List.of(m(2), m(1)), appliedUpTo(2).downgrade(new Target.Relative(2)), "as many as are applied");
+  }
+
+  /** MyBatis' own numbering (1, 2, ... 10, 11): an id that starts other ids is still a target of its own. */
+  @Test
+  void anIdThatIsThePrefixOfOthersNamesItself() {
+    List<MigrationInfo> scripts = List.of(new MigrationInfo(BigDecimal.ONE, "first"),
+        new MigrationInfo(BigDecimal.TEN, "tenth"), new MigrationInfo(new BigDecimal("11"), "eleventh"));
+    assertEquals(List.of(scripts.get(0)), new MigrationPlanner(scripts, List.of()).upgrade(new Target.Revision("1")));
+    assertEquals(List.of(scripts.get(2), scripts.get(1)),
+        new MigrationPlanner(scripts, scripts).downgrade(new Target.Revision("1")));
   }
 
   @Test
   void downgradePastBaseIsRefused() {
     InvalidTargetException e = assertThrows(InvalidTargetException.class,
         () -> appliedUpTo(1).downgrade(new Target.Relative(3)));
-    assertTrue(e.getMessage().contains("-3") && e.getMessage().contains("only 1 migration is applied"), e.getMessage());
+    assertEquals("Cannot downgrade -3: only 1 migration is applied (the database is at 20250101000001 (step 1)). Use"
+        + " -Dtarget=base to undo all of them.", e.getMessage());
   }
 
   @Test

@@ -15,6 +15,7 @@ class TargetTest {
   void upgradeForms() {
     assertEquals(new Target.Head(), Target.parseUpgrade("head"));
     assertEquals(new Target.Head(), Target.parseUpgrade(null));
+    assertEquals(new Target.Head(), Target.parseUpgrade(" "), "-Dtarget= with nothing after it");
     assertEquals(new Target.Head(), Target.parseUpgrade(" HEAD "));
     assertEquals(new Target.Relative(2), Target.parseUpgrade("+2"));
     assertEquals(new Target.Revision("20250101000003"), Target.parseUpgrade("20250101000003"));
@@ -23,6 +24,7 @@ class TargetTest {
   @Test
   void downgradeForms() {
     assertEquals(new Target.Relative(1), Target.parseDowngrade(null));
+    assertEquals(new Target.Relative(1), Target.parseDowngrade(""), "-Dtarget= with nothing after it");
     assertEquals(new Target.Relative(3), Target.parseDowngrade("-3"));
     assertEquals(new Target.Base(), Target.parseDowngrade("base"));
     assertEquals(new Target.Revision("2025"), Target.parseDowngrade("2025"));
@@ -91,6 +93,7 @@ class TargetTest {
         + " (at most -999999); to downgrade all of them, use -Dtarget=base.",
         message(() -> Target.parseDowngrade("-99999999999999999999")));
     assertEquals(new Target.Relative(7), Target.parseUpgrade("+0000007"));
+    assertEquals(new Target.Relative(999999), Target.parseDowngrade("-999999"), "the most the message offers");
   }
 
   /** Every "mvn quantagent:<goal> -Dtarget=<t>" a message suggests is one that goal accepts. */
