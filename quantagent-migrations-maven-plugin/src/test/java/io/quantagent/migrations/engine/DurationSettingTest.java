@@ -85,6 +85,7 @@ class DurationSettingTest {
     assertEquals("2 s", DurationSetting.show(Duration.ofSeconds(2)));
     assertEquals("500 ms", DurationSetting.show(Duration.ofMillis(500)));
     assertEquals("10 min", DurationSetting.show(Duration.ofMinutes(10)));
+    assertEquals("1 min", DurationSetting.show(Duration.ofMinutes(1)));
     assertEquals("off", DurationSetting.show(Duration.ZERO));
   }
 }

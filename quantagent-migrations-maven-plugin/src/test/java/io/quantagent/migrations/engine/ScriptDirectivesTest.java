@@ -92,7 +92,11 @@ class ScriptDirectivesTest {
         problems("-- // x\n-- quantagent:no-transaction (for CONCURRENTLY)\n"));
     assertFalse(DirectiveComments.of("-- quantagent:no-transaction (for CONCURRENTLY)").noTransaction());
     assertEquals(1, problems("-- quantagent:no-undo: irreversible\n").size());
-    assertEquals(1, problems("-- quantagent:lock-timeout:30s\n").size());
+    assertEquals(List.of("1: '-- quantagent:lock-timeout:30s' is not a marker: write -- quantagent:lock-timeout, a"
+        + " blank, then the duration alone, e.g. -- quantagent:lock-timeout 30s."),
+        problems("-- quantagent:lock-timeout:30s\n"));
+    assertEquals(List.of("1: -- quantagent:statement-timeout '' is not a duration: write e.g. 500ms, 2s, 10min, 1h, a"
+        + " number of seconds, or off."), problems("-- quantagent:statement-timeout\n"), "a marker without its value");
     assertEquals(List.of(), problems("--   quantagent:no-transaction   \r\n-- quantagent:no-undo\n"),
         "blanks around a marker are no text");
   }
