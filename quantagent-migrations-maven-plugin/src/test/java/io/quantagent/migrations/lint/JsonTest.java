@@ -26,5 +26,17 @@ class JsonTest {
     assertEquals(path, new ObjectMapper().readValue(Json.path(path), String.class));
     assertEquals("C:****@2\\src\\main\\sql\\schema.sql", new ObjectMapper().readValue(Json.string(path),
         String.class), "what the mask makes of it, and why paths do not pass it");
+    assertEquals("null", Json.path(null), "diff's model when it compares the migrations without one");
+  }
+
+  /** A script may hold a form feed (an editor's page break) or another control character: JSON takes none raw. */
+  @Test
+  void controlCharactersAreEscaped() throws Exception {
+    String text = "DROP TABLE a;\f\u0001";
+
+    String json = Json.string(text);
+
+    assertEquals("\"DROP TABLE a;\\u000c\\u0001\"", json);
+    assertEquals(text, new ObjectMapper().readValue(json, String.class));
   }
 }

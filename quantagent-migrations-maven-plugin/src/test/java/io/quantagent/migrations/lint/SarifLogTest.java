@@ -85,6 +85,21 @@ class SarifLogTest {
     assertTrue(file.startsWith(folder), file);
   }
 
+  /** A SARIF uri is a URI reference: a folder's accented letters and blanks are percent-encoded as UTF-8. */
+  @Test
+  void aFindingsFolderWithAccentsAndBlanksIsPercentEncodedInItsUri(@TempDir Path dir) throws Exception {
+    LintReport report = new MigrationLinter(LintSettings.forVersion(12)).lint(RuleExample.scripts(List.of(
+        "\\connect quantagent\nSELECT 1;")));
+    Path file = dir.resolve("lint.sarif");
+
+    SarifLog.write(report, file, name -> "db\\migra\u00e7\u00f5es novas\\" + name);
+
+    JsonNode location = new ObjectMapper().readTree(Files.readString(file)).get("runs").get(0).get("results").get(0)
+        .get("locations").get(0).get("physicalLocation").get("artifactLocation");
+    assertEquals("db/migra%C3%A7%C3%B5es%20novas/" + report.findings().get(0).file(),
+        location.get("uri").asText());
+  }
+
   @Test
   void theSchemaCatchesABrokenLog() throws Exception {
     assertFalse(SarifSchema.problems("{\"version\":\"2.1.0\",\"runs\":[{\"results\":[]}]}").isEmpty(),
