@@ -179,10 +179,13 @@ class DatabaseUrlTest {
   }
 
   @Test
-  void namesAHostAndPortAsTypedWhenThePortIsANumber() {
+  void namesAHostAsTypedWhenItsPortIsANumberOrItHasNone() {
     InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
         () -> DatabaseUrl.parse("postgresql://local host:5432/db"));
     assertTrue(e.getMessage().contains("cannot be used: 'local host:5432' is not a host[:port]."), e.getMessage());
+    InvalidDatabaseUrlException noPort = assertThrows(InvalidDatabaseUrlException.class,
+        () -> DatabaseUrl.parse("postgresql://local host/db"));
+    assertTrue(noPort.getMessage().contains("cannot be used: 'local host' is not a host[:port]."), noPort.getMessage());
   }
 
   @Test
