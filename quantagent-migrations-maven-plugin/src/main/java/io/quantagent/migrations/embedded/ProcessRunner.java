@@ -39,7 +39,8 @@ final class ProcessRunner {
       return new Result(command, -1, e.getMessage());
     }
     feed(process, input);
-    CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+    CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process.getInputStream()),
+        ProcessRunner::startOutputReader);
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -52,6 +53,18 @@ final class ProcessRunner {
       process.destroyForcibly();
       return new Result(command, -1, "interrupted");
     }
+  }
+
+  /**
+   * The output is read on a thread of its own: a read blocks until the command ends, and the default pool of
+   * {@code supplyAsync}, the JVM's common pool, has one thread on a two-core machine from Java 25 on and is shared with
+   * whatever else runs in Maven's JVM (the other modules of a parallel build starting their servers), so a read queued
+   * there waits for theirs, and a command whose output fills the pipe stalls meanwhile until its timeout.
+   */
+  private static void startOutputReader(Runnable read) {
+    Thread reader = new Thread(read, "quantagent-process-output");
+    reader.setDaemon(true);
+    reader.start();
   }
 
   /** Then the end of input, which also keeps a prompt from waiting forever. */
