@@ -2,6 +2,7 @@ package io.quantagent.migrations.embedded;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.quantagent.migrations.testing.ThreadPerTask;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -100,7 +101,7 @@ public final class ChildJvm implements AutoCloseable {
       } catch (IOException e) {
         return null;
       }
-    });
+    }, ThreadPerTask.EXECUTOR);
     try {
       Matcher m = line.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
       if (m == null) {

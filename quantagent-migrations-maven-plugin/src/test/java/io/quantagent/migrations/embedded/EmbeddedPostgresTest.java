@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.testing.Prerequisite;
+import io.quantagent.migrations.testing.ThreadPerTask;
 import io.quantagent.migrations.testing.WaitBound;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +110,7 @@ class EmbeddedPostgresTest {
     List<CompletableFuture<EmbeddedPostgres>> starts = Stream.generate(() -> CompletableFuture.supplyAsync(() -> {
       awaitQuietly(go);
       return EmbeddedPostgres.start(settings, EventLog.silent());
-    })).limit(2).toList();
+    }, ThreadPerTask.EXECUTOR)).limit(2).toList();
     go.countDown();
     try (EmbeddedPostgres one = starts.get(0).join(); EmbeddedPostgres two = starts.get(1).join()) {
       assertEquals(1, Stream.of(one, two).filter(EmbeddedPostgres::reused).count());

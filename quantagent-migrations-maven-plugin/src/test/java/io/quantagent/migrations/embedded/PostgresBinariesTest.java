@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.testing.Prerequisite;
+import io.quantagent.migrations.testing.ThreadPerTask;
 import io.quantagent.migrations.testing.WaitBound;
 import java.net.JarURLConnection;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ class PostgresBinariesTest {
     List<CompletableFuture<Path>> runs = Stream.generate(() -> CompletableFuture.supplyAsync(() -> {
       awaitQuietly(go);
       return PostgresBinaries.fromArchive(jar, cache).binDirectory(EventLog.silent());
-    })).limit(2).toList();
+    }, ThreadPerTask.EXECUTOR)).limit(2).toList();
     go.countDown();
     Path bin = runs.get(0).join();
     assertEquals(bin, runs.get(1).join());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quantagent.migrations.testing.Await;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.TestDatabase;
+import io.quantagent.migrations.testing.ThreadPerTask;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ class ConcurrencyTest {
       for (int i = 0; i < PROCESSES; i++) {
         Process process = UpgradeProcess.command(db, dir).start();
         processes.add(process);
-        outputs.add(CompletableFuture.supplyAsync(() -> read(process, othersWaiting)));
+        outputs.add(CompletableFuture.supplyAsync(() -> read(process, othersWaiting), ThreadPerTask.EXECUTOR));
       }
       assertTrue(othersWaiting.await(120, TimeUnit.SECONDS), "not every other process waited for the run lock");
       b.execute("select pg_advisory_unlock(" + BARRIER + ")");

@@ -11,6 +11,7 @@ import io.quantagent.migrations.embedded.EmbeddedPostgres;
 import io.quantagent.migrations.embedded.EmbeddedPostgresSettings;
 import io.quantagent.migrations.embedded.PostgresBinaries;
 import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.testing.ThreadPerTask;
 import io.quantagent.migrations.testing.WaitBound;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,7 +196,7 @@ class DurabilityTest {
     CompletableFuture<UpgradeResult> run;
     try (Connection barrier = connections().open(); Statement b = barrier.createStatement()) {
       b.execute("select pg_advisory_lock(42)");
-      run = CompletableFuture.supplyAsync(() -> migrator().upgrade(new Target.Head()));
+      run = CompletableFuture.supplyAsync(() -> migrator().upgrade(new Target.Head()), ThreadPerTask.EXECUTOR);
       Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
       while (query("select count(*) from pg_locks where locktype = 'advisory' and objid = 42 and not granted")
           .get(0).equals("0")) {

@@ -12,6 +12,7 @@ import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.StandbyServer;
 import io.quantagent.migrations.testing.TestDatabase;
+import io.quantagent.migrations.testing.ThreadPerTask;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -418,7 +419,7 @@ class MigratorTest {
             if (line.contains("Waiting for another migration run on this database to finish")) {
               upgradeWaitsOrIsDone.complete(null);
             }
-          })).upgrade(new Target.Head())).whenComplete((result, failure) -> {
+          })).upgrade(new Target.Head()), ThreadPerTask.EXECUTOR).whenComplete((result, failure) -> {
             upgradeWaitsOrIsDone.complete(null);
             if (failure == null) {
               upgrade.complete(result);

@@ -14,6 +14,7 @@ import io.quantagent.migrations.testing.FreshDatabases;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.PostgresMajor;
 import io.quantagent.migrations.testing.TestDatabase;
+import io.quantagent.migrations.testing.ThreadPerTask;
 import io.quantagent.migrations.testing.WaitBound;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -118,7 +119,7 @@ class RunLockTest {
             if (line.startsWith("INFO Waiting for another migration run")) {
               waiting.countDown();
             }
-          })).upgrade(new Target.Head()));
+          })).upgrade(new Target.Head()), ThreadPerTask.EXECUTOR);
       assertTrue(waiting.await(60, TimeUnit.SECONDS), "the second run never said it waits");
       s.execute("select pg_advisory_unlock(" + KEY + ")");
       assertEquals(3, run.get(60, TimeUnit.SECONDS).runs().size());
@@ -157,7 +158,8 @@ class RunLockTest {
     try (Connection writer = db.connect(); Statement w = writer.createStatement()) {
       w.execute("begin; insert into t values (1)"); // holds the index build in its first phase
       CompletableFuture<UpgradeResult> first = CompletableFuture.supplyAsync(
-          () -> migrator(db, scripts, Duration.ofSeconds(60), new CopyOnWriteArrayList<>()).upgrade(new Target.Head()));
+          () -> migrator(db, scripts, Duration.ofSeconds(60), new CopyOnWriteArrayList<>()).upgrade(new Target.Head()),
+          ThreadPerTask.EXECUTOR);
       Await.until(db, "select count(*) from pg_stat_activity where query like 'create index concurrently t_id%'"
           + " and wait_event_type = 'Lock' and datname = current_database()");
       CompletableFuture<UpgradeResult> second = CompletableFuture.supplyAsync(() -> new Migrator(db.connections(),
@@ -165,7 +167,7 @@ class RunLockTest {
             if (line.startsWith("INFO Waiting for another migration run")) {
               secondWaits.countDown();
             }
-          })).upgrade(new Target.Head()));
+          })).upgrade(new Target.Head()), ThreadPerTask.EXECUTOR);
       assertTrue(secondWaits.await(60, TimeUnit.SECONDS), "the second run never waited for the first");
       // and asks for the lock again (a blocking waiter: from inside its transaction) while the build still waits
       Await.until(db, "select count(*) from pg_stat_activity where query like 'select pg_%advisory_lock(%'"

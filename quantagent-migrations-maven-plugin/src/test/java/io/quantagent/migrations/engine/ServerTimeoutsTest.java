@@ -8,6 +8,7 @@ import io.quantagent.migrations.db.ConnectionFactory;
 import io.quantagent.migrations.testing.Await;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.TestDatabase;
+import io.quantagent.migrations.testing.ThreadPerTask;
 import io.quantagent.migrations.testing.WaitBound;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -143,7 +144,7 @@ class ServerTimeoutsTest {
     scripts.add("002_slow.sql", "select pg_sleep(60);", "select 1;");
     databaseSets("statement_timeout", "10min");
     CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
-        migrator(RunnerSettings.defaults(), line -> { }).upgrade(new Target.Head()));
+        migrator(RunnerSettings.defaults(), line -> { }).upgrade(new Target.Head()), ThreadPerTask.EXECUTOR);
     Await.until(db, "select count(pg_cancel_backend(pid)) from pg_stat_activity where datname = current_database()"
         + " and query like 'select pg_sleep(60)%' and state = 'active'");
     ExecutionException e = assertThrows(ExecutionException.class, () -> upgrade.get(60, TimeUnit.SECONDS));
@@ -286,7 +287,7 @@ class ServerTimeoutsTest {
             if (line.contains("still running after")) {
               stillRunning.complete(null);
             }
-          }).upgrade(new Target.Head()));
+          }).upgrade(new Target.Head()), ThreadPerTask.EXECUTOR);
       CompletableFuture.anyOf(stillRunning, upgrade).handle((first, failed) -> first).get(60, TimeUnit.SECONDS);
       assertTrue(stillRunning.isDone(), "the server's limit ended the wait: " + lines + " " + failure(upgrade));
       release.run(h);

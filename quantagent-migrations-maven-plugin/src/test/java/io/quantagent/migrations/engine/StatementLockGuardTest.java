@@ -14,6 +14,7 @@ import io.quantagent.migrations.testing.FreshDatabases;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.PostgresMajor;
 import io.quantagent.migrations.testing.TestDatabase;
+import io.quantagent.migrations.testing.ThreadPerTask;
 import io.quantagent.migrations.testing.WaitBound;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -93,7 +94,7 @@ class StatementLockGuardTest {
               firstTimeout.countDown();
               threeTimeouts.countDown();
             }
-          }).upgrade(new Target.Head()));
+          }).upgrade(new Target.Head()), ThreadPerTask.EXECUTOR);
       assertTrue(firstTimeout.await(60, TimeUnit.SECONDS), "no lock timeout: " + lines);
       String afterFirstTimeout = db.value("select clock_timestamp()");
       assertTrue(threeTimeouts.await(60, TimeUnit.SECONDS), "fewer than three lock timeouts: " + lines);
@@ -137,7 +138,7 @@ class StatementLockGuardTest {
             } else if (line.startsWith("WARN Lock timeout in 4 (add venue)")) {
               timeoutIn4.countDown();
             }
-          })).upgrade(new Target.Head()));
+          })).upgrade(new Target.Head()), ThreadPerTask.EXECUTOR);
       // Migration 2 waits for orders while MyBatis queues 3 to 5: however the sender cut its windows, 3 and 4
       // go out with others, and 4's lock timeout happens inside one.
       assertTrue(allQueued.await(60, TimeUnit.SECONDS), "not all queued: " + lines);
@@ -174,7 +175,7 @@ class StatementLockGuardTest {
             if (line.startsWith("WARN Lock timeout in the transaction of 3 migrations (4 (add venue))")) {
               timeoutIn4.countDown();
             }
-          }).upgrade(new Target.Head()));
+          }).upgrade(new Target.Head()), ThreadPerTask.EXECUTOR);
       assertTrue(timeoutIn4.await(60, TimeUnit.SECONDS), "no lock timeout in 4: " + lines);
       onTrades.execute("commit");
       assertEquals(3, upgrade.get(60, TimeUnit.SECONDS).runs().size());
@@ -193,7 +194,7 @@ class StatementLockGuardTest {
           + " and datname = current_database()");
       // In the background with a bound: without the guard the migration would wait for the blocker forever.
       CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
-          migrator(guard(Duration.ofSeconds(1), 2), line -> { }).upgrade(new Target.Head()));
+          migrator(guard(Duration.ofSeconds(1), 2), line -> { }).upgrade(new Target.Head()), ThreadPerTask.EXECUTOR);
       ExecutionException failed = assertThrows(ExecutionException.class, () -> upgrade.get(60, TimeUnit.SECONDS));
       SessionConflictException e = assertInstanceOf(SessionConflictException.class, failed.getCause());
       String message = e.getMessage();
@@ -356,7 +357,8 @@ class StatementLockGuardTest {
         Connection other = db.connect(); Statement o = other.createStatement()) {
       g.execute("select pg_advisory_lock(4210)");
       CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
-          migrator(runner.withTransaction(TransactionMode.ALL), lines).upgrade(new Target.Head()));
+          migrator(runner.withTransaction(TransactionMode.ALL), lines).upgrade(new Target.Head()),
+          ThreadPerTask.EXECUTOR);
       Await.until(db, "select count(*) from pg_locks where locktype = 'advisory' and objid = 4210 and not granted"
           + THIS_DATABASE);
       o.execute("begin isolation level serializable");
@@ -383,7 +385,7 @@ class StatementLockGuardTest {
     try (Connection gate = db.connect(); Statement g = gate.createStatement()) {
       g.execute("select pg_advisory_lock(4209)");
       CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
-          migrator(runner, lines).upgrade(new Target.Head()));
+          migrator(runner, lines).upgrade(new Target.Head()), ThreadPerTask.EXECUTOR);
       Await.until(db, "select count(*) from pg_locks where locktype = 'advisory' and objid = 4209 and not granted"
           + THIS_DATABASE);
       db.execute("update orders set symbol = 'changed by the application' where id = 1");
@@ -410,7 +412,7 @@ class StatementLockGuardTest {
       o.execute("set deadlock_timeout = '1h'"); // the migration, the last to wait, is the one to find the cycle
       o.execute("begin; lock table fills in share row exclusive mode");
       CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
-          migrator(runner, lines).upgrade(new Target.Head()));
+          migrator(runner, lines).upgrade(new Target.Head()), ThreadPerTask.EXECUTOR);
       Await.until(db, "select count(*) from pg_locks where locktype = 'advisory' and objid = 7 and not granted"
           + THIS_DATABASE);
       CompletableFuture<Void> otherTakesOrders = CompletableFuture.runAsync(() -> {
@@ -420,7 +422,7 @@ class StatementLockGuardTest {
         } catch (SQLException e) {
           throw new IllegalStateException(e);
         }
-      });
+      }, ThreadPerTask.EXECUTOR);
       Await.until(db, "select count(*) from pg_locks where relation = 'orders'::regclass and not granted"
           + THIS_DATABASE);
       g.execute("commit");
@@ -446,7 +448,7 @@ class StatementLockGuardTest {
             if (line.contains("still running after")) {
               stillRunning.countDown();
             }
-          }).upgrade(new Target.Head()));
+          }).upgrade(new Target.Head()), ThreadPerTask.EXECUTOR);
       assertTrue(stillRunning.await(60, TimeUnit.SECONDS), "no progress line: " + lines);
       b.execute("commit");
       assertEquals(1, upgrade.get(60, TimeUnit.SECONDS).runs().size());
@@ -475,7 +477,7 @@ class StatementLockGuardTest {
                 + " table orders drop column risk_level;: waited 400 ms for AccessExclusiveLock on orders")) {
               timeoutNamingTheUndo.countDown();
             }
-          }).downgrade(new Target.Relative(1)));
+          }).downgrade(new Target.Relative(1)), ThreadPerTask.EXECUTOR);
       assertTrue(timeoutNamingTheUndo.await(60, TimeUnit.SECONDS), "no lock timeout naming the undo's line and lock: "
           + String.join("\n", lines));
       b.execute("commit");
@@ -501,7 +503,7 @@ class StatementLockGuardTest {
             if (line.contains("still running after")) {
               stillRunning.countDown();
             }
-          }).downgrade(new Target.Relative(1)));
+          }).downgrade(new Target.Relative(1)), ThreadPerTask.EXECUTOR);
       downgrade.whenComplete((result, failure) -> stillRunning.countDown()); // a guard that was on ends it sooner
       assertTrue(stillRunning.await(60, TimeUnit.SECONDS), "no progress line: " + lines);
       b.execute("commit");
@@ -543,7 +545,7 @@ class StatementLockGuardTest {
         } catch (SQLException | InterruptedException e) {
           throw new IllegalStateException(e);
         }
-      });
+      }, ThreadPerTask.EXECUTOR);
     }
 
     @Override

@@ -27,6 +27,7 @@ import io.quantagent.migrations.schema.AutogenerateProofException;
 import io.quantagent.migrations.schema.CatalogReadException;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.TestDatabase;
+import io.quantagent.migrations.testing.ThreadPerTask;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -172,7 +173,8 @@ class FailureMapperTest {
       throws Exception {
     Files.writeString(dir.resolve("20250101000001_slow.sql"), "-- // slow\nCREATE TABLE orders (id int);\n"
         + "SELECT pg_sleep(60);\n-- //@UNDO\nDROP TABLE orders;\n");
-    CompletableFuture<RuntimeException> run = CompletableFuture.supplyAsync(() -> upgradeFailure(db, dir));
+    CompletableFuture<RuntimeException> run = CompletableFuture.supplyAsync(() -> upgradeFailure(db, dir),
+        ThreadPerTask.EXECUTOR);
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (db.column("select pid::text from pg_stat_activity where query like '%pg_sleep(60)%'"
         + " and datname = current_database() and pid <> pg_backend_pid()").isEmpty()) {
