@@ -12,7 +12,7 @@ import org.codehaus.plexus.components.interactivity.PrompterException;
 /**
  * Setup's questions through Maven's own prompter, so that they work in any terminal Maven runs in. The password is
  * the exception: the prompter's console handler echoes what is typed, so it is read from the JVM's console without
- * echo whenever there is one. Without one (Java 17 and 21 have none when Maven's output is not a terminal: piped
+ * echo whenever there is one. Without one (Java 17, 21 and 25 have none when Maven's output is not a terminal: piped
  * through {@code tee}, or an IDE's console), the prompter reads it, and the person is told first that it will show.
  */
 final class MavenPrompts implements Prompts {
