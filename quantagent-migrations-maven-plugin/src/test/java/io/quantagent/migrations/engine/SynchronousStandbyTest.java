@@ -11,6 +11,7 @@ import io.quantagent.migrations.db.DatabaseConnectionException;
 import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.SynchronousPrimary;
+import io.quantagent.migrations.testing.ThreadPerTask;
 import io.quantagent.migrations.testing.WaitBound;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class SynchronousStandbyTest {
       throws Exception {
     CompletableFuture<UpgradeResult> run = CompletableFuture.supplyAsync(() -> new Migrator(connections,
         scripts.source(), "changelog", EventLog.silent()).withRunner(RunnerSettings.defaults().withTransaction(mode))
-        .upgrade(new Target.Head()));
+        .upgrade(new Target.Head()), ThreadPerTask.EXECUTOR);
     try (Connection c = connections.open(); Statement s = c.createStatement()) {
       s.execute("set synchronous_commit = off"); // the test's own statements must not wait for the standby
       while (value(s, "select count(*)" + WAITING).equals("0")) {
@@ -98,7 +99,7 @@ class SynchronousStandbyTest {
     scripts.add("003_create_c_and_d.sql", "-- quantagent:no-transaction\ncreate table c (id int);\ncreate table d (id"
         + " int);", "drop table d;\ndrop table c;");
     CompletableFuture<UpgradeResult> run = CompletableFuture.supplyAsync(() -> new Migrator(connections,
-        scripts.source(), "changelog", EventLog.silent()).upgrade(new Target.Head()));
+        scripts.source(), "changelog", EventLog.silent()).upgrade(new Target.Head()), ThreadPerTask.EXECUTOR);
     try (Connection c = connections.open(); Statement s = c.createStatement()) {
       s.execute("set synchronous_commit = off");
       while (value(s, "select count(*)" + WAITING
@@ -134,7 +135,7 @@ class SynchronousStandbyTest {
           if (line.contains("for a synchronous standby")) {
             told.countDown();
           }
-        })).upgrade(new Target.Head()));
+        })).upgrade(new Target.Head()), ThreadPerTask.EXECUTOR);
     try (Connection c = connections.open(); Statement s = c.createStatement()) {
       s.execute("set synchronous_commit = off");
       assertTrue(told.await(60, TimeUnit.SECONDS), "never said: " + lines);
