@@ -125,7 +125,7 @@ public abstract class AbstractQuantagentMojo extends AbstractMojo {
 
   /** Before anything runs: a {@code -D} property meant for this goal but mistyped would leave it at its default. */
   private void refuseMistypedProperties() throws MojoFailureException {
-    MistypedProperties.Verdict verdict = MistypedProperties.of(mojoExecution.getMojoDescriptor())
+    MistypedProperties.Verdict verdict = MistypedProperties.of(mojoExecution.getMojoDescriptor(), typedOnCommandLine())
         .judge(session.getUserProperties().stringPropertyNames());
     if (verdict.refusal().isPresent()) {
       throw new MojoFailureException(verdict.refusal().get());

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.descriptor.MojoDescriptor;
@@ -21,7 +23,10 @@ import org.apache.maven.plugin.descriptor.Parameter;
  * is {@code quantagent.<name>}, the target is not), {@code -Dtaget=+1} or {@code -Dquantagent.targe=<id>} would
  * upgrade to head, and {@code -Ddescription="..."} would leave create's description empty. A property that looks
  * meant for one of this goal's parameters refuses the goal before it does anything; one of the plugin's namespace
- * that no goal reads is warned about. Property values are never quoted: a mistyped password property holds one.
+ * that looks meant for another goal's is warned about. Outside the namespace only a goal typed on the command line
+ * judges names (a near miss of {@code target} or {@code desc}): an execution bound in a POM sees every property of the
+ * build, meant for other plugins and the project. A name is never quoted past what could be a value: a mistyped
+ * password property holds one.
  */
 final class MistypedProperties {
   private static final String NAMESPACE = "quantagent.";
@@ -31,34 +36,46 @@ final class MistypedProperties {
   private static final Map<String, Set<String>> OTHER_TOOLS_WORDS = Map.of(
       PropertyKeys.DESC, Set.of("description", "descr", "message", "msg", "m"),
       PropertyKeys.TARGET, Set.of());
-  /** Read from the user properties by the goals' code, not through a parameter's expression. */
-  private static final Set<String> READ_DIRECTLY = Stream.concat(Stream.of(PropertyKeys.URL),
-      Stream.of(Question.values()).map(Question::property).filter(property -> !property.isEmpty()))
-      .collect(Collectors.toUnmodifiableSet());
+  /** Read from the user properties by setup's code, not through a parameter's expression. */
+  private static final Set<String> SETUP_ANSWERS = Stream.of(Question.values()).map(Question::property)
+      .filter(property -> !property.isEmpty()).collect(Collectors.toUnmodifiableSet());
+  /** What a property's name is made of in the plugin's namespace; anything else may be a value typed into it. */
+  private static final Pattern NAME_PART = Pattern.compile("[A-Za-z0-9.]*");
+  private static final List<String> SECRET_WORDS = List.of("password", "passwd", "secret");
 
   private final Set<String> pluginProperties;
   private final Set<String> goalProperties;
   private final String goal;
+  private final boolean typed;
 
   /**
    * @param pluginProperties every property a goal of the plugin reads
    * @param goalProperties those this goal reads
    * @param goal the goal as typed, {@code quantagent:upgrade}
+   * @param typed whether the goal was typed on the command line, not bound in a POM
    */
-  MistypedProperties(Set<String> pluginProperties, Set<String> goalProperties, String goal) {
+  MistypedProperties(Set<String> pluginProperties, Set<String> goalProperties, String goal, boolean typed) {
     this.pluginProperties = Set.copyOf(pluginProperties);
     this.goalProperties = Set.copyOf(goalProperties);
     this.goal = goal;
+    this.typed = typed;
   }
 
-  /** For a goal of this plugin: the properties its parameters and its code read, and those of every other goal. */
-  static MistypedProperties of(MojoDescriptor goal) {
-    Set<String> pluginProperties = new HashSet<>(READ_DIRECTLY);
+  /**
+   * For a goal of this plugin: the properties its parameters and its code read (every goal reads the URL property,
+   * setup its answers), and those of every other goal.
+   */
+  static MistypedProperties of(MojoDescriptor goal, boolean typed) {
+    Set<String> pluginProperties = new HashSet<>(SETUP_ANSWERS);
+    pluginProperties.add(PropertyKeys.URL);
     goal.getPluginDescriptor().getMojos().forEach(mojo -> pluginProperties.addAll(properties(mojo)));
-    Set<String> goalProperties = new HashSet<>(READ_DIRECTLY);
-    goalProperties.addAll(properties(goal));
+    Set<String> goalProperties = new HashSet<>(properties(goal));
+    goalProperties.add(PropertyKeys.URL);
+    if (goal.getGoal().equals("setup")) {
+      goalProperties.addAll(SETUP_ANSWERS);
+    }
     return new MistypedProperties(pluginProperties, goalProperties,
-        goal.getPluginDescriptor().getGoalPrefix() + ":" + goal.getGoal());
+        goal.getPluginDescriptor().getGoalPrefix() + ":" + goal.getGoal(), typed);
   }
 
   private static Set<String> properties(MojoDescriptor mojo) {
@@ -84,15 +101,18 @@ final class MistypedProperties {
       }
       Optional<String> glued = gluedOnto(property);
       Optional<String> meant = glued.or(() -> meant(property, given));
-      String named = glued.map(known -> "-D" + known + " followed by " + (property.length() - known.length())
-          + " characters where '=' should come (not shown: they may be a password)").orElse("-D" + property);
-      if (meant.isPresent() && goalProperties.contains(meant.get())) {
+      if (meant.isEmpty()) {
+        continue; // another plugin's, the project's, or nothing that says what it was meant for
+      }
+      String named = glued.map(known -> "-D" + property.substring(0, known.length()) + followedBy(property,
+          known.length(), " where '=' should come")).orElseGet(() -> shown(property));
+      if (goalProperties.contains(meant.get())) {
         refused.add(glued.isPresent() ? named + "." : named + " is no property of this plugin: did you mean -D"
             + meant.get() + "?");
       } else if (property.startsWith(NAMESPACE)) {
-        String why = glued.isPresent() ? " is no property of this plugin"
-            : " is read by no goal of this plugin" + meant.map(m -> " (did you mean -D" + m + "?)").orElse("");
-        warnings.add(named + why + "; mvn quantagent:help -Ddetail lists every property.");
+        warnings.add(named + (glued.isPresent() ? " is no property of this plugin"
+            : " is read by no goal of this plugin (did you mean -D" + meant.get() + "?)")
+            + "; mvn quantagent:help -Ddetail lists every property.");
       }
     }
     if (refused.isEmpty()) {
@@ -105,15 +125,43 @@ final class MistypedProperties {
   }
 
   /**
-   * The known property of the namespace a name starts with when what follows is no part of a name: a value typed
-   * after ':' or '-' instead of '=' ({@code -Dquantagent.password:s3cret}), which must not be quoted.
+   * The known property of the namespace a name starts with, in any case, when what follows is no part of a name: a
+   * value typed after ':' or '-' instead of '=' ({@code -Dquantagent.password:s3cret}).
    */
   private Optional<String> gluedOnto(String property) {
+    String lower = property.toLowerCase(Locale.ROOT);
     return pluginProperties.stream()
         .filter(known -> known.startsWith(NAMESPACE) && property.length() > known.length()
-            && property.startsWith(known) && !Character.isLetterOrDigit(property.charAt(known.length()))
-            && property.charAt(known.length()) != '.')
+            && lower.startsWith(known.toLowerCase(Locale.ROOT))
+            && !Character.isLetterOrDigit(property.charAt(known.length())) && property.charAt(known.length()) != '.')
         .max(Comparator.comparing(String::length));
+  }
+
+  /**
+   * The property as a message may show it: in the plugin's namespace, cut before the first character no property
+   * name has and after a word that says a secret follows ({@code password}, {@code secret}), the rest only counted.
+   */
+  static String shown(String property) {
+    if (!property.startsWith(NAMESPACE)) {
+      return "-D" + property;
+    }
+    Matcher name = NAME_PART.matcher(property);
+    name.lookingAt();
+    int cut = name.end();
+    String lower = property.toLowerCase(Locale.ROOT);
+    for (String word : SECRET_WORDS) {
+      int at = lower.indexOf(word);
+      if (at >= 0) {
+        cut = Math.min(cut, at + word.length());
+      }
+    }
+    return cut == property.length() ? "-D" + property : "-D" + property.substring(0, cut) + followedBy(property, cut, "");
+  }
+
+  private static String followedBy(String property, int cut, String where) {
+    int hidden = property.length() - cut;
+    return " followed by " + hidden + (hidden == 1 ? " character" : " characters") + where
+        + " (not shown: they may be a password)";
   }
 
   /** The property a mistyped one was meant to be, when one is close enough to say so. */
@@ -127,7 +175,10 @@ final class MistypedProperties {
               .thenComparing(Comparator.naturalOrder()));
     }
     // Outside the plugin's namespace any name may be another plugin's or the project's own: only a near miss of a
-    // short form, or another tool's word for it, and only when the short form itself is not given.
+    // short form, or another tool's word for it, and only when the goal was typed and the short form is not given.
+    if (!typed) {
+      return Optional.empty();
+    }
     return OTHER_TOOLS_WORDS.keySet().stream()
         .filter(shortForm -> !given.contains(shortForm))
         .filter(shortForm -> distanceToShortForm(lower, shortForm) <= 1)

@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.descriptor.PluginDescriptorBuilder;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +25,9 @@ class MistypedPropertiesTest {
     }
   }
 
+  /** As a goal typed on the command line judges them. */
   private static MistypedProperties.Verdict judge(String goal, String... given) {
-    return MistypedProperties.of(plugin.getMojo(goal)).judge(List.of(given));
+    return MistypedProperties.of(plugin.getMojo(goal), true).judge(List.of(given));
   }
 
   private static String refusal(String goal, String... given) {
@@ -74,12 +76,33 @@ class MistypedPropertiesTest {
         + " mvn quantagent:help -Ddetail lists every property."), verdict.warnings());
   }
 
+  /** A POM may read its own -Dquantagent.version: a name near no property of the plugin is no mistake of ours. */
   @Test
-  void aPropertyOfThePluginsNamespaceThatNothingReadsIsWarnedAbout() {
-    MistypedProperties.Verdict verdict = judge("upgrade", "quantagent.version");
+  void aPropertyOfThePluginsNamespaceNearNoneOfItsOwnPasses() {
+    assertEquals(new MistypedProperties.Verdict(Optional.empty(), List.of()), judge("upgrade", "quantagent.version"));
+  }
+
+  /**
+   * An execution bound in a POM (upgrade at pre-integration-test) sees every property of the build, meant for other
+   * plugins and the project: it judges only the plugin's own namespace, where a near miss is still refused.
+   */
+  @Test
+  void anExecutionBoundInAPomLeavesNamesOutsideTheNamespaceAlone() {
+    MistypedProperties bound = MistypedProperties.of(plugin.getMojo("upgrade"), false);
+    assertEquals(new MistypedProperties.Verdict(Optional.empty(), List.of()), bound.judge(List.of("TARGET", "taget")));
+    assertTrue(bound.judge(List.of("quantagent.targe")).refusal().orElseThrow().contains("did you mean -Dtarget?"));
+    assertTrue(refusal("upgrade", "TARGET").contains("did you mean -Dtarget?"), "typed, it is judged");
+  }
+
+  /** setup reads its answers; to any other goal a near miss of one is another goal's property, warned about. */
+  @Test
+  void aNearMissOfSetupsAnswersIsOnlyWarnedAboutByTheOtherGoals() {
+    MistypedProperties.Verdict verdict = judge("upgrade", "quantagent.setup.hots");
     assertFalse(verdict.refusal().isPresent(), verdict.toString());
-    assertEquals(List.of("-Dquantagent.version is read by no goal of this plugin; mvn quantagent:help -Ddetail lists"
-        + " every property."), verdict.warnings());
+    assertEquals(List.of("-Dquantagent.setup.hots is read by no goal of this plugin (did you mean"
+        + " -Dquantagent.setup.host?); mvn quantagent:help -Ddetail lists every property."), verdict.warnings());
+    assertFalse(judge("start", "quantagent.forse").refusal().isPresent());
+    assertTrue(refusal("setup", "quantagent.setup.hots").contains("did you mean -Dquantagent.setup.host?"));
   }
 
   @Test
@@ -88,7 +111,7 @@ class MistypedPropertiesTest {
       MistypedProperties.Verdict verdict = judge(goal, "revision", "skipTests", "maven.compiler.target",
           "target-platform", "changelist", "quantagent.started.jdbcUrl", "aether.dependencyCollector.impl",
           "maven.repo.local", "env", "name", "mode", "test", "it.test");
-      assertEquals(new MistypedProperties.Verdict(java.util.Optional.empty(), List.of()), verdict, goal);
+      assertEquals(new MistypedProperties.Verdict(Optional.empty(), List.of()), verdict, goal);
     }
   }
 
@@ -96,7 +119,7 @@ class MistypedPropertiesTest {
   void everyPropertyAGoalReadsPasses() {
     MistypedProperties.Verdict verdict = judge("upgrade", "target", "quantagent.url", "quantagent.password",
         "quantagent.statementTimeout", "quantagent.drift", "quantagent.setup.host", "quantagent.skip", "skipITs");
-    assertEquals(new MistypedProperties.Verdict(java.util.Optional.empty(), List.of()), verdict);
+    assertEquals(new MistypedProperties.Verdict(Optional.empty(), List.of()), verdict);
     assertFalse(judge("create", "desc", "quantagent.autogenerate").refusal().isPresent());
     assertFalse(judge("setup", "quantagent.setup.user", "quantagent.setup.createDatabase", "quantagent.force")
         .refusal().isPresent());
@@ -118,5 +141,21 @@ class MistypedPropertiesTest {
     assertEquals(List.of("-Dquantagent.password followed by 8 characters where '=' should come (not shown: they may"
         + " be a password) is no property of this plugin; mvn quantagent:help -Ddetail lists every property."),
         verdict.warnings());
+    String anyCase = refusal("current", "quantagent.Password:s3cret");
+    assertTrue(anyCase.startsWith("-Dquantagent.Password followed by 7 characters where '=' should come"), anyCase);
+    assertFalse(anyCase.contains("s3cret"), anyCase);
+  }
+
+  /** A name no property is near is not printed at all; where a message does show one, it stops before a value. */
+  @Test
+  void aSecretTypedIntoAnUnknownNameIsNeverShown() {
+    for (String name : List.of("quantagent.password.s3cret", "quantagent.passwrd:s3cret", "quantagent.Secret-s3cret")) {
+      assertEquals(new MistypedProperties.Verdict(Optional.empty(), List.of()), judge("current", name), name);
+    }
+    assertEquals("-Dquantagent.passwrd followed by 7 characters (not shown: they may be a password)",
+        MistypedProperties.shown("quantagent.passwrd:s3cret"));
+    assertEquals("-Dquantagent.Password followed by 7 characters (not shown: they may be a password)",
+        MistypedProperties.shown("quantagent.Password.s3cret"));
+    assertEquals("-Dquantagent.drfit", MistypedProperties.shown("quantagent.drfit"));
   }
 }
