@@ -29,8 +29,8 @@ final class ForeignSchemaGuard {
   /**
    * Next to an empty changelog, only a table the migrations create says the database was restored; others (an
    * application's own, left when every migration was undone) do not. Which migrations count depends on the changelog's
-   * {@link ChangelogMark}: beside one this plugin marked, every migration's (a first run that stopped in a first
-   * migration without a transaction left it marked unfinished, and runs again with a warning); beside one without a
+   * {@link ChangelogMark}: beside one this plugin marked as its own, every migration's; beside one marked unfinished
+   * (a first run that stopped in a first migration without a transaction: it runs again, with a warning) or without a
    * mark, only those after the first, as before the mark: there such a failed first run and a restore of a database
    * at its first migration look alike.
    *
@@ -42,15 +42,17 @@ final class ForeignSchemaGuard {
       return;
     }
     ChangelogMark mark = changelog.mark();
-    if (mark.state() == ChangelogMark.State.FIRST_RUN_UNFINISHED) {
+    if (mark.state() == ChangelogMark.State.FIRST_RUN_UNFINISHED && goal.equals("upgrade")) {
       log.warn(mark.unfinishedFile().orElseThrow() + ", the first migration, did not finish in an earlier run: it runs"
           + " without a transaction (-- quantagent:no-transaction), and that run failed or was killed part way:"
           + " what its statements committed is still there and it has no changelog row, so upgrade runs the whole"
           + " script again. Each statement must be safe to repeat (IF NOT EXISTS, IF EXISTS).");
-      return;
     }
-    Predicate<String> createdByMigrations = mark.state() == ChangelogMark.State.OURS ? ScriptCreations.tables(scripts)
-        : ScriptCreations.tablesAfterTheFirst(scripts);
+    // Only where the mark is ours and this role could have kept it true (only the owner may comment on the table)
+    // does the first migration's table say restore; a mark left unfinished, or kept by a role that could not change
+    // it, says no more than no mark: a failed first run leaves no table of a later migration.
+    Predicate<String> createdByMigrations = mark.state() == ChangelogMark.State.OURS && changelog.owned()
+        ? ScriptCreations.tables(scripts) : ScriptCreations.tablesAfterTheFirst(scripts);
     List<String> tables = new ArrayList<>();
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(TABLES_OF_NO_EXTENSION)) {

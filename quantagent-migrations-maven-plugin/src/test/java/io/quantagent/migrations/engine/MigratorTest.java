@@ -745,6 +745,57 @@ class MigratorTest {
     assertEquals(List.of("a", "changelog"), db.tables());
   }
 
+  /**
+   * A mark left unfinished (a role that does not own the changelog finished the run, and could not take it back) says
+   * no more than no mark: beside tables of later migrations the empty changelog is still a restore, refused.
+   */
+  @Test
+  void anEmptyChangelogMarkedUnfinishedBesideLaterMigrationsTablesIsARestore() throws Exception {
+    migrator().upgrade(new Target.Head());
+    db.execute("delete from changelog", ChangelogMark.firstRunUnfinished("changelog", "001_create_a.sql"));
+    List<String> lines = new ArrayList<>();
+    UnmanagedDatabaseException e = assertThrows(UnmanagedDatabaseException.class,
+        () -> new Migrator(db.connections(), scripts.source(), "changelog", Events.collecting(lines))
+            .upgrade(new Target.Head()));
+    assertTrue(e.getMessage().startsWith("Nothing was changed: the database has 3 tables (a, b, c) and an empty"
+        + " changelog table (changelog)"), e.getMessage());
+    assertEquals(List.of(), db.changelogIds());
+    assertThrows(UnmanagedDatabaseException.class, () -> new Migrator(db.connections(), scripts.source(), "changelog",
+        Events.collecting(lines)).downgrade(new Target.Base()));
+    assertEquals(1, lines.stream().filter(line -> line.contains("did not finish in an earlier run")).count(),
+        "upgrade warns that it runs the script again; downgrade runs nothing of it: " + lines);
+  }
+
+  /**
+   * A role that does not own the changelog cannot mark it unfinished before its first migration: a failed first run of
+   * its own beside our empty changelog runs again, as without a mark, and is not taken for a restore.
+   */
+  @Test
+  void aFirstRunOfARoleThatDoesNotOwnTheChangelogRunsAgainAfterItFailedPartWay() throws Exception {
+    scripts.add("001_create_a.sql", "-- quantagent:no-transaction\ncreate table if not exists a (id int primary key);",
+        "drop table a;");
+    migrator().upgrade(new Target.Head());
+    migrator().downgrade(new Target.Base());
+    String role = "qa_retry_" + Long.toHexString(System.nanoTime());
+    db.execute("create role " + role + " login password 'retry-pw'", "grant create, usage on schema public to " + role,
+        "grant select, insert, delete on changelog to " + role);
+    try {
+      PostgresConnector connector = new PostgresConnector(DatabaseUrl.parse(db.jdbcUrl())
+          .withCredentials(role, "retry-pw"));
+      scripts.add("001_create_a.sql", "-- quantagent:no-transaction\ncreate table if not exists a (id int primary"
+          + " key);\nselect 1 / 0;", "drop table a;");
+      assertThrows(ScriptFailedException.class, () -> new Migrator(connector::connect, scripts.source(), "changelog",
+          EventLog.silent()).upgrade(new Target.Head()));
+      assertEquals(List.of("a", "changelog"), db.tables());
+      scripts.add("001_create_a.sql", "-- quantagent:no-transaction\ncreate table if not exists a (id int primary"
+          + " key);", "drop table a;");
+      assertEquals(3, new Migrator(connector::connect, scripts.source(), "changelog", EventLog.silent())
+          .upgrade(new Target.Head()).runs().size());
+    } finally {
+      db.execute("drop owned by " + role, "drop role " + role);
+    }
+  }
+
   /** A changelog stamp creates is marked as one upgrade creates: restored at the first migration, it is refused. */
   @Test
   void anEmptyChangelogThatStampCreatedBesideTheFirstMigrationsTableIsARestore() throws Exception {
