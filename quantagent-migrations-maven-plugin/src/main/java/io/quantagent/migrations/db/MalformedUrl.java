@@ -45,12 +45,14 @@ final class MalformedUrl {
 
   /**
    * A URL of another database (Alembic's {@code sqlite:///./quantagent.db} for development, MySQL): said with the two
-   * ways to a PostgreSQL, and without the password encoding, which is not what is wrong.
+   * ways to a PostgreSQL, and without the password encoding, which is not what is wrong. What to remove is where the
+   * URL came from: a {@code -Dquantagent.url} or a POM's {@code <url>} wins over DATABASE_URL and .env.
    */
   InvalidDatabaseUrlException notPostgres(String scheme) {
     return new InvalidDatabaseUrlException("The database URL" + (origin == null ? "" : " from " + origin)
         + " cannot be used: the scheme '" + scheme + "' is not PostgreSQL; QuantAgent Migrations supports PostgreSQL"
-        + " only. For development, remove that DATABASE_URL (the variable, and its line in .env): with no URL"
+        + " only. For development, remove " + (origin == null || origin.contains("DATABASE_URL")
+            ? "that DATABASE_URL (the variable, and its line in .env)" : origin) + ": with no URL"
         + " anywhere, every goal uses the embedded development database, a PostgreSQL the plugin starts itself."
         + " For a server, mvn quantagent:setup asks for its parts and writes its URL to .env. Expected " + SUPPORTED
         + ".");

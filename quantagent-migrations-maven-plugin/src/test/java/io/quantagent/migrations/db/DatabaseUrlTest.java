@@ -222,6 +222,11 @@ class DatabaseUrlTest {
         + " postgresql+psycopg2://... or jdbc:postgresql://<host>:5432/<database>.", e.getMessage());
     assertFalse(assertThrows(InvalidDatabaseUrlException.class,
         () -> DatabaseUrl.parse("mysql+pymysql://u:p@ss@h/db")).getMessage().contains("percent-encoded"));
+    String fromTheCommandLine = assertThrows(InvalidDatabaseUrlException.class,
+        () -> DatabaseUrl.parse("mysql://app:pw@db/app", "-Dquantagent.url")).getMessage();
+    assertTrue(fromTheCommandLine.contains(" For development, remove -Dquantagent.url: with no URL anywhere, every goal"
+        + " uses the embedded development database"), fromTheCommandLine);
+    assertFalse(fromTheCommandLine.contains("DATABASE_URL"), "removing it would change nothing: " + fromTheCommandLine);
   }
 
   @Test
