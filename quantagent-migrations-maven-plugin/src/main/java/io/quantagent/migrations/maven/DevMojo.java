@@ -39,7 +39,10 @@ public class DevMojo extends AbstractQuantagentMojo {
     } catch (InvalidDatabaseUrlException e) {
       // said by the notice below
     }
-    EmbeddedPostgres server = DevelopmentDatabase.start(workingDirectory(), embeddedBinaries(), embeddedPort(),
+    EmbeddedPostgres server = DevelopmentDatabase.start(workingDirectory(), embeddedBinaries(
+        // dev runs the embedded database whatever URL is set: the way round is the other goals, with a server's URL.
+        "the other goals need no binaries with a PostgreSQL server of your own (-D" + PropertyKeys.URL + " or"
+            + " DATABASE_URL); dev runs only the embedded development database"), embeddedPort(),
         eventLog());
     getLog().info("The development database (PostgreSQL " + server.serverVersion() + ") runs until Ctrl-C.");
     DevelopmentDatabase.howToConnect(server, workingDirectory()).forEach(line -> getLog().info("  " + line));
