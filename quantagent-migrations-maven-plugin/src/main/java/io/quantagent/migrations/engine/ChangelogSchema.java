@@ -1,12 +1,12 @@
 package io.quantagent.migrations.engine;
 
 import io.quantagent.migrations.db.InvalidDatabaseUrlException;
+import io.quantagent.migrations.db.SqlIdentifier;
 import io.quantagent.migrations.db.UrlMasker;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.regex.Pattern;
 
 /**
  * The schema the changelog is found and created in: the first one on the session's search_path that exists. A DBA's
@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  * the role that creates the changelog needs CREATE on it.
  */
 final class ChangelogSchema {
-  private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
   /** Whether this role may create in its current schema, the schema, the role, and who owns the schema. */
   private static final String CREATABLE = "select has_schema_privilege(n.oid, 'CREATE'), n.nspname, current_user,"
       + " case when pg_get_userbyid(n.nspowner) = 'pg_database_owner' then (select pg_get_userbyid(datdba)"
@@ -43,16 +42,17 @@ final class ChangelogSchema {
       }
       String schema = rs.getString(2);
       String role = rs.getString(3);
-      String quotedSchema = PLAIN.matcher(schema).matches() ? schema : "\"" + schema.replace("\"", "\"\"") + "\"";
+      String quotedSchema = SqlIdentifier.of(schema);
+      String grantee = SqlIdentifier.of(role);
       String qualified = quotedSchema + "." + table;
       throw new MigrationFailureException(nothingDone + ": the changelog table " + table + " does not exist yet, and"
           + " the role " + role + " may not create it in schema " + schema + ", the first of its search_path: that"
           + " needs CREATE on the schema" + (schema.equals("public") ? ", which PostgreSQL 15 and later give on public"
           + " to the database's owner only" : "") + ". Have " + rs.getString(4) + " (the schema's owner) either grant"
-          + " it\n    GRANT CREATE ON SCHEMA " + quotedSchema + " TO " + role + ";\n  or create the table, which the"
+          + " it\n    GRANT CREATE ON SCHEMA " + quotedSchema + " TO " + grantee + ";\n  or create the table, which the"
           + " role then only writes rows into:\n    " + Changelog.ddl(qualified).get(0) + ";\n    GRANT SELECT,"
-          + " INSERT, UPDATE, DELETE ON " + qualified + " TO " + role + ";\n  then run the same mvn quantagent:" + goal
-          + " command again.");
+          + " INSERT, UPDATE, DELETE ON " + qualified + " TO " + grantee + ";\n  then run the same mvn"
+          + " quantagent:" + goal + " command again.");
     }
   }
 
@@ -69,7 +69,8 @@ final class ChangelogSchema {
           .getURL()) + ": the changelog table " + table + " is found, and created, in the first schema of the"
           + " session's search_path that exists, and its search_path names none: " + searchPath.describe() + ". Name"
           + " the schema the migrations are recorded in on the URL (?currentSchema=public, or the schema of your own),"
-          + " give the role a search_path that names it (ALTER ROLE " + searchPath.role() + " SET search_path ="
+          + " give the role a search_path that names it (ALTER ROLE " + SqlIdentifier.of(searchPath.role())
+          + " SET search_path ="
           + " public), or create the schema it names; then run the same command again.");
     }
   }

@@ -1,5 +1,7 @@
 package io.quantagent.migrations.engine;
 
+import io.quantagent.migrations.db.SqlIdentifier;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -31,7 +33,7 @@ record LockWait(String mode, String object, List<Blocker> blockers) {
           text.append(", holding ").append(heldModes);
         }
         return text.append("; its state and query are hidden from the role ").append(hiddenFrom).append(": GRANT")
-            .append(" pg_read_all_stats TO ").append(hiddenFrom).append(" shows them)").toString();
+            .append(" pg_read_all_stats TO ").append(SqlIdentifier.of(hiddenFrom)).append(" shows them)").toString();
       }
       text.append(state == null ? "state unknown" : state).append(" for ").append(seconds).append(" s");
       if (heldModes != null && !heldModes.isBlank()) {

@@ -1,5 +1,7 @@
 package io.quantagent.migrations.engine;
 
+import io.quantagent.migrations.db.SqlIdentifier;
+
 /**
  * A setting a session starts with, and who set it, so that an error it causes can say where to change it: a timeout
  * (statement_timeout, transaction_timeout), which the run leaves in force unless a script's line or a setting of the
@@ -24,11 +26,13 @@ record ServerSetting(String name, String value, String source, String role, Stri
 
   /** e.g. "30s, set for the role app (ALTER ROLE app SET statement_timeout)". */
   String describe() {
+    String asRole = role == null ? null : SqlIdentifier.of(role);
+    String asDatabase = database == null ? null : SqlIdentifier.of(database);
     String origin = switch (source) {
-      case "user" -> "set for the role " + role + " (ALTER ROLE " + role + " SET " + name + ")";
-      case "database" -> "set for the database " + database + " (ALTER DATABASE " + database + " SET " + name + ")";
-      case "database user" -> "set for the role " + role + " in the database " + database + " (ALTER ROLE " + role
-          + " IN DATABASE " + database + " SET " + name + ")";
+      case "user" -> "set for the role " + role + " (ALTER ROLE " + asRole + " SET " + name + ")";
+      case "database" -> "set for the database " + database + " (ALTER DATABASE " + asDatabase + " SET " + name + ")";
+      case "database user" -> "set for the role " + role + " in the database " + database + " (ALTER ROLE " + asRole
+          + " IN DATABASE " + asDatabase + " SET " + name + ")";
       case "configuration file" -> "set in the server's configuration (postgresql.conf, or ALTER SYSTEM)";
       case "client" -> "asked for by the connection (the URL's options=-c " + name + "=..., or PGOPTIONS)";
       default -> "whose source pg_settings gives as '" + source + "'";

@@ -32,6 +32,14 @@ class ServerSettingTest {
         new ServerSetting("transaction_timeout", "1h", "user", "app", "trading").describe());
   }
 
+  /** The SQL it says to run names a role or database of any spelling as PostgreSQL reads it back. */
+  @Test
+  void aNameThatIsNoPlainIdentifierIsQuotedInTheSqlButNotInTheProse() {
+    assertEquals("5s, set for the role AppUser in the database qa-trading (ALTER ROLE \"AppUser\" IN DATABASE"
+        + " \"qa-trading\" SET statement_timeout)",
+        new ServerSetting("statement_timeout", "5s", "database user", "AppUser", "qa-trading").describe());
+  }
+
   @Test
   void zeroOrASettingTheServerLacksIsNoLimit() {
     assertFalse(new ServerSetting("statement_timeout", "0", "default", "app", "trading").limits());

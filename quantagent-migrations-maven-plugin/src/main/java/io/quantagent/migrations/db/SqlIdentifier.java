@@ -1,0 +1,18 @@
+package io.quantagent.migrations.db;
+
+import java.util.regex.Pattern;
+
+/**
+ * A name from the catalog (a role, a schema, a database) as SQL that a message tells the user to run must spell it:
+ * as it is where PostgreSQL would read it back unchanged, else in double quotes. {@code GRANT ... TO AppUser} would
+ * name the role appuser, and {@code TO app-user} is no SQL at all.
+ */
+public final class SqlIdentifier {
+  private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
+
+  private SqlIdentifier() {}
+
+  public static String of(String name) {
+    return PLAIN.matcher(name).matches() ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+}
