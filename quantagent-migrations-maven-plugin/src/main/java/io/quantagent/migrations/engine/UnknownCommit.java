@@ -35,10 +35,12 @@ final class UnknownCommit {
     String why = " (a server that waits for a synchronous standby has committed on its own disk before it waits, and"
         + " a commit can finish just as the connection drops).";
     if (step.committedStatements() >= 0) {
+      // An undo's row is deleted, not written: left there, it is the next downgrade that runs the script again.
       return step.migration().file() + " runs without a transaction (-- quantagent:no-transaction): all "
           + step.migration().statements().size() + " of its statements are applied, and the connection was lost"
-          + " while its changelog row was written: PostgreSQL may have committed the row or not" + why + " Without"
-          + " it, the next upgrade runs the whole script again.";
+          + " while its changelog row was " + (undo ? "deleted" : "written") + ": PostgreSQL may have committed the "
+          + (undo ? "deletion" : "row") + " or not" + why + (undo ? " With the row still there, the next downgrade"
+          + " runs the whole undo again." : " Without it, the next upgrade runs the whole script again.");
     }
     String what = undo ? "the undo, with its changelog row deleted," : "it, with its changelog row,";
     return "The connection was lost at its commit: PostgreSQL may have committed " + what + (shared == 0 ? "" : " and"
