@@ -130,7 +130,9 @@ class StatementLockGuardTest {
       onOrders.execute("begin; select count(*) from orders");
       onTrades.execute("begin; select count(*) from trades");
       CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() -> new Migrator(db.connections(),
-          scripts.source(), MigratorSettings.defaults().withRunner(guard(Duration.ofSeconds(1), 100)),
+          // 3 s, not 1: the monitor first looks after a second, and must have seen whom 4 waits for when its
+          // timeout comes, on a CI machine as busy as it gets.
+          scripts.source(), MigratorSettings.defaults().withRunner(guard(Duration.ofSeconds(3), 100)),
           Events.listeningToAll(line -> {
             lines.add(line);
             if (line.startsWith("DEBUG Queued 5 (create signals)")) {
@@ -153,7 +155,7 @@ class StatementLockGuardTest {
     assertEquals(List.of("2", "3", "4", "5"), lines.stream().filter(l -> l.startsWith("INFO Applying "))
         .map(l -> l.split(" ")[2]).toList(), "each announced once, also the ones sent again: " + lines);
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN Lock timeout in 4 (add venue), statement 1 of 1"
-        + " (line 2) alter table trades add column venue text;: waited 1 s for AccessExclusiveLock on trades")),
+        + " (line 2) alter table trades add column venue text;: waited 3 s for AccessExclusiveLock on trades")),
         String.join("\n", lines));
   }
 
