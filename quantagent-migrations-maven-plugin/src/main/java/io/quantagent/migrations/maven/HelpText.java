@@ -65,10 +65,8 @@ final class HelpText {
       }
       text.append('\n');
       wrap(text, parameter.getDescription(), 6);
-      String expression = parameter.getExpression();
-      if (expression != null && expression.startsWith("${") && expression.endsWith("}")) {
-        text.append("      User property: ").append(expression, 2, expression.length() - 1).append('\n');
-      }
+      UserProperty.of(parameter).ifPresent(property -> text.append("      User property: ").append(property)
+          .append('\n'));
       text.append('\n');
     }
   }

@@ -81,10 +81,7 @@ final class MistypedProperties {
   private static Set<String> properties(MojoDescriptor mojo) {
     Set<String> properties = new HashSet<>();
     for (Parameter parameter : mojo.getParameters() == null ? List.<Parameter>of() : mojo.getParameters()) {
-      String expression = parameter.getExpression();
-      if (expression != null && expression.startsWith("${") && expression.endsWith("}")) {
-        properties.add(expression.substring(2, expression.length() - 1));
-      }
+      UserProperty.of(parameter).ifPresent(properties::add);
     }
     return properties;
   }
