@@ -96,8 +96,8 @@ public final class AdvisoryLock implements AutoCloseable {
         if (rs.getBoolean(6)) {
           // A run of another role, seen by a role that is neither a superuser nor in pg_read_all_stats.
           return holder + "role " + rs.getString(7) + " (where it connects from, and since when, are hidden from the"
-              + " role " + rs.getString(8) + ": GRANT pg_read_all_stats TO "
-              + SqlIdentifier.of(rs.getString(8)) + " shows them)";
+              + " role " + rs.getString(8) + ": " + SqlIdentifier.grantToSeeOtherSessions(rs.getString(8))
+              + " shows them)";
         }
         return holder + "from " + rs.getString(3) + ", connected since " + rs.getString(4) + " (" + rs.getLong(5)
             + " s ago)";

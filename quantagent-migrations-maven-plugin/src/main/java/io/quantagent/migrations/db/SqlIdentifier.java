@@ -15,4 +15,12 @@ public final class SqlIdentifier {
   public static String of(String name) {
     return PLAIN.matcher(name).matches() ? name : "\"" + name.replace("\"", "\"\"") + "\"";
   }
+
+  /**
+   * What lets {@code role} see other roles' sessions in pg_stat_activity (their state, times, query, address), which
+   * PostgreSQL hides from a role that is neither a superuser nor in pg_read_all_stats.
+   */
+  public static String grantToSeeOtherSessions(String role) {
+    return "GRANT pg_read_all_stats TO " + of(role);
+  }
 }

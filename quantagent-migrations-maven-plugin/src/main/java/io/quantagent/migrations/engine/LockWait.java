@@ -1,7 +1,6 @@
 package io.quantagent.migrations.engine;
 
 import io.quantagent.migrations.db.SqlIdentifier;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -32,8 +31,8 @@ record LockWait(String mode, String object, List<Blocker> blockers) {
         if (heldModes != null && !heldModes.isBlank()) {
           text.append(", holding ").append(heldModes);
         }
-        return text.append("; its state and query are hidden from the role ").append(hiddenFrom).append(": GRANT")
-            .append(" pg_read_all_stats TO ").append(SqlIdentifier.of(hiddenFrom)).append(" shows them)").toString();
+        return text.append("; its state and query are hidden from the role ").append(hiddenFrom).append(": ")
+            .append(SqlIdentifier.grantToSeeOtherSessions(hiddenFrom)).append(" shows them)").toString();
       }
       text.append(state == null ? "state unknown" : state).append(" for ").append(seconds).append(" s");
       if (heldModes != null && !heldModes.isBlank()) {

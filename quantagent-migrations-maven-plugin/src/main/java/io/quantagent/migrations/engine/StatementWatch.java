@@ -223,8 +223,8 @@ final class StatementWatch implements AutoCloseable {
       if (standby) {
         // A standby that is down or far behind makes this wait last, and the run with it, with nothing else to see.
         // Only the run's last commit waits for it, the last of migrations sent together.
-        log.info("  " + migrations.get(migrations.size() - 1).label() + ": its commit, on this server's disk, still waits after " + after
-            + " for a synchronous standby to confirm it (synchronous_standby_names; pg_stat_replication shows the"
+        log.info("  " + migrations.get(migrations.size() - 1).label() + ": its commit, on this server's disk, still"
+            + " waits after " + after + " for a synchronous standby to confirm it (synchronous_standby_names; pg_stat_replication shows the"
             + " standbys that are connected)");
         return;
       }
