@@ -42,6 +42,7 @@ final class Changelog {
   private boolean columnsRead;
   private ChangelogMark mark = ChangelogMark.of(null);
   private boolean owned;
+  private ChangelogSchema missingIn; // where the table would be created, read when it was not found
 
   Changelog(Connection connection, String table) {
     this.connection = connection;
@@ -91,7 +92,8 @@ final class Changelog {
       statement.setString(1, table);
       try (ResultSet rs = statement.executeQuery()) {
         if (!rs.next()) {
-          ChangelogSchema.require(connection, table);
+          missingIn = ChangelogSchema.read(connection);
+          missingIn.requireOne(table);
           return Optional.empty();
         }
         List<String> columns = List.of((String[]) rs.getArray(2).getArray());
@@ -178,7 +180,7 @@ final class Changelog {
    */
   void requireCreatable(String nothingDone, String goal) throws SQLException {
     if (!exists()) {
-      ChangelogSchema.requireCreatable(connection, table, nothingDone, goal);
+      missingIn.requireCreatable(table, nothingDone, goal);
     }
   }
 
