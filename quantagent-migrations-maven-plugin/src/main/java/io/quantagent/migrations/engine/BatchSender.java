@@ -124,7 +124,20 @@ final class BatchSender {
 
   /** A statement timeout bounds each statement only when each is its own round trip (see TransactionBatch). */
   private boolean canShareRoundTrip(Queued queued) {
-    return queued.migration().directives().statementTimeout(settings).isZero();
+    return !oneByOne(queued.batch());
+  }
+
+  private boolean oneByOne(TransactionBatch batch) {
+    return !batch.migration().directives().statementTimeout(settings).isZero();
+  }
+
+  /**
+   * The migrations of a round trip from the failed one on, when the connection was lost without a word from the server
+   * while the round trip carried their commits ({@link StepFailedException#unansweredCommits}).
+   */
+  private static List<PlannedMigration> unanswered(SQLException e, List<TransactionBatch> fromFailed) {
+    return DriverCause.lostWithoutAWord(e) && fromFailed.stream().anyMatch(TransactionBatch::commits)
+        ? fromFailed.stream().map(TransactionBatch::migration).toList() : List.of();
   }
 
   /**
@@ -164,7 +177,7 @@ final class BatchSender {
       TransactionBatch.Position at = failure.position();
       if (!LockRetry.retries(e) || retry.attempts() <= 1) {
         throw new StepFailedException(failed.migration(), at.part(), at.statement(), e, 1, wait, -1,
-            Optional.empty());
+            Optional.empty(), unanswered(e, window.members().subList(failure.member(), members.size())));
       }
       retry.waitBeforeNext(1, e, retried(failed.batch()), at.statement(), failed.migration().statements().size(),
           lockTimeout(failed.migration()), wait);
@@ -197,8 +210,7 @@ final class BatchSender {
           try (StatementWatch.Watch watching = watch.start(batch.migration(), batch.migration().statements(),
               lockTimeout(batch.migration()))) {
             try {
-              batch.execute(session.connection(), log,
-                  !batch.migration().directives().statementTimeout(settings).isZero());
+              batch.execute(session.connection(), log, oneByOne(batch));
             } finally {
               wait = watching.lockWait();
             }
@@ -212,8 +224,9 @@ final class BatchSender {
         session.rollbackQuietly();
         TransactionBatch.Position at = sending.failedAt(e);
         if (!LockRetry.retries(e) || attempt >= retry.attempts()) {
+          // One by one, each part is a round trip of its own: the answers place the failure exactly.
           throw new StepFailedException(sending.migration(), at.part(), at.statement(), e, attempt, wait, -1,
-              Optional.empty());
+              Optional.empty(), oneByOne(sending) ? List.of() : unanswered(e, List.of(sending)));
         }
         retry.waitBeforeNext(attempt, e, retried(sending), at.statement(), sending.migration().statements().size(),
             lockTimeout(sending.migration()), wait);

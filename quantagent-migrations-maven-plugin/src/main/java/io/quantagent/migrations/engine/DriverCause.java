@@ -51,6 +51,14 @@ final class DriverCause {
   }
 
   /**
+   * A connection that ended without the server's goodbye (only the driver's I/O error): unlike a server that ends the
+   * session with a FATAL about the statement it ran, nothing tells how far the server got in what was sent.
+   */
+  static boolean lostWithoutAWord(SQLException e) {
+    return connectionLost(e) && !(innermost(e) instanceof PSQLException p && p.getServerErrorMessage() != null);
+  }
+
+  /**
    * The server's own error behind pgjdbc's batch wrapper, whose message repeats the statement: the cause to hand on
    * when our message already names the statement.
    */

@@ -1,6 +1,7 @@
 package io.quantagent.migrations.engine;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,9 +18,19 @@ final class StepFailedException extends RuntimeException {
   private final Optional<LockWait> lockWait;
   private final int committedStatements;
   private final Optional<String> cleanup;
+  private final List<PlannedMigration> unansweredCommits;
 
   StepFailedException(PlannedMigration migration, TransactionBatch.Part part, Optional<SqlStatement> statement,
       SQLException cause, int attempts, Optional<LockWait> lockWait, int committedStatements, Optional<String> cleanup) {
+    this(migration, part, statement, cause, attempts, lockWait, committedStatements, cleanup, List.of());
+  }
+
+  /**
+   * @param unansweredCommits see {@link #unansweredCommits()}
+   */
+  StepFailedException(PlannedMigration migration, TransactionBatch.Part part, Optional<SqlStatement> statement,
+      SQLException cause, int attempts, Optional<LockWait> lockWait, int committedStatements, Optional<String> cleanup,
+      List<PlannedMigration> unansweredCommits) {
     super(migration.label() + " failed: " + cause.getMessage(), cause);
     this.migration = migration;
     this.part = part;
@@ -29,6 +40,7 @@ final class StepFailedException extends RuntimeException {
     this.lockWait = lockWait;
     this.committedStatements = committedStatements;
     this.cleanup = cleanup;
+    this.unansweredCommits = List.copyOf(unansweredCommits);
   }
 
   PlannedMigration migration() {
@@ -63,6 +75,15 @@ final class StepFailedException extends RuntimeException {
   /** What was cleaned up after the failure, e.g. the invalid index a failed CREATE INDEX CONCURRENTLY left. */
   Optional<String> cleanup() {
     return cleanup;
+  }
+
+  /**
+   * This migration and the ones sent after it in the same round trip, when the connection was lost without a word
+   * from the server while that round trip carried their commits: the answers that came tell only where the server had
+   * got to at the latest, and it may have run the rest. Empty when the answers place the failure exactly.
+   */
+  List<PlannedMigration> unansweredCommits() {
+    return unansweredCommits;
   }
 
   boolean lockTimeout() {

@@ -1,11 +1,15 @@
 package io.quantagent.migrations.engine;
 
+import java.util.List;
+
 /**
  * A connection lost where the server may have committed: at a migration's (or a group's) COMMIT, or at the changelog
  * row of a no-transaction script, which commits alone. A commit can finish just as the connection drops, and a primary
  * that waits for a synchronous standby (synchronous_standby_names) has committed on its own disk before it waits: a
  * server restart, or a pg_terminate_backend, during that wait ends the session after the commit. The error must not
  * say that the migration was rolled back, nor that a no-transaction script's statement in flight is not applied.
+ * Nor when the connection ends without the server's word (a network, a proxy, a killed server) anywhere in a round
+ * trip that carried the commit: the answers that came tell only where the server had got to at the latest.
  */
 final class UnknownCommit {
   private UnknownCommit() {}
@@ -13,7 +17,8 @@ final class UnknownCommit {
   /** Whether {@code step}, which lost its connection, was lost at such a commit. */
   static boolean at(StepFailedException step) {
     return step.part() == TransactionBatch.Part.COMMIT
-        || step.part() == TransactionBatch.Part.CHANGELOG && step.committedStatements() >= 0;
+        || step.part() == TransactionBatch.Part.CHANGELOG && step.committedStatements() >= 0
+        || !step.unansweredCommits().isEmpty();
   }
 
   /**
@@ -43,9 +48,23 @@ final class UnknownCommit {
           + " runs the whole undo again." : " Without it, the next upgrade runs the whole script again.");
     }
     String what = undo ? "the undo, with its changelog row deleted," : "it, with its changelog row,";
+    List<PlannedMigration> after = step.unansweredCommits().stream().skip(1).toList();
+    String sentWith = after.isEmpty() ? "" : " and " + sentAfter(after) + ",";
+    if (step.part() != TransactionBatch.Part.COMMIT && !step.unansweredCommits().isEmpty()) {
+      return "The server's answers stopped there and the connection was lost without a word from it, while the rest"
+          + " of the round trip that carried the migration, its commit included, was on its way: PostgreSQL may have"
+          + " run it all and committed " + what + sentWith + " or not.";
+    }
+    // Those sent after it may not have begun: "rolled back" would be true of this one only.
     return "The connection was lost at its commit: PostgreSQL may have committed " + what + (shared == 0 ? "" : " and"
         + " the " + shared + (shared == 1 ? " migration" : " migrations") + " before it in this run that shared its"
-        + " transaction (-Dquantagent.transaction=all),") + " or rolled " + (shared == 0 ? "it" : "them all") + " back"
-        + why;
+        + " transaction (-Dquantagent.transaction=all),") + sentWith + (after.isEmpty() ? " or rolled "
+        + (shared == 0 ? "it" : "them all") + " back" : " or not") + why;
+  }
+
+  private static String sentAfter(List<PlannedMigration> after) {
+    String which = after.size() == 1 ? after.get(0).label()
+        : "the " + after.size() + " migrations " + after.get(0).label() + " to " + after.get(after.size() - 1).label();
+    return which + ", sent after it in the same round trip";
   }
 }
