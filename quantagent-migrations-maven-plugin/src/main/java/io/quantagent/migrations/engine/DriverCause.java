@@ -2,6 +2,7 @@ package io.quantagent.migrations.engine;
 
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -39,6 +40,12 @@ final class DriverCause {
     return server != null && server.getHint() != null ? server.getHint() : "";
   }
 
+  /** The server's own message, in its language, without severity, detail or hint; empty when the driver spoke. */
+  static Optional<String> serverMessage(SQLException e) {
+    ServerErrorMessage server = innermost(e) instanceof PSQLException p ? p.getServerErrorMessage() : null;
+    return Optional.ofNullable(server).map(ServerErrorMessage::getMessage);
+  }
+
   static String sqlState(SQLException e) {
     String state = innermost(e).getSQLState();
     return state != null ? state : e.getSQLState() != null ? e.getSQLState() : "";
@@ -55,7 +62,7 @@ final class DriverCause {
    * session with a FATAL about the statement it ran, nothing tells how far the server got in what was sent.
    */
   static boolean lostWithoutAWord(SQLException e) {
-    return connectionLost(e) && !(innermost(e) instanceof PSQLException p && p.getServerErrorMessage() != null);
+    return connectionLost(e) && serverMessage(e).isEmpty();
   }
 
   /**

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quantagent.migrations.db.ConnectionFactory;
 import io.quantagent.migrations.testing.Await;
 import io.quantagent.migrations.testing.PostgresFixture;
+import io.quantagent.migrations.testing.PostgresFixture.OnPostgres;
+import io.quantagent.migrations.testing.PostgresMajor;
+import io.quantagent.migrations.testing.Prerequisite;
 import io.quantagent.migrations.testing.TestDatabase;
 import io.quantagent.migrations.testing.ThreadPerTask;
 import io.quantagent.migrations.testing.WaitBound;
@@ -153,6 +156,55 @@ class ServerTimeoutsTest {
     assertTrue(e.getCause().getMessage().endsWith("\n  Another session cancelled it (pg_cancel_backend): no timeout"
         + " did. Find out who and why, then run the same mvn quantagent:upgrade command again."),
         e.getCause().getMessage());
+  }
+
+  /**
+   * A server that speaks another language (lc_messages, which initdb takes from the machine's locale) words a cancel
+   * and a statement timeout in it, with one SQLSTATE for both: the server's own words for a cancel still tell them
+   * apart. On the system PostgreSQL 15, whose Debian build has its translations, in German.
+   */
+  @Test
+  void aStatementAnotherSessionCancelsOnAServerSpeakingGermanSaysSo(@OnPostgres(PostgresMajor.V15) TestDatabase german)
+      throws Exception {
+    speakingGerman(german);
+    scripts.add("002_slow.sql", "select pg_sleep(60);", "select 1;");
+    databaseSets("statement_timeout", "10min");
+    CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
+        migrator(RunnerSettings.defaults(), line -> { }).upgrade(new Target.Head()), ThreadPerTask.EXECUTOR);
+    Await.until(db, "select count(pg_cancel_backend(pid)) from pg_stat_activity where datname = current_database()"
+        + " and query like 'select pg_sleep(60)%' and state = 'active'");
+    ExecutionException e = assertThrows(ExecutionException.class, () -> upgrade.get(60, TimeUnit.SECONDS));
+    assertTrue(e.getCause().getMessage().contains("PostgreSQL: storniere Anfrage wegen Benutzeraufforderung [SQLSTATE"
+        + " 57014]"), e.getCause().getMessage());
+    assertTrue(e.getCause().getMessage().endsWith("\n  Another session cancelled it (pg_cancel_backend): no timeout"
+        + " did. Find out who and why, then run the same mvn quantagent:upgrade command again."),
+        e.getCause().getMessage());
+  }
+
+  @Test
+  void aStatementTheDatabasesTimeoutCancelsOnAServerSpeakingGermanNamesThatTimeout(
+      @OnPostgres(PostgresMajor.V15) TestDatabase german) throws Exception {
+    speakingGerman(german);
+    scripts.add("002_slow.sql", "select pg_sleep(60);", "select 1;");
+    databaseSets("statement_timeout", "500ms");
+    ScriptFailedException e = assertThrows(ScriptFailedException.class,
+        () -> migrator(RunnerSettings.defaults(), line -> { }).upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("PostgreSQL: storniere Anfrage wegen Zeitüberschreitung der Anfrage"
+        + " [SQLSTATE 57014]"), e.getMessage());
+    assertTrue(e.getMessage().contains("\n  It ran longer than the statement_timeout the server gives this session:"
+        + " 500ms, set for the database " + db.name()), e.getMessage());
+  }
+
+  /** The tests' database from here on is {@code german}, which speaks German from the next session on. */
+  private void speakingGerman(TestDatabase german) throws Exception {
+    try {
+      german.execute("alter database " + german.name() + " set lc_messages = 'de_DE.UTF-8'");
+    } catch (SQLException e) {
+      Prerequisite.require(false, "the locale de_DE.UTF-8 (localedef -i de_DE -f UTF-8 de_DE.UTF-8): "
+          + e.getMessage());
+    }
+    db = german;
+    migrator(RunnerSettings.defaults(), line -> { }).upgrade(new Target.Head());
   }
 
   @Test
