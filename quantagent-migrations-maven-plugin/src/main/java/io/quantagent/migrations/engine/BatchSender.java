@@ -86,7 +86,7 @@ final class BatchSender {
               Optional.empty(), -1, Optional.empty());
         }
         retry.waitBeforeNext(attempt, e, "the commit of the transaction of " + size + " migrations ("
-            + last.migration().label() + ")", Optional.empty(), 0, Duration.ZERO, Optional.empty());
+            + last.migration().label() + ")", Optional.empty(), 0, LockLimit.NONE, Optional.empty());
         openGroup.remove(size - 1);
         try {
           attempt = send(last, attempt + 1); // sends the group again, from its first migration, and leaves it open
@@ -208,7 +208,7 @@ final class BatchSender {
         for (TransactionBatch batch : attempt == 1 ? List.of(current) : group(current)) {
           sending = batch;
           try (StatementWatch.Watch watching = watch.start(batch.migration(), batch.migration().statements(),
-              lockTimeout(batch.migration()))) {
+              lockTimeout(batch.migration()).value())) {
             try {
               batch.execute(session.connection(), log, oneByOne(batch));
             } finally {
@@ -241,12 +241,12 @@ final class BatchSender {
   }
 
   private Duration shortestLockTimeout(List<Queued> members) {
-    return members.stream().map(q -> lockTimeout(q.migration())).filter(d -> !d.isZero()).min(Duration::compareTo)
-        .orElse(Duration.ZERO);
+    return members.stream().map(q -> lockTimeout(q.migration()).value()).filter(d -> !d.isZero())
+        .min(Duration::compareTo).orElse(Duration.ZERO);
   }
 
-  private Duration lockTimeout(PlannedMigration migration) {
-    return migration.directives().lockTimeout(settings);
+  private LockLimit lockTimeout(PlannedMigration migration) {
+    return retry.limit(migration, Optional.empty());
   }
 
   private List<TransactionBatch> group(TransactionBatch current) {

@@ -19,11 +19,19 @@ final class LockRetry {
   private static final String SERIALIZATION_FAILURE = "40001";
 
   private final RunnerSettings settings;
+  private final LockLimit run;
   private final EventLog log;
 
-  LockRetry(RunnerSettings settings, EventLog log) {
+  /** @param run the lock_timeout of the run's migrations that have no line of their own */
+  LockRetry(RunnerSettings settings, LockLimit run, EventLog log) {
     this.settings = settings;
+    this.run = run;
     this.log = log;
+  }
+
+  /** What {@code statement} of {@code migration} waits for a lock under. */
+  LockLimit limit(PlannedMigration migration, Optional<SqlStatement> statement) {
+    return run.forStatement(migration, statement);
   }
 
   int attempts() {
@@ -54,7 +62,7 @@ final class LockRetry {
    * @param what what is tried again, e.g. "20260102000000 (add risk level)"
    */
   void waitBeforeNext(int attempt, SQLException cause, String what, Optional<SqlStatement> statement, int statements,
-      Duration lockTimeout, Optional<LockWait> wait) {
+      LockLimit lockTimeout, Optional<LockWait> wait) {
     Duration pause = pause(settings.retryWait(), attempt, ThreadLocalRandom.current().nextDouble());
     log.warn(failure(cause, what + where(statement, statements), lockTimeout, wait) + ". Rolled back; attempt "
         + (attempt + 1) + " of " + attempts() + " in " + DurationSetting.show(pause) + ".");
@@ -67,7 +75,7 @@ final class LockRetry {
     }
   }
 
-  private static String failure(SQLException cause, String where, Duration lockTimeout, Optional<LockWait> wait) {
+  private static String failure(SQLException cause, String where, LockLimit lockTimeout, Optional<LockWait> wait) {
     if (deadlock(cause)) {
       return "Deadlock in " + where + ": PostgreSQL chose it to end a cycle of lock waits with another session (the"
           + " server's log names that session's statement)";
@@ -77,12 +85,13 @@ final class LockRetry {
           + " serializable transaction had read";
     }
     String lock = wait.map(LockWait::describe).orElse("a lock (its holder was not seen)");
-    if (lockTimeout.isZero()) {
+    if (lockTimeout.value().isZero()) {
       // The run set no lock_timeout: the server's own (postgresql.conf, ALTER ROLE or ALTER DATABASE) ended the wait.
       return "Lock timeout in " + where + ": the server's own lock_timeout (the run sets none) ended its wait for "
           + lock;
     }
-    return "Lock timeout in " + where + ": waited " + DurationSetting.show(lockTimeout) + " for " + lock;
+    return "Lock timeout in " + where + ": waited " + DurationSetting.show(lockTimeout.value()) + " for " + lock
+        + lockTimeout.origin().map(origin -> "; its limit is " + origin).orElse("");
   }
 
   static String where(Optional<SqlStatement> statement, int statements) {

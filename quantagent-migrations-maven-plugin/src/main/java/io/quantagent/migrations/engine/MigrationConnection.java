@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,7 @@ final class MigrationConnection implements AutoCloseable {
   private final boolean readOnly;
   private final boolean inRecovery;
   private final String durableCommit;
+  private final LockLimit loginLockTimeout;
   private final List<String> resetsAfterScript;
   private final Connection shielded;
   private Collector collector;
@@ -62,6 +64,7 @@ final class MigrationConnection implements AutoCloseable {
     this.readOnly = opening.readOnly();
     this.inRecovery = opening.inRecovery();
     this.durableCommit = opening.durableCommit();
+    this.loginLockTimeout = opening.lockTimeout();
     this.resetsAfterScript = Stream.concat(SessionSettings.RESET.stream(), opening.sessionSettings().stream())
         .toList();
     this.shielded = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
@@ -72,7 +75,7 @@ final class MigrationConnection implements AutoCloseable {
    * What the query that opens the session found, and the settings it made for the run, as SETs to make them again.
    */
   private record Opening(int backendPid, boolean readOnly, boolean inRecovery, String durableCommit,
-      List<String> sessionSettings) {
+      LockLimit lockTimeout, List<String> sessionSettings) {
 
     /**
      * The opening query, in one round trip: the server's process id for the session (a pooler's own connection id
@@ -81,14 +84,18 @@ final class MigrationConnection implements AutoCloseable {
      * about two minutes, not the two hours of the kernel's default, and drop the run lock with the session. On
      * PostgreSQL 14+ the server also notices within a second that a killed client is gone, even during a long
      * statement ({@code clientCheck}), and does not end the session for idling while a goal builds its scratch schema
-     * between statements.
+     * between statements. And the lock_timeout the session has from its login, which the run's default guard must
+     * not loosen ({@link LockLimit}); who set it only where there is one, since pg_settings costs about 2 ms a query.
      */
     static Opening run(Connection connection, boolean modern, boolean clientCheck) throws SQLException {
       StringBuilder query = new StringBuilder("select pg_backend_pid(),"
           + " current_setting('transaction_read_only') = 'on', pg_is_in_recovery(),"
           + " (select set_config('TimeZone', z, false) from (" + ConfiguredTimeZone.QUERY + ") q(z)),"
           + " set_config('tcp_keepalives_idle', '30', false), set_config('tcp_keepalives_interval', '10', false),"
-          + " current_setting('synchronous_commit') = 'remote_apply'");
+          + " current_setting('synchronous_commit') = 'remote_apply', current_setting('lock_timeout'),"
+          + " (extract(epoch from current_setting('lock_timeout')::interval) * 1000)::bigint,"
+          + " (select source from pg_settings where name = 'lock_timeout' and current_setting('lock_timeout') <> '0'),"
+          + " session_user, current_database()");
       List<String> settings =
           new ArrayList<>(List.of("SET tcp_keepalives_idle = 30", "SET tcp_keepalives_interval = 10"));
       if (modern) {
@@ -107,7 +114,10 @@ final class MigrationConnection implements AutoCloseable {
           settings.add("SET TimeZone = '" + zone.replace("'", "''") + "'");
         }
         return new Opening(rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3),
-            rs.getBoolean(7) ? "remote_apply" : "on", List.copyOf(settings));
+            rs.getBoolean(7) ? "remote_apply" : "on",
+            new LockLimit(Duration.ofMillis(rs.getLong(9)), Optional.of(new ServerSetting("lock_timeout",
+                rs.getString(8), rs.getString(10), rs.getString(11), rs.getString(12)))),
+            List.copyOf(settings));
       }
     }
   }
@@ -149,6 +159,11 @@ final class MigrationConnection implements AutoCloseable {
    */
   String durableCommit() {
     return durableCommit;
+  }
+
+  /** The lock_timeout the session has from its login: the server's, database's and role's settings, the URL's. */
+  LockLimit loginLockTimeout() {
+    return loginLockTimeout;
   }
 
   /** Whether the server is a standby (in recovery), where nothing can be written. */

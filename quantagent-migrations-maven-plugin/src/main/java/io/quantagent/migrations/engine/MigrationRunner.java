@@ -41,6 +41,7 @@ final class MigrationRunner implements AutoCloseable {
 
   private final MigrationConnection session;
   private final RunnerSettings settings;
+  private final LockLimit lockLimit;
   private final int planned;
   private final EventLog log;
   private final StatementWatch watch;
@@ -54,13 +55,14 @@ final class MigrationRunner implements AutoCloseable {
   MigrationRunner(MigrationConnection session, RunnerSettings settings, int planned, ConnectionFactory connections,
       EventLog log) {
     this.session = session;
-    this.settings = settings;
+    this.lockLimit = LockLimit.forRun(settings, session.loginLockTimeout());
+    this.settings = lockLimit.appliedTo(settings);
     this.planned = planned;
     this.log = log;
     this.watch = new StatementWatch(connections, session.backendPid(), settings.progressEvery(), log);
-    LockRetry retry = new LockRetry(settings, log);
-    this.noTransaction = new NoTransactionScript(session, settings, watch, retry, log);
-    this.batches = new BatchSender(session, settings, watch, retry, log);
+    LockRetry retry = new LockRetry(this.settings, lockLimit, log);
+    this.noTransaction = new NoTransactionScript(session, this.settings, watch, retry, log);
+    this.batches = new BatchSender(session, this.settings, watch, retry, log);
     this.sender = new SendAhead<>("quantagent-migrations", batches::sendWindow);
   }
 
@@ -118,6 +120,11 @@ final class MigrationRunner implements AutoCloseable {
    */
   int uncommitted() {
     return batches.uncommitted();
+  }
+
+  /** The lock_timeout of the run's migrations that have no line of their own. */
+  LockLimit lockLimit() {
+    return lockLimit;
   }
 
   /** Waits for the queued migrations, commits what the run left open and makes sure every commit is on disk. */

@@ -70,7 +70,7 @@ final class NoTransactionScript {
     SessionTimeout sessionLockTimeout = concurrently
         ? SessionTimeout.of(migration.directives().lockTimeout(), Duration.ZERO)
         : migration.directives().sessionLockTimeout(settings);
-    Duration lockTimeout = sessionLockTimeout.value().orElse(Duration.ZERO);
+    LockLimit lockTimeout = retry.limit(migration, Optional.of(statement));
     Optional<Concurrently.IndexBuild> build = Concurrently.indexBuild(statement);
     int n = migration.statements().size();
     for (int attempt = 1; ; attempt++) {
@@ -83,7 +83,7 @@ final class NoTransactionScript {
           invalidBefore = InvalidIndexes.of(connection, build.get());
         }
         log.debug("SQL " + statement.number() + "/" + n + " (auto-commit): " + statement.sql());
-        try (StatementWatch.Watch watching = watch.start(migration, List.of(statement), lockTimeout);
+        try (StatementWatch.Watch watching = watch.start(migration, List.of(statement), lockTimeout.value());
             Statement jdbc = connection.createStatement()) {
           try {
             jdbc.setEscapeProcessing(false);

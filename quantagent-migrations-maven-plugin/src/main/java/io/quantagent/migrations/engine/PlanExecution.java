@@ -48,7 +48,7 @@ final class PlanExecution {
       } catch (RuntimeException e) {
         migrations.abort();
         throw ScriptFailure.explain(e, recorder, migrations.durable(), scripts.location(), goal,
-            new TimeLimitAdvice(runner, () -> ServerTimeouts.read(connections)));
+            new TimeLimitAdvice(runner, migrations.lockLimit(), () -> ServerTimeouts.read(connections)));
       }
       return recorder.runs();
     }

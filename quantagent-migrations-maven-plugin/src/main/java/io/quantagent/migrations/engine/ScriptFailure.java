@@ -66,6 +66,7 @@ final class ScriptFailure {
     if (step.lockTimeout()) {
       message.append("\n  It timed out waiting for ").append(step.lockWait().map(LockWait::describe)
           .orElse("a lock (its holder was not seen)")).append(", in ").append(attempts(step)).append('.');
+      timeLimits.lockTimedOut(step).ifPresent(limit -> message.append(' ').append(limit));
     }
     if (step.deadlock()) {
       message.append("\n  PostgreSQL chose it to end a deadlock with another session, in ").append(attempts(step))

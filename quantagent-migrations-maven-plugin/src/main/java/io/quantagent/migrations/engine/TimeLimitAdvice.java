@@ -18,12 +18,27 @@ final class TimeLimitAdvice {
   private static final String EXAMPLE = "'-- quantagent:statement-timeout 30min'";
 
   private final RunnerSettings settings;
+  private final LockLimit lockLimit;
   private final Supplier<Optional<ServerTimeouts>> server;
 
-  /** @param server read only when the server's own limit may be the one that ended the migration */
-  TimeLimitAdvice(RunnerSettings settings, Supplier<Optional<ServerTimeouts>> server) {
+  /**
+   * @param lockLimit the lock_timeout of the run's migrations that have no line of their own
+   * @param server read only when the server's own limit may be the one that ended the migration
+   */
+  TimeLimitAdvice(RunnerSettings settings, LockLimit lockLimit, Supplier<Optional<ServerTimeouts>> server) {
     this.settings = settings;
+    this.lockLimit = lockLimit;
     this.server = server;
+  }
+
+  /** For SQLSTATE 55P03: how long each attempt waited, and who set that limit when it is the session's own. */
+  Optional<String> lockTimedOut(StepFailedException step) {
+    LockLimit limit = lockLimit.forStatement(step.migration(), step.statement());
+    if (limit.value().isZero()) {
+      return Optional.empty(); // the server's own ended the wait: the run set none
+    }
+    return Optional.of((step.attempts() == 1 ? "It waited " : "Each attempt waited ")
+        + DurationSetting.show(limit.value()) + limit.origin().map(origin -> ", " + origin).orElse("") + ".");
   }
 
   /** For SQLSTATE 57014. */

@@ -24,9 +24,12 @@ public abstract class AbstractMigrateMojo extends AbstractDatabaseMojo {
   /**
    * How long one statement of a migration may wait for a lock (e.g. {@code 2s}, {@code 500ms}; {@code 0} or
    * {@code off}: forever) before the migration is rolled back and tried again, so that it never queues writers
-   * behind it for longer. A script's {@code -- quantagent:lock-timeout 30s} line wins for that script.
+   * behind it for longer. A script's {@code -- quantagent:lock-timeout 30s} line wins for that script. Unset, it is
+   * {@code 2s}, or the session's own lock_timeout (a role's or database's {@code ALTER ... SET}, postgresql.conf)
+   * where that is shorter: no default of ours loosens a DBA's limit.
    */
-  @Parameter(property = PropertyKeys.STATEMENT_LOCK_TIMEOUT, defaultValue = RunnerSettings.DEFAULT_STATEMENT_LOCK_TIMEOUT)
+  // No defaultValue: null tells the run that the user set none (RunnerSettings.parse).
+  @Parameter(property = PropertyKeys.STATEMENT_LOCK_TIMEOUT)
   private String statementLockTimeout;
 
   /** How many times a migration is tried when its statements keep timing out on locks (waits of 1, 2, 4... s). */

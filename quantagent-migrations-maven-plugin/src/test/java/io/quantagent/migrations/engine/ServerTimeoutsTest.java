@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.db.ConnectionFactory;
+import io.quantagent.migrations.db.DatabaseUrl;
+import io.quantagent.migrations.db.PostgresConnector;
 import io.quantagent.migrations.testing.Await;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.PostgresFixture.OnPostgres;
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Timeouts the server gives a migration's session before the run sets any (postgresql.conf, ALTER ROLE or ALTER
@@ -276,6 +280,77 @@ class ServerTimeoutsTest {
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN Lock timeout in 2 (add column), statement 1 of 1"
         + " (line 2) " + ADD_COLUMN + ": the server's own lock_timeout (the run sets none) ended its wait for ")),
         String.join("\n", lines));
+  }
+
+  /**
+   * A DBA who gives the role that migrates {@code ALTER ROLE ... SET lock_timeout = '300ms'} keeps writers from
+   * queueing behind a migration for longer than that: the run's default guard of 2 s must not raise it. Each migration
+   * without a line of its own, in a transaction or not, runs under the role's 300 ms, and a lock timeout names it.
+   */
+  @ParameterizedTest
+  @EnumSource(TransactionMode.class)
+  void aStricterLockTimeoutOfTheRolesOwnIsKeptOverTheDefaultAndNamed(TransactionMode mode) throws Exception {
+    String role = roleWithLockTimeout("300ms");
+    String seen = " as select current_setting('lock_timeout') as s;";
+    scripts.add("002_seen.sql", "create table seen_2" + seen, "drop table seen_2;")
+        .add("003_seen_alone.sql", "-- quantagent:no-transaction\ncreate table seen_3" + seen, "drop table seen_3;")
+        .add("004_add_column.sql", ADD_COLUMN, "select 1;");
+    List<String> lines = new CopyOnWriteArrayList<>();
+    RunnerSettings defaults = RunnerSettings.parse(null, 2, "off", "each").withTransaction(mode)
+        .withLockAttempts(2, Duration.ofMillis(50));
+    try (Connection holder = db.connect(); Statement h = holder.createStatement()) {
+      h.execute("begin; select count(*) from orders");
+      SessionConflictException e = assertThrows(SessionConflictException.class,
+          () -> migratorAs(role, defaults, lines::add).upgrade(new Target.Head()));
+      assertTrue(e.getMessage().contains(", in each of 2 attempts. Each attempt waited 300 ms, the session's own"
+          + " lock_timeout, stricter than the run's default 2 s: 300ms, set for the role " + role + " (ALTER ROLE "
+          + role + " SET lock_timeout).\n"), e.getMessage());
+    }
+    assertEquals(List.of("300ms", "300ms"), List.of(db.value("select s from seen_2"), db.value("select s from"
+        + " seen_3")));
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN Lock timeout in 4 (add column), statement 1 of 1"
+        + " (line 2) " + ADD_COLUMN + ": waited 300 ms for ") && l.contains("; its limit is the session's own"
+        + " lock_timeout, stricter than the run's default 2 s: 300ms, set for the role " + role + " (ALTER ROLE " + role
+        + " SET lock_timeout). Rolled back; attempt 2 of 2 in ")), String.join("\n", lines));
+    assertEquals(List.of("1", "2", "3"), db.changelogIds());
+  }
+
+  /**
+   * What the user asked for wins over the role's own: -Dquantagent.statementLockTimeout, even when it says the
+   * default's 2s, and a script's line. Nor does a role's limit looser than the default raise the guard.
+   */
+  @Test
+  void anExplicitLockTimeoutOrAScriptsLineWinsOverTheRolesOwnAndALooserOneGivesWay() throws Exception {
+    String strict = roleWithLockTimeout("300ms");
+    String loose = roleWithLockTimeout("10s");
+    String seen = " as select current_setting('lock_timeout') as s;";
+    scripts.add("002_seen.sql", "create table seen_2" + seen, "drop table seen_2;")
+        .add("003_seen_own_line.sql", "-- quantagent:lock-timeout 5s\ncreate table seen_3" + seen,
+            "drop table seen_3;");
+    migratorAs(strict, RunnerSettings.parse("2s", 5, "off", "each"), line -> { }).upgrade(new Target.Head());
+    assertEquals(List.of("2s", "5s"), List.of(db.value("select s from seen_2"), db.value("select s from seen_3")));
+
+    scripts.add("004_seen_loose.sql", "create table seen_4" + seen, "drop table seen_4;");
+    migratorAs(loose, RunnerSettings.parse(null, 5, "off", "each"), line -> { }).upgrade(new Target.Head());
+    assertEquals("2s", db.value("select s from seen_4"));
+  }
+
+  /**
+   * A login role of its own with {@code lock_timeout} set for it, that owns orders and may create tables and write
+   * the changelog.
+   */
+  private String roleWithLockTimeout(String lockTimeout) throws Exception {
+    String role = "qa_migrates_" + Long.toHexString(System.nanoTime());
+    db.execute("create role " + role + " login password 'migrates-pw'",
+        "alter role " + role + " set lock_timeout = '" + lockTimeout + "'",
+        "grant create on schema public to " + role, "grant select, insert, delete on changelog to " + role);
+    db.execute("alter table orders owner to " + role);
+    return role;
+  }
+
+  private Migrator migratorAs(String role, RunnerSettings runner, Consumer<String> lines) {
+    return new Migrator(new PostgresConnector(DatabaseUrl.parse(db.jdbcUrl()).withCredentials(role, "migrates-pw"))
+        ::connect, scripts.source(), MigratorSettings.defaults().withRunner(runner), Events.listening(lines));
   }
 
   /**
