@@ -1,6 +1,7 @@
 package io.quantagent.migrations.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,11 +16,11 @@ class LockRetryTest {
 
   @Test
   void theDefaultsAreATwoSecondGuardAndFiveAttemptsWithAOneSecondFirstWaitAndProgressEveryTenSeconds() {
-    RunnerSettings mojoDefaults = RunnerSettings.parse(RunnerSettings.DEFAULT_STATEMENT_LOCK_TIMEOUT,
-        Integer.parseInt(RunnerSettings.DEFAULT_LOCK_ATTEMPTS), RunnerSettings.DEFAULT_STATEMENT_TIMEOUT,
-        RunnerSettings.DEFAULT_TRANSACTION);
+    RunnerSettings mojoDefaults = RunnerSettings.parse(null, Integer.parseInt(RunnerSettings.DEFAULT_LOCK_ATTEMPTS),
+        RunnerSettings.DEFAULT_STATEMENT_TIMEOUT, RunnerSettings.DEFAULT_TRANSACTION);
     for (RunnerSettings settings : List.of(mojoDefaults, RunnerSettings.defaults())) {
       assertEquals(Duration.ofSeconds(2), settings.statementLockTimeout());
+      assertFalse(settings.statementLockTimeoutGiven(), "a stricter lock_timeout of the session's own wins");
       assertEquals(5, settings.lockAttempts());
       assertEquals(Duration.ofSeconds(1), settings.retryWait());
       assertEquals(Duration.ofSeconds(10), settings.progressEvery(), "README: long statements say every 10 s");

@@ -1,6 +1,7 @@
 package io.quantagent.migrations.maven;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.Reader;
@@ -54,6 +55,20 @@ class HelpTextTest {
     assertTrue(text.contains("    password\n"), text);
     assertTrue(text.contains("      User property: quantagent.password\n"), text);
     assertFalse(text.contains("    project"), "read-only parameters are no user's business:\n" + text);
+  }
+
+  /**
+   * Unset, the run's lock timeout gives way to a stricter lock_timeout of the session's own; a user's 2s does not. A
+   * default in the descriptor would make the two look the same to the run.
+   */
+  @Test
+  void theStatementLockTimeoutOfUpgradeAndDowngradeHasNoDefaultSoThatTheRunCanTellUnsetFromTwoSeconds() {
+    for (String goal : List.of("upgrade", "downgrade")) {
+      assertNull(plugin.getMojo(goal).getParameterMap().get("statementLockTimeout").getDefaultValue(), goal);
+      String text = new HelpText(plugin, 120).text(goal, true);
+      assertTrue(text.contains("    statementLockTimeout\n"), text);
+      assertTrue(text.contains("the session's own lock_timeout"), text);
+    }
   }
 
   @Test
