@@ -177,7 +177,9 @@ final class ScriptFailure {
           .orElse("find and end the session holding the lock, ");
       return "To get past it: " + end + "run the same mvn quantagent:" + goal + " command again at a quieter"
           + " moment, or give this script more time with a line '-- quantagent:lock-timeout 30s' in "
-          + step.migration().file() + " (or -Dquantagent.statementLockTimeout=10s for the whole run).";
+          + step.migration().file() + " (or -Dquantagent.statementLockTimeout=10s for the whole run)."
+          + (timeLimits.sessionsOwnLockTimeout(step) ? " Either one replaces the session's own stricter lock_timeout"
+              + " for the migrations: agree it with whoever set that." : "");
     }
     if (step.deadlock()) {
       return "To get past it: run the same mvn quantagent:" + goal + " command again at a quieter moment. The"

@@ -41,6 +41,11 @@ final class TimeLimitAdvice {
         + DurationSetting.show(limit.value()) + limit.origin().map(origin -> ", " + origin).orElse("") + ".");
   }
 
+  /** Whether the session's own lock_timeout, stricter than the run's default, was the limit {@code step} met. */
+  boolean sessionsOwnLockTimeout(StepFailedException step) {
+    return lockLimit.forStatement(step.migration(), step.statement()).session().isPresent();
+  }
+
   /** For SQLSTATE 57014. */
   String cancelled(StepFailedException step, String goal) {
     String file = step.migration().file();

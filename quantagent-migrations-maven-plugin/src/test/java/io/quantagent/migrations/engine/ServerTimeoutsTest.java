@@ -152,8 +152,10 @@ class ServerTimeoutsTest {
     databaseSets("statement_timeout", "10min");
     CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
         migrator(RunnerSettings.defaults(), line -> { }).upgrade(new Target.Head()), ThreadPerTask.EXECUTOR);
+    // In the sleep itself: pg_stat_activity shows the statement once its Parse message is read, and a cancel that comes
+    // while the server reads the messages after it (Bind, Execute) is dropped.
     Await.until(db, "select count(pg_cancel_backend(pid)) from pg_stat_activity where datname = current_database()"
-        + " and query like 'select pg_sleep(60)%' and state = 'active'");
+        + " and query like 'select pg_sleep(60)%' and wait_event = 'PgSleep'");
     ExecutionException e = assertThrows(ExecutionException.class, () -> upgrade.get(60, TimeUnit.SECONDS));
     assertTrue(e.getCause().getMessage().contains("PostgreSQL: canceling statement due to user request [SQLSTATE"
         + " 57014]"), e.getCause().getMessage());
@@ -175,8 +177,10 @@ class ServerTimeoutsTest {
     databaseSets("statement_timeout", "10min");
     CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() ->
         migrator(RunnerSettings.defaults(), line -> { }).upgrade(new Target.Head()), ThreadPerTask.EXECUTOR);
+    // In the sleep itself: pg_stat_activity shows the statement once its Parse message is read, and a cancel that comes
+    // while the server reads the messages after it (Bind, Execute) is dropped.
     Await.until(db, "select count(pg_cancel_backend(pid)) from pg_stat_activity where datname = current_database()"
-        + " and query like 'select pg_sleep(60)%' and state = 'active'");
+        + " and query like 'select pg_sleep(60)%' and wait_event = 'PgSleep'");
     ExecutionException e = assertThrows(ExecutionException.class, () -> upgrade.get(60, TimeUnit.SECONDS));
     assertTrue(e.getCause().getMessage().contains("PostgreSQL: storniere Anfrage wegen Benutzeraufforderung [SQLSTATE"
         + " 57014]"), e.getCause().getMessage());
@@ -309,6 +313,9 @@ class ServerTimeoutsTest {
     assertTrue(e.getMessage().contains(", in each of 2 attempts. Each attempt waited 300 ms, the session's own"
         + " lock_timeout, stricter than the run's default 2 s: 300ms, set for the role " + role + " (ALTER ROLE " + role
         + " SET lock_timeout).\n"), e.getMessage());
+    assertTrue(e.getMessage().endsWith(" (or -Dquantagent.statementLockTimeout=10s for the whole run). Either one"
+        + " replaces the session's own stricter lock_timeout for the migrations: agree it with whoever set that."),
+        e.getMessage());
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN Lock timeout in 4 (add column), statement 1 of 1"
         + " (line 2) " + ADD_COLUMN + ": waited 300 ms for ") && l.contains("; its limit is the session's own"
         + " lock_timeout, stricter than the run's default 2 s: 300ms, set for the role " + role + " (ALTER ROLE " + role
