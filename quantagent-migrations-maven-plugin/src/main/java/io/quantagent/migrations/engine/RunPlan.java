@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * The migrations a run will apply (or undo), each read, split and checked once before the first one runs: a comment,
  * string or dollar-quoted body that never ends (the splitter would skip or swallow what follows it), a
  * transactional script with a statement PostgreSQL refuses in a transaction ({@code CONCURRENTLY}, {@code VACUUM},
- * ...) or a statement of its own that ends its transaction, or a {@code -- quantagent:} line that is no marker as
- * written (see {@link DirectiveComments}), fails the run before anything changes.
+ * ...) or a statement of its own that ends its transaction, a statement that sets a client encoding other than UTF8
+ * ({@link ClientEncoding}), or a {@code -- quantagent:} line that is no marker as written (see
+ * {@link DirectiveComments}), fails the run before anything changes.
  */
 final class RunPlan {
   private static final Pattern UNDO_LINE = Pattern.compile("(?m)^\\s*--\\s*//\\s*@UNDO\\b.*$");
@@ -62,6 +63,12 @@ final class RunPlan {
           + " until this one ends (DISCARD ALL and pg_advisory_unlock_all() release every advisory lock of the"
           + " session; DISCARD ALL also drops the session settings the runner made). A migration needs neither:"
           + " delete the statement."));
+      statements.stream().flatMap(s -> ClientEncoding.setTo(s).map(encoding -> file + " line " + s.line() + ": "
+          + s.firstLine() + " sets the client encoding to " + encoding + ", and the PostgreSQL JDBC driver the runner"
+          + " uses works in UTF8 only: it closes the connection, and PostgreSQL reads the text sent with the statement"
+          + " as " + encoding + " (an accented letter stored garbled). Delete the line (pg_dump writes SET"
+          + " client_encoding at the top of every dump; the runner reads every script as UTF-8), or make it SET"
+          + " client_encoding = 'UTF8'.").stream()).findFirst().ifPresent(problems::add);
       if (!directives.noTransaction()) {
         statements.stream().filter(s -> (Concurrently.is(s) || OutsideTransactionOnly.is(s)) && !RunLockRelease.is(s))
             .findFirst()
