@@ -1,5 +1,6 @@
 package io.quantagent.migrations.engine;
 
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
  * writes UTF8 only: when the server reports another client_encoding it closes the connection, and a server that
  * reports it only when the round trip ends (PostgreSQL 14 and later) has by then read the statements sent with it in
  * that encoding (an é stored as Ã©). pg_dump writes {@code SET client_encoding = '...'} at the top of every dump, so a
- * baseline made from one has it. The run plan refuses such a statement before anything runs.
+ * baseline made from one has it. The run plan refuses such a statement before anything runs; {@link #changedBy} tells
+ * the driver's error apart for the forms no reading of the text can see (a DO block's EXECUTE, a function).
  */
 public final class ClientEncoding {
   private static final String VALUE = "('(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|[^\\s;'\"]+)";
@@ -18,6 +20,7 @@ public final class ClientEncoding {
   private static final Pattern SETS = Pattern.compile("(?is)(?:\\s++|--[^\\n]*+|/\\*.*?\\*/)*+(?:set\\s+(?:(?:session"
       + "|local)\\s+)?(?:client_encoding\\s*(?:=|\\bto\\b)\\s*|names\\s+)" + VALUE + "|select\\s+(?:pg_catalog\\s*\\.\\s*)?"
       + "set_config\\s*\\(\\s*'client_encoding'\\s*,\\s*" + VALUE + "\\s*,[^)]*\\))\\s*;?\\s*");
+  private static final String CONNECTION_FAILURE = "08006";
 
   private ClientEncoding() {}
 
@@ -34,6 +37,16 @@ public final class ClientEncoding {
     }
     String value = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
     return isUtf8(value) ? Optional.empty() : Optional.of(value);
+  }
+
+  /**
+   * Whether pgjdbc closed the connection because the server reported a client_encoding other than UTF8. Its message,
+   * in every translation it ships, names the setting, which no other error of a lost connection does.
+   */
+  static boolean changedBy(SQLException e) {
+    SQLException cause = DriverCause.innermost(e);
+    return CONNECTION_FAILURE.equals(cause.getSQLState()) && cause.getMessage() != null
+        && cause.getMessage().contains("client_encoding");
   }
 
   /**

@@ -51,7 +51,10 @@ final class DriverCause {
     return state != null ? state : e.getSQLState() != null ? e.getSQLState() : "";
   }
 
-  /** A lost connection (08xxx) or a server shutting down (57P01-57P03): nothing the script did. */
+  /**
+   * A lost connection (08xxx) or a server shutting down (57P01-57P03): nothing the script did, unless pgjdbc closed it
+   * over a client encoding the script set, which {@link ClientEncoding#changedBy} tells apart.
+   */
   static boolean connectionLost(SQLException e) {
     String state = sqlState(e);
     return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");

@@ -104,6 +104,16 @@ final class RunRecorder implements MigrationHook, MigrationConnection.Collector,
     }
   }
 
+  /** Every migration of the run, in the order it runs them. */
+  List<PlannedMigration> planned() {
+    return plan.migrations();
+  }
+
+  /** Whether each migration commits in the round trip that sends it ({@link MigrationRunner#commitsEach}). */
+  boolean commitsEach() {
+    return runner.commitsEach();
+  }
+
   /** The migration that was running when the operation failed, if any. */
   Optional<PlannedMigration> failed() {
     return Optional.ofNullable(running);

@@ -52,6 +52,9 @@ final class ScriptFailure {
         .append(migration.migration()).append(" failed in ").append(migration.file()).append(where(step, recorder))
         .append("\n  ").append(DriverCause.of(sql));
     String failure = message.toString();
+    if (ClientEncoding.changedBy(sql)) {
+      return ClientEncodingChanged.explain(step, recorder, durable, failure, goal);
+    }
     if (step.connectionLost()) {
       boolean mayHaveCommitted = UnknownCommit.at(step);
       return new DatabaseConnectionException("Lost the database connection during " + goal + ". " + message
@@ -112,7 +115,7 @@ final class ScriptFailure {
   }
 
   /** What is left of the failed migration itself. */
-  private static String consequence(StepFailedException step, RunRecorder recorder) {
+  static String consequence(StepFailedException step, RunRecorder recorder) {
     PlannedMigration migration = step.migration();
     if (step.committedStatements() < 0) {
       List<MigrationRun> rolledBack = sharedWith(step, recorder);
@@ -153,7 +156,7 @@ final class ScriptFailure {
    * @param endKnown false when the failed migration itself may have committed ({@link UnknownCommit}): the database is
    *     then not said to be at the one before it
    */
-  private static String applied(RunRecorder recorder, boolean durable, boolean endKnown) {
+  static String applied(RunRecorder recorder, boolean durable, boolean endKnown) {
     List<MigrationRun> runs = recorder.runs();
     if (runs.isEmpty()) {
       return recorder.undo() ? "Nothing else was undone." : "Nothing else was applied.";
