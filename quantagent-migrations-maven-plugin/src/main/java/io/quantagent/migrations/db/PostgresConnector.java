@@ -62,7 +62,12 @@ public final class PostgresConnector {
       case "3D000" -> "Create the database first (createdb, or CREATE DATABASE), or fix its name in the URL.";
       case "08001", "08004", "08006" -> "Check that PostgreSQL is running and that the host and port"
           + " in the URL are right; with no URL configured at all, the embedded development database is used.";
-      default -> "(SQLSTATE " + sqlState + "; connection properties " + UrlMasker.mask(properties()) + ").";
+      // PostgreSQL's own errors always carry one: this came from another service on that port, or a proxy's own refusal.
+      default -> sqlState == null
+          ? "What answered sent no SQLSTATE, which PostgreSQL sends with every error: check that the host and port in"
+              + " the URL are those of PostgreSQL or of its pooler (connection properties "
+              + UrlMasker.mask(properties()) + ")."
+          : "(SQLSTATE " + sqlState + "; connection properties " + UrlMasker.mask(properties()) + ").";
     };
   }
 }
