@@ -31,18 +31,30 @@ final class ClientEncodingChanged {
           + file + fix;
       return new ScriptFailedException(message, failure, cause);
     }
-    String where = "The " + goal + " stopped at the end of the round trip that sent " + step.migration().label()
-        + " and any migrations queued after it: in one of them, " + why + "\n  " + DriverCause.of(cause);
-    String left = recorder.commitsEach()
-        ? "PostgreSQL runs a whole round trip, its commits too, before it reports the setting: each migration sent in"
-            + " it may be " + (recorder.undo() ? "undone, with its changelog row deleted. " : "applied, with its"
-            + " changelog row. ") + ScriptFailure.applied(recorder, durable, false)
-        : "The run's transaction (-Dquantagent.transaction=all) was still open: PostgreSQL rolled it back, with every"
-            + " migration in it. " + ScriptFailure.applied(recorder, durable, true);
+    List<PlannedMigration> sent = step.unansweredCommits();
+    String where = "The " + goal + " stopped at the end of the round trip that sent " + carried(step) + ", " + why
+        + "\n  " + DriverCause.of(cause);
+    // Only a round trip that carries no commit is left with nothing unanswered: all mode's open transaction.
+    String left = sent.isEmpty()
+        ? "The run's transaction (-Dquantagent.transaction=all) was still open: PostgreSQL rolled it back, with every"
+            + " migration in it. " + ScriptFailure.applied(recorder, durable, true)
+        : "PostgreSQL runs a whole round trip, its commits too, before it reports the setting: "
+            + (sent.size() == 1 ? "it" : "each") + " may be " + (recorder.undo() ? "undone, with its changelog row"
+            + " deleted. " : "applied, with its changelog row. ") + ScriptFailure.applied(recorder, durable, false);
     String suspects = mentioning(recorder.planned(), step.migration());
     String message = where + "\n  " + left + "\n  Delete the statement that sets client_encoding"
         + (suspects.isEmpty() ? "" : " (client_encoding appears in " + suspects + ")") + fix;
     return new ScriptFailedException(message, where, cause);
+  }
+
+  /** The migrations of the round trip that failed, as the message names them. */
+  private static String carried(StepFailedException step) {
+    List<PlannedMigration> sent = step.unansweredCommits();
+    if (sent.isEmpty()) {
+      return step.migration().label() + " and any migrations after it: in one of them";
+    }
+    return sent.size() == 1 ? sent.get(0).label() + ": in it" : "the " + sent.size() + " migrations "
+        + sent.get(0).label() + " to " + sent.get(sent.size() - 1).label() + ": in one of them";
   }
 
   /** The files, from {@code first} on in the run, whose statements name client_encoding, as a list for a message. */

@@ -127,11 +127,6 @@ final class MigrationRunner implements AutoCloseable {
     return lockLimit;
   }
 
-  /** Whether each migration's batch ends with its own COMMIT: not when the run shares one transaction (all mode). */
-  boolean commitsEach() {
-    return settings.transaction() == TransactionMode.EACH;
-  }
-
   /** Waits for the queued migrations, commits what the run left open and makes sure every commit is on disk. */
   void finish() {
     sender.await();

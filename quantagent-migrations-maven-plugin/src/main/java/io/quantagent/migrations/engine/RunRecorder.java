@@ -109,11 +109,6 @@ final class RunRecorder implements MigrationHook, MigrationConnection.Collector,
     return plan.migrations();
   }
 
-  /** Whether each migration commits in the round trip that sends it ({@link MigrationRunner#commitsEach}). */
-  boolean commitsEach() {
-    return runner.commitsEach();
-  }
-
   /** The migration that was running when the operation failed, if any. */
   Optional<PlannedMigration> failed() {
     return Optional.ofNullable(running);
