@@ -50,6 +50,13 @@ public enum Rule {
           + " (pg_dump writes \\restrict and \\unrestrict lines into every plain dump, and COPY FROM stdin for its"
           + " data)",
       "delete the line; for what it did, write the SQL itself; rows as INSERT statements (pg_dump --inserts)"),
+  CLIENT_ENCODING("client-encoding", Severity.ERROR,
+      "SET client_encoding or SET NAMES to anything but UTF8, or SELECT set_config('client_encoding', ...) to it, in"
+          + " any script",
+      "the PostgreSQL JDBC driver the runner uses works in UTF8 only: it closes the connection, and PostgreSQL reads"
+          + " the text sent with the statement in that encoding. Upgrade refuses the script before anything runs"
+          + " (pg_dump writes SET client_encoding at the top of every dump)",
+      "delete the line (the runner reads every script as UTF-8), or set 'UTF8'"),
   UNTERMINATED_COMMENT_OR_QUOTE("unterminated-comment-or-quote", Severity.ERROR,
       "a /* comment, a ' string, a \" quoted identifier or a $tag$ body that never ends (PostgreSQL nests block"
           + " comments: a /* inside one opens another)",

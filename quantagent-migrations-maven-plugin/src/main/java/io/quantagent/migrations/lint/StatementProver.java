@@ -50,6 +50,11 @@ final class StatementProver {
       try {
         execute(scratch, statement.sql());
       } catch (SQLException e) {
+        if (scratch.isClosed()) {
+          // pgjdbc closed it: the statement set a client encoding other than UTF8 (see ClientEncoding)
+          proven.add(failed(script, line, statement, e));
+          return proven;
+        }
         scratch.rollback();
         if (!transactional && NOT_IN_TRANSACTION.equals(e.getSQLState())) {
           scratch.setAutoCommit(true);

@@ -86,6 +86,12 @@ record RuleExample(Rule rule, String bad, Claim badClaim, List<String> safe, Cla
         "\\restrict 9xQ2\n" + TIMEOUT + "UPDATE trades SET note = 'checked' WHERE id = 1;", Claim.fails("42601"),
         List.of(TIMEOUT + "UPDATE trades SET note = 'checked' WHERE id = 1;"),
         Claim.lock("trades", LockMode.ROW_EXCLUSIVE)));
+    // The proof of the bad way: pgjdbc closes the connection when the server reports the encoding.
+    examples.add(new RuleExample(Rule.CLIENT_ENCODING,
+        TIMEOUT + "UPDATE trades SET note = 'checked' WHERE id = 1;\nSET client_encoding = 'LATIN1';",
+        Claim.fails("08006"),
+        List.of("SET client_encoding = 'UTF8';\n" + TIMEOUT + "UPDATE trades SET note = 'checked' WHERE id = 1;"),
+        Claim.lock("trades", LockMode.ROW_EXCLUSIVE)));
     // The proof of the bad way: the 'logs/*' opened a second comment, the UPDATE went with it, and the SET was the
     // last statement to run.
     examples.add(new RuleExample(Rule.UNTERMINATED_COMMENT_OR_QUOTE,
