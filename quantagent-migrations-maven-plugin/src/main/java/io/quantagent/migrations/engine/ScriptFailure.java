@@ -52,6 +52,9 @@ final class ScriptFailure {
         .append(migration.migration()).append(" failed in ").append(migration.file()).append(where(step, recorder))
         .append("\n  ").append(DriverCause.of(sql));
     String failure = message.toString();
+    if (ClientEncodingCheck.failed(step)) {
+      return ClientEncodingCheck.explain(step, recorder, durable, failure, goal);
+    }
     if (ClientEncoding.changedBy(sql)) {
       return ClientEncodingChanged.explain(step, recorder, durable, failure, goal);
     }
@@ -106,6 +109,8 @@ final class ScriptFailure {
     return switch (step.part()) {
       case STATEMENT -> step.statement().map(s -> ", statement " + s.number() + " of " + n + " (line " + s.line()
           + "): " + s.firstLine()).orElse("");
+      case ENCODING_CHECK -> " at the check that its " + n + (n == 1 ? " statement" : " statements")
+          + " left the client encoding UTF8";
       case CHANGELOG -> " when writing its changelog row, after its " + n + (n == 1 ? " statement" : " statements")
           + " ran";
       case COMMIT -> " at its commit" + (deferred ? " (a deferred constraint or trigger fired then)" : "");

@@ -7,13 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.events.EventLog;
 import io.quantagent.migrations.testing.PostgresFixture;
+import io.quantagent.migrations.testing.PostgresFixture.OnPostgres;
+import io.quantagent.migrations.testing.PostgresMajor;
 import io.quantagent.migrations.testing.TestDatabase;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A script that sets a client encoding other than UTF8, as pg_dump writes at the top of every dump: pgjdbc, which works in UTF8
@@ -24,6 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ClientEncodingRunTest {
   /** Sets the encoding where no reading of the text can see it. */
   private static final String HIDDEN = "DO $$ BEGIN EXECUTE 'SET client_encoding = ''LATIN1'''; END $$;";
+  /** Forms no reading of the text before the run can see; set_config also makes the runner reset the session after. */
+  private static final String EXECUTE_IN_A_DO_BLOCK = "do $$ begin execute 'set client_encoding = ''LATIN1'''; end $$;";
+  private static final String SET_CONFIG_IN_A_QUERY =
+      "select set_config('client_encoding','LATIN1',false) from (values (1)) v;";
+  /** Sets the encoding where not even a script's words show it: in a function an earlier migration made. */
+  private static final String LATIN1_FUNCTION = "create function latin1() returns text language sql as $$"
+      + " select set_config('client_encoding', 'LATIN1', false) $$;";
 
   private TestDatabase db;
   private Scripts scripts;
@@ -36,6 +51,10 @@ class ClientEncodingRunTest {
 
   private Migrator migrator() {
     return new Migrator(db.connections(), scripts.source(), "changelog", EventLog.silent());
+  }
+
+  private Migrator migrator(TransactionMode mode) {
+    return migrator().withRunner(RunnerSettings.defaults().withTransaction(mode));
   }
 
   @Test
@@ -88,40 +107,145 @@ class ClientEncodingRunTest {
   }
 
   /**
-   * In a transaction the server reports the setting only when the round trip ends, after it committed what it
-   * carried: the message must not say that the migrations were rolled back.
+   * A transactional script whose text may set the client encoding is followed by the runner's check, which fails its
+   * transaction before the commit: the SET is rolled back with the rest, so pgjdbc keeps its connection, and the
+   * garbled text the statements after the SET wrote never commits. set_config also makes the runner send RESET ALL
+   * after the script, which puts the encoding back before PostgreSQL would report it: without the check that run
+   * commits, silently.
+   */
+  @ParameterizedTest(name = "{0}, -Dquantagent.transaction={1}")
+  @MethodSource("hiddenFormsInEachTransactionMode")
+  void aHiddenChangeInATransactionFailsBeforeTheCommitAndNothingGarbledIsKept(String hidden, TransactionMode mode)
+      throws Exception {
+    migrator().upgrade(new Target.Head());
+    scripts.add("002_create_b.sql", "create table b (id int);", "drop table b;")
+        .add("003_notes.sql", "create table notes (body text);\n" + hidden
+            + "\ninsert into notes values ('café');", "drop table notes;")
+        .add("004_create_c.sql", "create table c (id int);", "drop table c;");
+    ScriptFailedException e = assertThrows(ScriptFailedException.class,
+        () -> migrator(mode).upgrade(new Target.Head()));
+    String rolledBack = mode == TransactionMode.EACH
+        ? "It was rolled back: nothing of it is applied and it has no changelog row. The 1 migration before it in this"
+            + " run stays applied; the database is at 2 (create b)."
+        : "It was rolled back: nothing of it is applied and it has no changelog row. It shared its transaction"
+            + " (-Dquantagent.transaction=all) with the 1 migration before it in this run, rolled back with it: nothing"
+            + " of the run is applied.";
+    assertEquals("Migration 3 (notes) failed in 003_notes.sql at the check that its 3 statements left the client"
+        + " encoding UTF8\n  PostgreSQL: the migration set client_encoding to LATIN1, not UTF8 [SQLSTATE QAENC]"
+        + "\n  In 003_notes.sql, a statement set the client encoding to LATIN1 in a form the check before the run"
+        + " cannot see (an EXECUTE in a DO block, set_config in a function or in a larger query). PostgreSQL read the"
+        + " statements after it in that encoding (an accented letter stored garbled), and the PostgreSQL JDBC driver"
+        + " works in UTF8 only: the runner's check after the script failed its transaction before it could commit. "
+        + rolledBack + "\n  Delete the statement that sets client_encoding from 003_notes.sql, or make it set 'UTF8',"
+        + " then run the same mvn quantagent:upgrade command again.", e.getMessage());
+    assertEquals(mode == TransactionMode.EACH ? List.of("1", "2") : List.of("1"), db.changelogIds());
+    assertEquals(mode == TransactionMode.EACH ? List.of("a", "b", "changelog") : List.of("a", "changelog"),
+        db.tables());
+    assertEquals(0, garbledRows());
+
+    scripts.add("003_notes.sql", "create table notes (body text);\ninsert into notes values ('café');",
+        "drop table notes;");
+    migrator(mode).upgrade(new Target.Head());
+    assertEquals(List.of("1", "2", "3", "4"), db.changelogIds());
+    assertEquals("café", db.value("select body from notes"));
+    assertEquals(0, garbledRows());
+  }
+
+  /** PostgreSQL 15 reports a setting as 17 does, and restores it as the check's error aborts the transaction. */
+  @Test
+  void aHiddenChangeTheRunnersResetWouldHideFailsBeforeTheCommitOnPostgres15(
+      @OnPostgres(PostgresMajor.V15) TestDatabase onPostgres15) throws Exception {
+    db = onPostgres15;
+    scripts.add("002_notes.sql", "create table notes (body text);\n" + SET_CONFIG_IN_A_QUERY
+        + "\ninsert into notes values ('café');", "drop table notes;");
+    ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> migrator().upgrade(new Target.Head()));
+    assertTrue(e.getMessage().contains("\n  In 002_notes.sql, a statement set the client encoding to LATIN1"),
+        e.getMessage());
+    assertEquals(List.of("1"), db.changelogIds());
+    assertEquals(List.of("a", "changelog"), db.tables());
+    assertEquals(0, garbledRows());
+  }
+
+  /** An undo gets the check too: it is rolled back, and the migration stays applied. */
+  @Test
+  void aHiddenChangeInAnUndoFailsBeforeTheCommitAndTheMigrationStaysApplied() throws Exception {
+    scripts.add("002_notes.sql", "create table notes (body text);", SET_CONFIG_IN_A_QUERY
+        + "\ninsert into notes values ('café');\nalter table notes rename to dropped_notes;");
+    migrator().upgrade(new Target.Head());
+    ScriptFailedException e = assertThrows(ScriptFailedException.class,
+        () -> migrator().downgrade(new Target.Relative(1)));
+    assertTrue(e.getMessage().startsWith("Undoing migration 2 (notes) failed in 002_notes.sql at the check that its 3"
+        + " statements left the client encoding UTF8\n"), e.getMessage());
+    assertTrue(e.getMessage().contains(" The undo was rolled back: migration 2 (notes) stays applied, with its"
+        + " changelog row.\n  Delete the statement that sets client_encoding from the -- //@UNDO part of"
+        + " 002_notes.sql, or make it set 'UTF8', then run the same mvn quantagent:downgrade command again."),
+        e.getMessage());
+    assertEquals(List.of("1", "2"), db.changelogIds());
+    assertEquals(List.of("a", "changelog", "notes"), db.tables());
+    assertEquals(0, garbledRows());
+  }
+
+  /** The check reads the text loosely: a column called names costs a check that passes, and the migration commits. */
+  @Test
+  void aScriptThatMerelyMentionsAColumnCalledNamesRunsAndCommits() throws Exception {
+    scripts.add("002_people.sql", "create table people (names text);\ninsert into people (names) values ('café');",
+        "drop table people;");
+    migrator().upgrade(new Target.Head());
+    assertEquals(List.of("1", "2"), db.changelogIds());
+    assertEquals("café", db.value("select names from people"));
+  }
+
+  /**
+   * Where not even the check's reading of the text sees it (a function an earlier migration made), the server reports
+   * the setting only when the round trip ends, after it committed what it carried: the message must not say that the
+   * migrations were rolled back.
    */
   @Test
-  void aHiddenChangeInATransactionSaysWhatWasSentMayBeAppliedAndWhereTheSettingIs() throws Exception {
+  void aChangeNoTextShowsSaysWhatWasSentMayBeAppliedAndWhereTheSettingIs() throws Exception {
+    scripts.add("002_latin1.sql", LATIN1_FUNCTION, "drop function latin1();");
     migrator().upgrade(new Target.Head());
-    scripts.add("002_convert.sql", "create table c (id int);\n" + HIDDEN, "drop table c;");
+    scripts.add("003_convert.sql", "create table c (id int);\nselect latin1();", "drop table c;");
     ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> migrator().upgrade(new Target.Head()));
     String message = e.getMessage();
-    assertTrue(message.startsWith("The upgrade stopped at the end of the round trip that sent 2 (convert): in it, a"
+    assertTrue(message.startsWith("The upgrade stopped at the end of the round trip that sent 3 (convert): in it, a"
         + " statement set the client encoding to another than UTF8, and the PostgreSQL JDBC driver, which works in"
         + " UTF8 only, closed the connection: nothing is wrong with the database or the network.\n  PostgreSQL: The"
         + " server's client_encoding parameter was changed to LATIN1."), message);
     assertTrue(message.contains("\n  PostgreSQL runs a whole round trip, its commits too, before it reports the"
         + " setting: it may be applied, with its changelog row. Nothing else was applied."
-        + "\n  Delete the statement that sets client_encoding (client_encoding appears in 002_convert.sql), or make"
-        + " it set 'UTF8'."), message);
+        + "\n  Delete the statement that sets client_encoding, or make it set 'UTF8'."), message);
     assertFalse(message.contains("rolled back"), message);
-    assertEquals(List.of("1", "2"), db.changelogIds(), "PostgreSQL committed it before it reported the setting");
+    assertEquals(List.of("1", "2", "3"), db.changelogIds(), "PostgreSQL committed it before it reported the setting");
   }
 
   /** With -Dquantagent.transaction=all no round trip commits: the transaction it left open is rolled back. */
   @Test
-  void aHiddenChangeInTheRunsOneTransactionSaysItWasRolledBack() throws Exception {
+  void aChangeNoTextShowsInTheRunsOneTransactionSaysItWasRolledBack() throws Exception {
+    scripts.add("002_latin1.sql", LATIN1_FUNCTION, "drop function latin1();");
     migrator().upgrade(new Target.Head());
-    scripts.add("002_create_b.sql", "create table b (id int);", "drop table b;")
-        .add("003_convert.sql", "create table c (id int);\n" + HIDDEN, "drop table c;");
-    ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> migrator()
-        .withRunner(RunnerSettings.defaults().withTransaction(TransactionMode.ALL)).upgrade(new Target.Head()));
+    scripts.add("003_create_b.sql", "create table b (id int);", "drop table b;")
+        .add("004_convert.sql", "create table c (id int);\nselect latin1();", "drop table c;");
+    ScriptFailedException e = assertThrows(ScriptFailedException.class,
+        () -> migrator(TransactionMode.ALL).upgrade(new Target.Head()));
     assertTrue(e.getMessage().contains("\n  The run's transaction (-Dquantagent.transaction=all) was still open:"
         + " PostgreSQL rolled it back, with every migration in it. Nothing else was applied.\n  Delete the statement"
-        + " that sets client_encoding (client_encoding appears in 003_convert.sql), or make it set 'UTF8'."),
-        e.getMessage());
-    assertEquals(List.of("1"), db.changelogIds());
+        + " that sets client_encoding, or make it set 'UTF8'."), e.getMessage());
+    assertEquals(List.of("1", "2"), db.changelogIds());
     assertEquals(List.of("a", "changelog"), db.tables());
+  }
+
+  static Stream<Arguments> hiddenFormsInEachTransactionMode() {
+    return Stream.of(Named.of("an EXECUTE in a DO block", EXECUTE_IN_A_DO_BLOCK),
+        Named.of("set_config in a query", SET_CONFIG_IN_A_QUERY))
+        .flatMap(hidden -> Stream.of(TransactionMode.values()).map(mode -> Arguments.of(hidden, mode)));
+  }
+
+  /** Rows of any table, the changelog's too, whose text holds an é that PostgreSQL read as LATIN1 (Ã©). */
+  private long garbledRows() throws SQLException {
+    long rows = 0;
+    for (String table : db.tables()) {
+      rows += Long.parseLong(db.value("select count(*) from " + table + " t where t::text like '%Ã©%'"));
+    }
+    return rows;
   }
 }

@@ -36,6 +36,24 @@ class TransactionBatchTest {
     assertEquals(TransactionBatch.Part.COMMIT, at("Batch entry 6 COMMIT was aborted: ERROR: insert or update").part());
   }
 
+  /** The check after a script that may set the client encoding has its own place, before the resets. */
+  @Test
+  void theClientEncodingCheckComesRightAfterTheStatements() {
+    List<SqlStatement> statements = List.of(new SqlStatement(1, 2, "create table notes (body text)"),
+        new SqlStatement(2, 3, "select set_config('client_encoding', 'LATIN1', false) from (values (1)) v"));
+    TransactionBatch batch = new TransactionBatch(new PlannedMigration(new MigrationInfo(java.math.BigDecimal.ONE, "x"),
+        "1_x.sql", false, ScriptDirectives.of(DirectiveComments.of("")), statements),
+        List.of("SET LOCAL synchronous_commit = off"), List.of("RESET ALL"), Optional.of("INSERT INTO changelog ..."),
+        true);
+    assertEquals(List.of("SET LOCAL synchronous_commit = off", statements.get(0).sql(), statements.get(1).sql(),
+        ClientEncodingCheck.SQL, "RESET ALL", "INSERT INTO changelog ...", "COMMIT"), batch.sql());
+    assertEquals(TransactionBatch.Part.STATEMENT, batch.at(2).part());
+    assertEquals(new TransactionBatch.Position(TransactionBatch.Part.ENCODING_CHECK, Optional.empty()), batch.at(3));
+    assertEquals(TransactionBatch.Part.CHANGELOG, batch.at(4).part());
+    assertEquals(TransactionBatch.Part.CHANGELOG, batch.at(5).part());
+    assertEquals(TransactionBatch.Part.COMMIT, batch.at(6).part());
+  }
+
   @Test
   void aTranslatedMessageStillGivesTheIndexAndAnythingElseIsUnknown() {
     assertEquals(Optional.of(STATEMENTS.get(0)), at("批次处理 2 <unknown> 被中止，呼叫 getNextException 以取得原因。").statement());

@@ -1,0 +1,36 @@
+package io.quantagent.migrations.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Which scripts get the check that their statements left the client encoding UTF8: a loose reading of the words. */
+class ClientEncodingCheckTest {
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "DO $$ BEGIN EXECUTE 'SET client_encoding = ''LATIN1'''; END $$;|true",
+      "select set_config('client_encoding','LATIN1',false) from (values (1)) v;|true",
+      "do $$ begin execute 'set NAMES ''LATIN1'''; end $$;|true",
+      "SELECT pg_catalog.set_config('CLIENT_ENCODING', 'WIN1252', false) WHERE true;|true",
+      "create table people (names text);|true",
+      "create table notes (body text);|false",
+      "insert into notes values ('café');|false",
+      "SELECT pg_catalog.set_config('search_path', '', false);|false",
+      "create table client (encoding text);|false"})
+  void followsAStatementThatMayNameTheClientEncoding(String sql, boolean checked) {
+    assertEquals(checked, ClientEncodingCheck.after(List.of(new SqlStatement(1, 1, sql))).isPresent());
+  }
+
+  @Test
+  void oneCheckFollowsAScriptOfManyStatements() {
+    assertEquals(Optional.of(ClientEncodingCheck.SQL), ClientEncodingCheck.after(List.of(
+        new SqlStatement(1, 1, "create table notes (body text);"),
+        new SqlStatement(2, 2, "select set_config('client_encoding','LATIN1',false) from (values (1)) v;"),
+        new SqlStatement(3, 3, "insert into notes values ('café');"))));
+  }
+}
