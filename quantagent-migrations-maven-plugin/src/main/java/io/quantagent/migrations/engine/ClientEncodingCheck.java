@@ -18,9 +18,9 @@ final class ClientEncodingCheck {
   /** The SQLSTATE of the check's error: no error of PostgreSQL's has it. */
   static final String FAILED = "QAENC";
   static final String SQL = "DO $quantagent$ BEGIN IF pg_catalog.current_setting('client_encoding') <> 'UTF8' THEN"
-      + " RAISE EXCEPTION 'the migration set client_encoding to %, not UTF8',"
+      + " RAISE EXCEPTION 'client_encoding is % after the statements of the migration, not UTF8',"
       + " pg_catalog.current_setting('client_encoding') USING ERRCODE = '" + FAILED + "'; END IF; END $quantagent$";
-  private static final Pattern SET_TO = Pattern.compile("set client_encoding to (\\S+), not UTF8");
+  private static final Pattern SET_TO = Pattern.compile("client_encoding is (\\S+) after");
 
   private ClientEncodingCheck() {}
 

@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantagent.migrations.events.EventLog;
+import io.quantagent.migrations.testing.ClientProgram;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.PostgresFixture.OnPostgres;
 import io.quantagent.migrations.testing.PostgresMajor;
 import io.quantagent.migrations.testing.TestDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
@@ -131,7 +134,8 @@ class ClientEncodingRunTest {
             + " (-Dquantagent.transaction=all) with the 1 migration before it in this run, rolled back with it: nothing"
             + " of the run is applied.";
     assertEquals("Migration 3 (notes) failed in 003_notes.sql at the check that its 3 statements left the client"
-        + " encoding UTF8\n  PostgreSQL: the migration set client_encoding to LATIN1, not UTF8 [SQLSTATE QAENC]"
+        + " encoding UTF8\n  PostgreSQL: client_encoding is LATIN1 after the statements of the migration, not UTF8"
+        + " [SQLSTATE QAENC]"
         + "\n  In 003_notes.sql, a statement set the client encoding to LATIN1 in a form the check before the run"
         + " cannot see (an EXECUTE in a DO block, set_config in a function or in a larger query). PostgreSQL read the"
         + " statements after it in that encoding (an accented letter stored garbled), and the PostgreSQL JDBC driver"
@@ -161,6 +165,27 @@ class ClientEncodingRunTest {
     ScriptFailedException e = assertThrows(ScriptFailedException.class, () -> migrator().upgrade(new Target.Head()));
     assertTrue(e.getMessage().contains("\n  In 002_notes.sql, a statement set the client encoding to LATIN1"),
         e.getMessage());
+    assertEquals(List.of("1"), db.changelogIds());
+    assertEquals(List.of("a", "changelog"), db.tables());
+    assertEquals(0, garbledRows());
+  }
+
+  /**
+   * The offline SQL file has the check too: psql follows the encoding the script set and sends the rest of the file,
+   * written in UTF-8, as it is, so the server reads it garbled; psql stops at the check, and the transaction with it.
+   */
+  @Test
+  void anOfflineSqlFileStopsAtTheCheckAndCommitsNothingGarbled(@TempDir Path files) throws Exception {
+    String psql = ClientProgram.psql();
+    migrator().upgrade(new Target.Head());
+    scripts.add("002_notes.sql", "create table notes (body text);\n" + SET_CONFIG_IN_A_QUERY
+        + "\ninsert into notes values ('café');", "drop table notes;");
+    Path file = Files.writeString(files.resolve("upgrade.sql"),
+        migrator().upgradeSql(new Target.Head(), Optional.empty()));
+    ClientProgram.Outcome run = ClientProgram.psqlFile(db, psql, file);
+    assertFalse(run.succeeded(), run.output());
+    assertTrue(run.output().contains("ERROR:  client_encoding is LATIN1 after the statements of the migration, not"
+        + " UTF8"), run.output());
     assertEquals(List.of("1"), db.changelogIds());
     assertEquals(List.of("a", "changelog"), db.tables());
     assertEquals(0, garbledRows());

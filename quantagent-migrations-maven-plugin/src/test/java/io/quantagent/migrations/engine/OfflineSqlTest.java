@@ -67,6 +67,23 @@ class OfflineSqlTest {
     assertFalse(sql.substring(sql.indexOf("-- 002_create_b.sql")).contains("RESET"), sql);
   }
 
+  /** psql gets the check that a script left the client encoding UTF8 where the runner sends it: before the resets. */
+  @Test
+  void aScriptThatMaySetTheClientEncodingIsFollowedByTheCheckBeforeTheResets(@TempDir Path dir) {
+    ScriptSource scripts = new Scripts(dir)
+        .add("001_notes.sql", "create table notes (body text);\n"
+            + "select set_config('client_encoding', 'LATIN1', false) from (values (1)) v;", "drop table notes;")
+        .add("002_names.sql", "-- quantagent:no-transaction\ncreate table people (names text);", "drop table people;")
+        .source();
+    String sql = new Migrator(null, scripts, "changelog", EventLog.silent())
+        .upgradeSql(new Target.Head(), Optional.of("base"));
+    String first = sql.substring(sql.indexOf("-- 001_notes.sql"), sql.indexOf("-- 002_names.sql"));
+    assertTrue(first.contains("from (values (1)) v;\n" + ClientEncodingCheck.SQL + ";\nRESET ALL;\nRESET ROLE;\n"
+        + "INSERT INTO changelog"), first);
+    assertFalse(sql.substring(sql.indexOf("-- 002_names.sql")).contains(ClientEncodingCheck.SQL),
+        "a script without a transaction gets none, as from the runner: " + sql);
+  }
+
   /** psql gets the lock-timeout guard and a script's own timeouts, as the runner sends them. */
   @Test
   void eachMigrationGetsTheTimeoutsTheRunnerWouldSet(@TempDir Path dir) {
