@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * reports it only when the round trip ends (PostgreSQL 14 and later) has by then read the statements sent with it in
  * that encoding (an é stored as Ã©). pg_dump writes {@code SET client_encoding = '...'} at the top of every dump, so a
  * baseline made from one has it. The run plan refuses such a statement before anything runs; the forms this reading
- * cannot see (a DO block's EXECUTE, set_config in a larger query) fail at the {@link ClientEncodingCheck} after a
+ * cannot see (a DO block's EXECUTE, set_config in a larger query) fail at the {@link ClientEncodingGuard} after a
  * transactional script, and {@link #changedBy} tells the driver's error apart where neither sees it (a function an
  * earlier migration made, a script without a transaction).
  */

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * A run that pgjdbc stopped by closing the connection itself, because a statement set the client encoding to another
- * than UTF8 ({@link ClientEncoding}) in a form neither the run plan nor the {@link ClientEncodingCheck} can see, or in
+ * than UTF8 ({@link ClientEncoding}) in a form neither the run plan nor the {@link ClientEncodingGuard} can see, or in
  * a script without a transaction, which the check does not follow: the script is the cause, not the database or
  * the network, and the message says so. Where the driver could not tell the statement (one batch, or several sent in
  * one round trip), the server had run the whole round trip, its commits included, before it reported the setting

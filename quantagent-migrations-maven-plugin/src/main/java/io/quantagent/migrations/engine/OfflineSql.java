@@ -10,7 +10,7 @@ import java.util.Optional;
  * transaction, as when the plugin runs it (with {@code -Dquantagent.transaction=all}, the migrations between
  * no-transaction scripts share one), except scripts marked {@code -- quantagent:no-transaction}; each gets the lock and
  * statement timeouts the runner would set, and an index build the invalid leftovers of a failed earlier run dropped
- * before it (psql's {@code \gexec}, so the file is psql's), and the {@link ClientEncodingCheck} after a script that may
+ * before it (psql's {@code \gexec}, so the file is psql's), and the {@link ClientEncodingGuard} after a script that may
  * set the client encoding. A script the runner would refuse is refused here too, before any SQL is written. What
  * psql cannot do is retry: a lock timeout stops the file at that migration.
  */
@@ -82,7 +82,7 @@ final class OfflineSql {
         sql.append(statement.setLocal("statement_timeout")).append(";\n");
       }
       statements(sql, planned.statements());
-      ClientEncodingCheck.after(planned.statements()).ifPresent(check -> sql.append(check).append(";\n"));
+      ClientEncodingGuard.after(planned.statements()).ifPresent(check -> sql.append(check).append(";\n"));
     } else {
       noTransaction(sql, planned);
     }

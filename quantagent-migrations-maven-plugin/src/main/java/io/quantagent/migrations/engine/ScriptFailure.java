@@ -52,8 +52,8 @@ final class ScriptFailure {
         .append(migration.migration()).append(" failed in ").append(migration.file()).append(where(step, recorder))
         .append("\n  ").append(DriverCause.of(sql));
     String failure = message.toString();
-    if (ClientEncodingCheck.failed(step)) {
-      return ClientEncodingCheck.explain(step, recorder, durable, failure, goal);
+    if (ClientEncodingGuard.failed(step)) {
+      return ClientEncodingGuard.explain(step, recorder, durable, failure, goal);
     }
     if (ClientEncoding.changedBy(sql)) {
       return ClientEncodingChanged.explain(step, recorder, durable, failure, goal);
@@ -109,7 +109,7 @@ final class ScriptFailure {
     return switch (step.part()) {
       case STATEMENT -> step.statement().map(s -> ", statement " + s.number() + " of " + n + " (line " + s.line()
           + "): " + s.firstLine()).orElse("");
-      case ENCODING_CHECK -> " at the check that its " + n + (n == 1 ? " statement" : " statements")
+      case ENCODING_GUARD -> " at the check that its " + n + (n == 1 ? " statement" : " statements")
           + " left the client encoding UTF8";
       case CHANGELOG -> " when writing its changelog row, after its " + n + (n == 1 ? " statement" : " statements")
           + " ran";

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * One migration as one pgjdbc batch, sent in one network round trip: its settings ({@code SET LOCAL}), its
- * statements, the {@link ClientEncodingCheck} when they may set the client encoding, its changelog row and, unless it
+ * statements, the {@link ClientEncodingGuard} when they may set the client encoding, its changelog row and, unless it
  * shares its transaction with the next migration, {@code COMMIT}.
  * pgjdbc sends the {@code BEGIN} with it and follows the transaction state the server reports, so after the batch
  * the connection knows the transaction ended. When a statement fails the server skips the rest of the batch, and
@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 final class TransactionBatch {
   /** Where in the batch a failure happened; SETTING is what comes before the statements (timeouts, changelog DDL). */
-  enum Part { SETTING, STATEMENT, ENCODING_CHECK, CHANGELOG, COMMIT, UNKNOWN }
+  enum Part { SETTING, STATEMENT, ENCODING_GUARD, CHANGELOG, COMMIT, UNKNOWN }
 
   record Position(Part part, Optional<SqlStatement> statement) {}
 
@@ -33,7 +33,7 @@ final class TransactionBatch {
   private final PlannedMigration migration;
   private final List<String> sql = new ArrayList<>();
   private final int firstStatement;
-  private final int encodingCheckIndex;
+  private final int encodingGuardIndex;
   private final int resetsIndex;
   private final int resetsEnd;
   private final int changelogIndex;
@@ -50,9 +50,9 @@ final class TransactionBatch {
     firstStatement = sql.size();
     migration.statements().forEach(s -> sql.add(s.sql()));
     // Before the resets: RESET ALL would put the encoding back and hide what the statements after the SET were read in.
-    Optional<String> encodingCheck = ClientEncodingCheck.after(migration.statements());
-    encodingCheckIndex = encodingCheck.isPresent() ? sql.size() : -1;
-    encodingCheck.ifPresent(sql::add);
+    Optional<String> encodingGuard = ClientEncodingGuard.after(migration.statements());
+    encodingGuardIndex = encodingGuard.isPresent() ? sql.size() : -1;
+    encodingGuard.ifPresent(sql::add);
     resetsIndex = sql.size();
     sql.addAll(resets);
     resetsEnd = sql.size();
@@ -138,8 +138,8 @@ final class TransactionBatch {
     if (i < firstStatement + migration.statements().size()) {
       return new Position(Part.STATEMENT, Optional.of(migration.statements().get(i - firstStatement)));
     }
-    if (i == encodingCheckIndex) {
-      return new Position(Part.ENCODING_CHECK, Optional.empty());
+    if (i == encodingGuardIndex) {
+      return new Position(Part.ENCODING_GUARD, Optional.empty());
     }
     if (i == changelogIndex || (i >= resetsIndex && i < resetsEnd)) {
       return new Position(Part.CHANGELOG, Optional.empty());

@@ -78,9 +78,9 @@ class OfflineSqlTest {
     String sql = new Migrator(null, scripts, "changelog", EventLog.silent())
         .upgradeSql(new Target.Head(), Optional.of("base"));
     String first = sql.substring(sql.indexOf("-- 001_notes.sql"), sql.indexOf("-- 002_names.sql"));
-    assertTrue(first.contains("from (values (1)) v;\n" + ClientEncodingCheck.SQL + ";\nRESET ALL;\nRESET ROLE;\n"
+    assertTrue(first.contains("from (values (1)) v;\n" + ClientEncodingGuard.SQL + ";\nRESET ALL;\nRESET ROLE;\n"
         + "INSERT INTO changelog"), first);
-    assertFalse(sql.substring(sql.indexOf("-- 002_names.sql")).contains(ClientEncodingCheck.SQL),
+    assertFalse(sql.substring(sql.indexOf("-- 002_names.sql")).contains(ClientEncodingGuard.SQL),
         "a script without a transaction gets none, as from the runner: " + sql);
   }
 

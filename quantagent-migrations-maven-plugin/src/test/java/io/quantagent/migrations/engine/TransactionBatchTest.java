@@ -38,7 +38,7 @@ class TransactionBatchTest {
 
   /** The check after a script that may set the client encoding has its own place, before the resets. */
   @Test
-  void theClientEncodingCheckComesRightAfterTheStatements() {
+  void theClientEncodingGuardComesRightAfterTheStatements() {
     List<SqlStatement> statements = List.of(new SqlStatement(1, 2, "create table notes (body text)"),
         new SqlStatement(2, 3, "select set_config('client_encoding', 'LATIN1', false) from (values (1)) v"));
     TransactionBatch batch = new TransactionBatch(new PlannedMigration(new MigrationInfo(java.math.BigDecimal.ONE, "x"),
@@ -46,9 +46,9 @@ class TransactionBatchTest {
         List.of("SET LOCAL synchronous_commit = off"), List.of("RESET ALL"), Optional.of("INSERT INTO changelog ..."),
         true);
     assertEquals(List.of("SET LOCAL synchronous_commit = off", statements.get(0).sql(), statements.get(1).sql(),
-        ClientEncodingCheck.SQL, "RESET ALL", "INSERT INTO changelog ...", "COMMIT"), batch.sql());
+        ClientEncodingGuard.SQL, "RESET ALL", "INSERT INTO changelog ...", "COMMIT"), batch.sql());
     assertEquals(TransactionBatch.Part.STATEMENT, batch.at(2).part());
-    assertEquals(new TransactionBatch.Position(TransactionBatch.Part.ENCODING_CHECK, Optional.empty()), batch.at(3));
+    assertEquals(new TransactionBatch.Position(TransactionBatch.Part.ENCODING_GUARD, Optional.empty()), batch.at(3));
     assertEquals(TransactionBatch.Part.CHANGELOG, batch.at(4).part());
     assertEquals(TransactionBatch.Part.CHANGELOG, batch.at(5).part());
     assertEquals(TransactionBatch.Part.COMMIT, batch.at(6).part());

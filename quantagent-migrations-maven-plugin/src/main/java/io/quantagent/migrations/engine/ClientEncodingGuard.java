@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * rest (PostgreSQL restores the setting as the transaction aborts, before it would report it), so the connection
  * stays. Read loosely, as text: a false alarm costs one cheap statement in the migration's own round trip.
  */
-final class ClientEncodingCheck {
+final class ClientEncodingGuard {
   /** The SQLSTATE of the check's error: no error of PostgreSQL's has it. */
   static final String FAILED = "QAENC";
   static final String SQL = "DO $quantagent$ BEGIN IF pg_catalog.current_setting('client_encoding') <> 'UTF8' THEN"
@@ -22,7 +22,7 @@ final class ClientEncodingCheck {
       + " pg_catalog.current_setting('client_encoding') USING ERRCODE = '" + FAILED + "'; END IF; END $quantagent$";
   private static final Pattern SET_TO = Pattern.compile("client_encoding is (\\S+) after");
 
-  private ClientEncodingCheck() {}
+  private ClientEncodingGuard() {}
 
   /** The check to send after {@code statements}, when any of them may set the client encoding. */
   static Optional<String> after(List<SqlStatement> statements) {
@@ -31,7 +31,7 @@ final class ClientEncodingCheck {
 
   /** Whether {@code step} failed at the check because the script left another encoding than UTF8. */
   static boolean failed(StepFailedException step) {
-    return step.part() == TransactionBatch.Part.ENCODING_CHECK && FAILED.equals(DriverCause.sqlState(step.sqlCause()));
+    return step.part() == TransactionBatch.Part.ENCODING_GUARD && FAILED.equals(DriverCause.sqlState(step.sqlCause()));
   }
 
   /**

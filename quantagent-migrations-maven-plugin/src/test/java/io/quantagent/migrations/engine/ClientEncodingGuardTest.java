@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Which scripts get the check that their statements left the client encoding UTF8: a loose reading of the words. */
-class ClientEncodingCheckTest {
+class ClientEncodingGuardTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '|', value = {
@@ -23,12 +23,12 @@ class ClientEncodingCheckTest {
       "SELECT pg_catalog.set_config('search_path', '', false);|false",
       "create table client (encoding text);|false"})
   void followsAStatementThatMayNameTheClientEncoding(String sql, boolean checked) {
-    assertEquals(checked, ClientEncodingCheck.after(List.of(new SqlStatement(1, 1, sql))).isPresent());
+    assertEquals(checked, ClientEncodingGuard.after(List.of(new SqlStatement(1, 1, sql))).isPresent());
   }
 
   @Test
   void oneCheckFollowsAScriptOfManyStatements() {
-    assertEquals(Optional.of(ClientEncodingCheck.SQL), ClientEncodingCheck.after(List.of(
+    assertEquals(Optional.of(ClientEncodingGuard.SQL), ClientEncodingGuard.after(List.of(
         new SqlStatement(1, 1, "create table notes (body text);"),
         new SqlStatement(2, 2, "select set_config('client_encoding','LATIN1',false) from (values (1)) v;"),
         new SqlStatement(3, 3, "insert into notes values ('café');"))));
