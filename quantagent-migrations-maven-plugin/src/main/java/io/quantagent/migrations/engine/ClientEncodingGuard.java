@@ -62,17 +62,38 @@ final class ClientEncodingGuard {
   }
 
   /**
-   * Whether "client_encoding" or "names" (of SET NAMES) appears in any case: one pass over the characters, as
-   * {@link SessionSettings} reads a script.
+   * Whether "client_encoding", or "names" after "set" and not before "=" (SET NAMES), appears in any case: one pass over the characters,
+   * as {@link SessionSettings} reads a script. "names" alone would add the check to every script with a column of that
+   * name, and the check is a DO block, which a role without USAGE on PL/pgSQL cannot run.
    */
   private static boolean mayNameTheEncoding(String sql) {
     for (int i = 0; i < sql.length(); i++) {
       int c = sql.charAt(i) | 0x20; // ASCII letters to lower case; what else it changes cannot match below
-      if (c == 'n' && sql.regionMatches(true, i, "names", 0, 5)
+      if (c == 'n' && sql.regionMatches(true, i, "names", 0, 5) && afterSet(sql, i) && !assigned(sql, i + 5)
           || c == 'c' && sql.regionMatches(true, i, "client_encoding", 0, 15)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether "=" comes next after {@code index}, white space aside: an UPDATE's SET of a column called names. */
+  private static boolean assigned(String sql, int index) {
+    int next = index;
+    while (next < sql.length() && Character.isWhitespace(sql.charAt(next))) {
+      next++;
+    }
+    return next < sql.length() && sql.charAt(next) == '=';
+  }
+
+  /** Whether the word "set" and white space come just before {@code index}. */
+  private static boolean afterSet(String sql, int index) {
+    int end = index;
+    while (end > 0 && Character.isWhitespace(sql.charAt(end - 1))) {
+      end--;
+    }
+    int start = end - 3;
+    return end < index && start >= 0 && sql.regionMatches(true, start, "set", 0, 3)
+        && (start == 0 || !Character.isLetterOrDigit(sql.charAt(start - 1)) && sql.charAt(start - 1) != '_');
   }
 }
