@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  * in production, where it ran long ago) and the runner's own changelog row, guard and timeouts. So after the last
  * statement of a script that may have changed any, the runner sends {@code RESET ALL} and {@code RESET ROLE}
  * (which {@code RESET ALL} leaves), before its changelog row: the session is back to what its login gave it, and
- * the run makes its own settings again. Read loosely, as text: a false alarm costs a few statements in the
- * migration's own round trip.
+ * the run makes its own settings again. DateStyle too, which a script may set to read dates day-first ({@code SET
+ * datestyle = 'German'}): pgjdbc needs its output ISO and closes the connection when the server reports another, which
+ * PostgreSQL 14 and later do only when the round trip ends, after the reset. Read loosely, as text: a false alarm
+ * costs a few statements in the migration's own round trip.
  */
 final class SessionSettings {
   /** Sent after the statements of a migration that may have changed them. */
@@ -20,7 +22,7 @@ final class SessionSettings {
 
   /** A SET or RESET anywhere (in a DO block's EXECUTE too) of what the runner relies on; any set_config. */
   private static final Pattern CHANGE = Pattern.compile("(?i)\\bset_config\\s*\\(|\\b(?:set|reset)\\s+(?:session\\s+|"
-      + "local\\s+)?(?:search_path|schema|role|lock_timeout|statement_timeout|all)\\b|\\bdiscard\\s+all\\b");
+      + "local\\s+)?(?:search_path|schema|role|lock_timeout|statement_timeout|datestyle|all)\\b|\\bdiscard\\s+all\\b");
   /**
    * A statement that is itself a SET or RESET of any setting: the word opens it, after any comments (an
    * {@code UPDATE}'s SET is not one). {@code SET TRANSACTION} and {@code SET CONSTRAINTS} end with the transaction.

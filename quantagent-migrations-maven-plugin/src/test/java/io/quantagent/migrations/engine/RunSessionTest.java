@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The session a run migrates in: the settings it makes for itself at the start hold for every migration, also after a
@@ -63,6 +64,24 @@ class RunSessionTest {
     migrator(db.connections()).withRunner(RunnerSettings.defaults().withTransaction(mode)).upgrade(new Target.Head());
     String expected = "30 / 10 / 0 / 1000 / Pacific/Chatham / on";
     assertEquals(List.of(expected, expected, expected), seen());
+  }
+
+  /**
+   * A script that reads dates day-first with a DateStyle of its own, as a SET or hidden in a DO block, gets them: the
+   * run resets the setting after it, before PostgreSQL would report it and pgjdbc, which needs ISO, close the
+   * connection. The next migration, in the same round trip or the next, sees the session's own.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"set datestyle = 'German';", "do $$ begin execute 'set datestyle = ''German'''; end $$;"})
+  void aScriptsDateStyleEndsWithItAndTheRunKeepsItsConnection(String setting, @TempDir Path other) throws Exception {
+    Scripts dates = new Scripts(other).add("001_dates.sql", "create table dates (d date, style text);", "drop table"
+        + " dates;").add("002_day_first.sql", setting + "\ninsert into dates values ('31.12.2024',"
+        + " current_setting('datestyle'));", "delete from dates;").add("003_after_it.sql", "insert into dates values"
+        + " ('2025-01-02', current_setting('datestyle'));", "delete from dates where d = '2025-01-02';");
+    new Migrator(db.connections(), dates.source(), "changelog", EventLog.silent()).upgrade(new Target.Head());
+    assertEquals(List.of("2024-12-31 German, DMY", "2025-01-02 ISO, MDY"),
+        db.column("select d::text || ' ' || style from dates order by d"));
+    assertEquals(List.of("1", "2", "3"), db.changelogIds());
   }
 
   /**

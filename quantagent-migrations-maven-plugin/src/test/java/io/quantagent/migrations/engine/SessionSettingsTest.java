@@ -20,6 +20,7 @@ class SessionSettingsTest {
       "RESET ALL;|true",
       "DISCARD ALL;|true",
       "DO $$ BEGIN EXECUTE 'SET search_path = x'; END $$;|true",
+      "DO $$ BEGIN EXECUTE 'SET DateStyle = German'; END $$;|true",
       "UPDATE orders SET status = 'open';|false",
       "CREATE TABLE settings (name text, value text);|false",
       "INSERT INTO reset_log VALUES (1);|false",
