@@ -62,6 +62,11 @@ public final class PostgresConnector {
       case "3D000" -> "Create the database first (createdb, or CREATE DATABASE), or fix its name in the URL.";
       case "08001", "08004", "08006" -> "Check that PostgreSQL is running and that the host and port"
           + " in the URL are right; with no URL configured at all, the embedded development database is used.";
+      case "53300" -> "Every connection this login may have is taken: the server's max_connections, or a CONNECTION"
+          + " LIMIT of the role or the database (pg_stat_activity shows who holds them). Wait for sessions to end, end"
+          + " idle ones, or raise the limit, then try again.";
+      case "57P03" -> "The server does not accept connections now: it is starting up, shutting down, or a standby"
+          + " that has not reached a consistent state yet. Wait until it does (pg_isready tells), then try again.";
       // PostgreSQL's own errors always carry one: this came from another service on that port, or a proxy's own refusal.
       default -> sqlState == null
           ? "What answered sent no SQLSTATE, which PostgreSQL sends with every error: check that the host and port in"

@@ -51,6 +51,35 @@ class PostgresConnectorTest {
         + " with no URL configured at all, the embedded development database is used.", e.getMessage());
   }
 
+  /** A login whose role may have no more connections (CONNECTION LIMIT, or the server's max_connections). */
+  @Test
+  void aLoginWithoutAFreeConnectionSaysWhichLimitsToLookAt(TestDatabase db) throws Exception {
+    String role = "qa_limited_" + Long.toHexString(System.nanoTime());
+    db.execute("create role " + role + " login password 'limited-pw' connection limit 0");
+    DatabaseUrl url = DatabaseUrl.parse(db.jdbcUrl()).withCredentials(role, "limited-pw");
+    DatabaseConnectionException e = assertThrows(DatabaseConnectionException.class,
+        () -> new PostgresConnector(url).connect());
+    assertTrue(e.getMessage().contains("FATAL: too many connections for role \"" + role + "\""), e.getMessage());
+    assertTrue(e.getMessage().endsWith(" Every connection this login may have is taken: the server's max_connections,"
+        + " or a CONNECTION LIMIT of the role or the database (pg_stat_activity shows who holds them). Wait for"
+        + " sessions to end, end idle ones, or raise the limit, then try again."), e.getMessage());
+  }
+
+  /** A server still starting up, as PostgreSQL answers then: SQLSTATE 57P03. */
+  @Test
+  void aServerThatDoesNotAcceptConnectionsYetSaysToWaitForIt() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CompletableFuture.runAsync(() -> refuseOneLogin(server, "SFATAL\0C57P03\0Mthe database system is starting"
+          + " up\0\0"), ThreadPerTask.EXECUTOR);
+      DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://127.0.0.1:" + server.getLocalPort() + "/db");
+      DatabaseConnectionException e = assertThrows(DatabaseConnectionException.class,
+          () -> new PostgresConnector(url).connect());
+      assertTrue(e.getMessage().endsWith("FATAL: the database system is starting up. The server does not accept"
+          + " connections now: it is starting up, shutting down, or a standby that has not reached a consistent state"
+          + " yet. Wait until it does (pg_isready tells), then try again."), e.getMessage());
+    }
+  }
+
   /**
    * A server that refuses the login with an error that has no SQLSTATE, as only something other than PostgreSQL
    * sends: the advice says what to check, not "SQLSTATE null".
@@ -59,7 +88,8 @@ class PostgresConnectorTest {
   void aRefusalWithoutSqlStateSaysWhatToCheck() throws Exception {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       // Ends with the server socket, at the latest, when the test does.
-      CompletableFuture.runAsync(() -> refuseOneLogin(server), ThreadPerTask.EXECUTOR);
+      CompletableFuture.runAsync(() -> refuseOneLogin(server, "SFATAL\0Mno backend available\0\0"),
+          ThreadPerTask.EXECUTOR);
       DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://127.0.0.1:" + server.getLocalPort() + "/db");
       DatabaseConnectionException e = assertThrows(DatabaseConnectionException.class,
           () -> new PostgresConnector(url).connect());
@@ -70,8 +100,8 @@ class PostgresConnectorTest {
     }
   }
 
-  /** Declines SSL, reads the startup message, and answers it with an ErrorResponse of severity and message only. */
-  private static void refuseOneLogin(ServerSocket server) {
+  /** Declines SSL, reads the startup message, and answers it with an ErrorResponse of {@code errorFields}. */
+  private static void refuseOneLogin(ServerSocket server, String errorFields) {
     try (Socket client = server.accept()) {
       DataInputStream in = new DataInputStream(client.getInputStream());
       DataOutputStream out = new DataOutputStream(client.getOutputStream());
@@ -79,7 +109,7 @@ class PostgresConnectorTest {
       out.writeByte('N');
       out.flush();
       in.readFully(new byte[in.readInt() - 4]); // StartupMessage
-      byte[] fields = "SFATAL\0Mno backend available\0\0".getBytes(StandardCharsets.US_ASCII);
+      byte[] fields = errorFields.getBytes(StandardCharsets.US_ASCII);
       out.writeByte('E');
       out.writeInt(4 + fields.length);
       out.write(fields);
