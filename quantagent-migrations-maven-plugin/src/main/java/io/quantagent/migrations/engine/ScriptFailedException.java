@@ -1,6 +1,10 @@
 package io.quantagent.migrations.engine;
 
-/** A migration script failed on the database; that migration was rolled back entirely. */
+/**
+ * A migration script failed on the database: the user's to fix. Its message says what of the migration is left, which
+ * is not always nothing (a no-transaction script commits statement by statement; a round trip the driver lost may have
+ * committed).
+ */
 public final class ScriptFailedException extends MigrationFailureException {
   private final String failure;
 
