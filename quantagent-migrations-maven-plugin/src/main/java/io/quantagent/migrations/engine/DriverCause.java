@@ -61,11 +61,12 @@ final class DriverCause {
   }
 
   /**
-   * A connection that ended without the server's goodbye (only the driver's I/O error): unlike a server that ends the
-   * session with a FATAL about the statement it ran, nothing tells how far the server got in what was sent.
+   * A connection that ended without the backend's own goodbye: the driver's I/O error, or a proxy's word (PgBouncer's
+   * "server conn crashed?", SQLSTATE 08P01). Unlike a backend that ends the session with a FATAL about the statement
+   * it ran (57P01 to 57P03), nothing tells how far the server got in what was sent.
    */
   static boolean lostWithoutAWord(SQLException e) {
-    return connectionLost(e) && serverMessage(e).isEmpty();
+    return connectionLost(e) && !(serverMessage(e).isPresent() && sqlState(e).startsWith("57P"));
   }
 
   /**

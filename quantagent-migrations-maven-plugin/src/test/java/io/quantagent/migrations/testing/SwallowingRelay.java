@@ -20,21 +20,26 @@ import java.util.concurrent.TimeUnit;
  * <marker>} (a script's {@code RAISE NOTICE}), the client hears nothing more; the server runs the rest of the round
  * trip, commits included, and when it is ready for the next query the relay drops both ends. The client then knows
  * only the answers it got before the notice. Other sessions pass through untouched. It reads the protocol's
- * messages, so its URL turns off SSL and GSS encryption.
+ * messages, so its URL turns off SSL and GSS encryption. Like PgBouncer, whose server connection broke, it may say
+ * its own last word first: {@code FATAL: server conn crashed?}, SQLSTATE 08P01, the proxy's, not the server's.
  */
 public final class SwallowingRelay implements AutoCloseable {
   private static final byte NOTICE = 'N';
   private static final byte READY_FOR_QUERY = 'Z';
+  private static final byte ERROR = 'E';
 
   private final int serverPort;
   private final byte[] marker;
   private final ServerSocket listener;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final CountDownLatch dropped = new CountDownLatch(1);
+  private final boolean likePgBouncer;
 
-  public SwallowingRelay(TestServer server, String marker) throws IOException {
+  /** @param likePgBouncer whether it tells the client that the server connection crashed, as PgBouncer does */
+  public SwallowingRelay(TestServer server, String marker, boolean likePgBouncer) throws IOException {
     this.serverPort = server.port();
     this.marker = marker.getBytes(StandardCharsets.UTF_8);
+    this.likePgBouncer = likePgBouncer;
     this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     ThreadPerTask.EXECUTOR.execute(this::acceptAll);
   }
@@ -103,6 +108,13 @@ public final class SwallowingRelay implements AutoCloseable {
           out.write(body);
           out.flush();
         } else if (type == READY_FOR_QUERY) {
+          if (likePgBouncer) {
+            byte[] fields = "SFATAL\0C08P01\0Mserver conn crashed?\0\0".getBytes(StandardCharsets.US_ASCII);
+            out.write(ERROR);
+            out.write(new byte[] {0, 0, 0, (byte) (4 + fields.length)});
+            out.write(fields);
+            out.flush();
+          }
           closeBoth(client, server);
           dropped.countDown();
           return;
