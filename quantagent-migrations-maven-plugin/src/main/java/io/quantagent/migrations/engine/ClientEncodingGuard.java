@@ -21,6 +21,7 @@ final class ClientEncodingGuard {
       + " RAISE EXCEPTION 'client_encoding is % after the statements of the migration, not UTF8',"
       + " pg_catalog.current_setting('client_encoding') USING ERRCODE = '" + FAILED + "'; END IF; END $quantagent$";
   private static final Pattern SET_TO = Pattern.compile("client_encoding is (\\S+) after");
+  private static final Pattern SET_BEFORE = Pattern.compile("(?i)(?:^|[^a-z0-9_])set\\s+(?:(?:session|local)\\s+)?$");
 
   private ClientEncodingGuard() {}
 
@@ -45,9 +46,9 @@ final class ClientEncodingGuard {
     String encoding = setTo(step).orElse("another than UTF8");
     String message = failure + "\n  In " + file + ", a statement set the client encoding to " + encoding + " in a form"
         + " the check before the run cannot see (an EXECUTE in a DO block, set_config in a function or in a larger"
-        + " query). PostgreSQL read the statements after it in that encoding (an accented letter stored garbled), and"
-        + " the PostgreSQL JDBC driver works in UTF8 only: the runner's check after the script failed its transaction"
-        + " before it could commit. " + ScriptFailure.consequence(step, recorder)
+        + " query). PostgreSQL read the statements after it in that encoding (an accented letter would be stored"
+        + " garbled), and the PostgreSQL JDBC driver works in UTF8 only: the runner's check after the script failed its"
+        + " transaction before it could commit. " + ScriptFailure.consequence(step, recorder)
         + (recorder.runs().isEmpty() ? "" : " " + ScriptFailure.applied(recorder, durable, true))
         + "\n  Delete the statement that sets client_encoding from "
         + (recorder.undo() ? "the -- //@UNDO part of " : "") + file + ", or make it set 'UTF8', then run the same mvn"
@@ -62,9 +63,10 @@ final class ClientEncodingGuard {
   }
 
   /**
-   * Whether "client_encoding", or "names" after "set" and not before "=" (SET NAMES), appears in any case: one pass over the characters,
-   * as {@link SessionSettings} reads a script. "names" alone would add the check to every script with a column of that
-   * name, and the check is a DO block, which a role without USAGE on PL/pgSQL cannot run.
+   * Whether "client_encoding", or "names" after SET [SESSION | LOCAL] and not before "=" (SET NAMES), appears in any
+   * case: one pass over the characters, as {@link SessionSettings} reads a script. "names" alone would add the check to
+   * every script with a column of that name, and the check is a DO block, which a role without USAGE on PL/pgSQL
+   * cannot run.
    */
   private static boolean mayNameTheEncoding(String sql) {
     for (int i = 0; i < sql.length(); i++) {
@@ -86,14 +88,8 @@ final class ClientEncodingGuard {
     return next < sql.length() && sql.charAt(next) == '=';
   }
 
-  /** Whether the word "set" and white space come just before {@code index}. */
+  /** Whether SET, SET SESSION or SET LOCAL and white space come just before {@code index}. */
   private static boolean afterSet(String sql, int index) {
-    int end = index;
-    while (end > 0 && Character.isWhitespace(sql.charAt(end - 1))) {
-      end--;
-    }
-    int start = end - 3;
-    return end < index && start >= 0 && sql.regionMatches(true, start, "set", 0, 3)
-        && (start == 0 || !Character.isLetterOrDigit(sql.charAt(start - 1)) && sql.charAt(start - 1) != '_');
+    return SET_BEFORE.matcher(sql.substring(Math.max(0, index - 32), index)).find();
   }
 }
