@@ -56,7 +56,10 @@ final class OfflineSql {
         .append(to.map(MigrationInfo::toString).orElse("base")).append('\n')
         .append("-- Run with: psql -v ON_ERROR_STOP=1 -f <this file>\n")
         .append("-- A lock timeout stops it at that migration: write the file again (it starts where the database is)"
-            + " and run it at a quieter moment.\n\n");
+            + " and run it at a quieter moment.\n")
+        // The file is UTF-8 whatever psql's own encoding is (PGCLIENTENCODING, a Windows code page, SQL_ASCII under a
+        // C locale): read otherwise, its text would be stored garbled, and the client-encoding check would fail.
+        .append("SET client_encoding = 'UTF8';\n\n");
   }
 
   /** The migration's statements as the runner reads and checked them, in its transaction unless marked otherwise. */

@@ -138,8 +138,9 @@ class ClientEncodingRunTest {
         + " [SQLSTATE QAENC]"
         + "\n  In 003_notes.sql, a statement set the client encoding to LATIN1 in a form the check before the run"
         + " cannot see (an EXECUTE in a DO block, set_config in a function or in a larger query). PostgreSQL read the"
-        + " statements after it in that encoding (an accented letter stored garbled), and the PostgreSQL JDBC driver"
-        + " works in UTF8 only: the runner's check after the script failed its transaction before it could commit. "
+        + " statements after it in that encoding (an accented letter would be stored garbled), and the PostgreSQL"
+        + " JDBC driver works in UTF8 only: the runner's check after the script failed its transaction before it could"
+        + " commit. "
         + rolledBack + "\n  Delete the statement that sets client_encoding from 003_notes.sql, or make it set 'UTF8',"
         + " then run the same mvn quantagent:upgrade command again.", e.getMessage());
     assertEquals(mode == TransactionMode.EACH ? List.of("1", "2") : List.of("1"), db.changelogIds());
@@ -188,6 +189,24 @@ class ClientEncodingRunTest {
         + " UTF8"), run.output());
     assertEquals(List.of("1"), db.changelogIds());
     assertEquals(List.of("a", "changelog"), db.tables());
+    assertEquals(0, garbledRows());
+  }
+
+  /**
+   * The offline SQL file is UTF-8 whatever encoding psql itself speaks (PGCLIENTENCODING, a Windows code page, a C
+   * locale's SQL_ASCII): it says so at its top, so its text is stored as written and the check does not fail it.
+   */
+  @Test
+  void anOfflineSqlFileRunByAPsqlSpeakingLatin1StoresItsTextAsWritten(@TempDir Path files) throws Exception {
+    String psql = ClientProgram.psql();
+    migrator().upgrade(new Target.Head());
+    scripts.add("002_notes.sql", "create table notes (body text, encoding text);\ninsert into notes values ('café',"
+        + " current_setting('client_encoding'));", "drop table notes;");
+    Path file = Files.writeString(files.resolve("upgrade.sql"),
+        migrator().upgradeSql(new Target.Head(), Optional.empty()));
+    ClientProgram.Outcome run = ClientProgram.psqlFile(db, psql, file, "LATIN1");
+    assertTrue(run.succeeded(), run.output());
+    assertEquals("café UTF8", db.value("select body || ' ' || encoding from notes"));
     assertEquals(0, garbledRows());
   }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,12 +36,25 @@ public final class ClientProgram {
     return run(db, List.of(psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "--file", file.toString()));
   }
 
+  /** As {@link #psqlFile(TestDatabase, String, Path)}, in a psql whose own client encoding is {@code encoding}. */
+  public static Outcome psqlFile(TestDatabase db, String psql, Path file, String encoding)
+      throws IOException, InterruptedException {
+    return run(db, List.of(psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "--file", file.toString()),
+        Map.of("PGCLIENTENCODING", encoding));
+  }
+
   public static Outcome run(TestDatabase db, List<String> program) throws IOException, InterruptedException {
+    return run(db, program, Map.of());
+  }
+
+  private static Outcome run(TestDatabase db, List<String> program, Map<String, String> environment)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(program);
     command.addAll(List.of("--host", "127.0.0.1", "--port", String.valueOf(db.server().port()),
         "--username", db.server().user(), "--dbname", db.name()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("PGPASSWORD", db.server().password());
+    builder.environment().putAll(environment);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     // The output ends when the program does; this only bounds a program that closed its output and hangs.
