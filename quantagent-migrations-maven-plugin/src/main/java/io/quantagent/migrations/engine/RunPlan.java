@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * string or dollar-quoted body that never ends (the splitter would skip or swallow what follows it), a
  * transactional script with a statement PostgreSQL refuses in a transaction ({@code CONCURRENTLY}, {@code VACUUM},
  * ...) or a statement of its own that ends its transaction, a statement that sets a client encoding other than UTF8
- * ({@link ClientEncoding}), or a {@code -- quantagent:} line that is no marker as written (see
+ * ({@link ClientEncoding}) or a DateStyle that writes dates other than as ISO ({@link DateStyle}), or a {@code -- quantagent:} line that is no marker as written (see
  * {@link DirectiveComments}), fails the run before anything changes.
  */
 final class RunPlan {
@@ -69,6 +69,11 @@ final class RunPlan {
           + " as " + encoding + " (an accented letter stored garbled). Delete the line (pg_dump writes SET"
           + " client_encoding at the top of every dump; the runner reads every script as UTF-8), or make it SET"
           + " client_encoding = 'UTF8'.").stream()).findFirst().ifPresent(problems::add);
+      statements.stream().flatMap(s -> DateStyle.nonIsoOutput(s).map(style -> file + " line " + s.line() + ": "
+          + s.firstLine() + " makes PostgreSQL write dates as " + style + ", and the PostgreSQL JDBC driver the runner"
+          + " uses needs them written as ISO: it closes the connection when the server reports the change, in the"
+          + " middle of a long script or at its end. Write SET datestyle = 'ISO, DMY' (or 'ISO, MDY'): dates are then"
+          + " read in that order just the same.").stream()).findFirst().ifPresent(problems::add);
       if (!directives.noTransaction()) {
         statements.stream().filter(s -> (Concurrently.is(s) || OutsideTransactionOnly.is(s)) && !RunLockRelease.is(s))
             .findFirst()

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
  * in production, where it ran long ago) and the runner's own changelog row, guard and timeouts. So after the last
  * statement of a script that may have changed any, the runner sends {@code RESET ALL} and {@code RESET ROLE}
  * (which {@code RESET ALL} leaves), before its changelog row: the session is back to what its login gave it, and
- * the run makes its own settings again. DateStyle too, which a script may set to read dates day-first ({@code SET
- * datestyle = 'German'}): pgjdbc needs its output ISO and closes the connection when the server reports another, which
- * PostgreSQL 14 and later do only when the round trip ends, after the reset. Read loosely, as text: a false alarm
- * costs a few statements in the migration's own round trip.
+ * the run makes its own settings again. DateStyle too, set in a DO block to read dates day-first (the run plan refuses
+ * a plain SET of it, {@link DateStyle}): pgjdbc needs its output ISO and closes the connection when the server
+ * reports another, which PostgreSQL 14 and later do at the end of the round trip, after the reset. Read loosely, as
+ * text: a false alarm costs a few statements in the migration's own round trip.
  */
 final class SessionSettings {
   /** Sent after the statements of a migration that may have changed them. */

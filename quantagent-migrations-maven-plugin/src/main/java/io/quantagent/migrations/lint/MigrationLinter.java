@@ -23,7 +23,7 @@ public final class MigrationLinter {
       Rule.NON_TRANSACTIONAL_IN_TRANSACTION, Rule.TRANSACTION_CONTROL_IN_TRANSACTION);
   private static final List<Check> CHECKS = List.of(new IndexChecks(), new AlterTableChecks(),
       new ColumnTypeChecks(), new CommandChecks(), new NonTransactionalCheck(), new PsqlCommandCheck(),
-      new ClientEncodingCheck(), new LockTimeoutCheck());
+      new ClientEncodingCheck(), new DateStyleCheck(), new LockTimeoutCheck());
 
   private final LintSettings settings;
 

@@ -57,6 +57,13 @@ public enum Rule {
           + " the text sent with the statement in that encoding. Upgrade refuses the script before anything runs"
           + " (pg_dump writes SET client_encoding at the top of every dump)",
       "delete the line (the runner reads every script as UTF-8), or set 'UTF8'"),
+  DATE_STYLE("date-style", Severity.ERROR,
+      "SET datestyle (or SELECT set_config('datestyle', ...)) to a style that writes dates other than as ISO: SQL,"
+          + " Postgres, German",
+      "the PostgreSQL JDBC driver the runner uses needs dates written as ISO: it closes the connection when the server"
+          + " reports the change, in the middle of a long script or at its end. Upgrade refuses the script before"
+          + " anything runs",
+      "SET datestyle = 'ISO, DMY' (or 'ISO, MDY'): dates are read in that order just the same"),
   UNTERMINATED_COMMENT_OR_QUOTE("unterminated-comment-or-quote", Severity.ERROR,
       "a /* comment, a ' string, a \" quoted identifier or a $tag$ body that never ends (PostgreSQL nests block"
           + " comments: a /* inside one opens another)",

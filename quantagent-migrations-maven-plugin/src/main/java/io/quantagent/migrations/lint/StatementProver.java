@@ -51,7 +51,7 @@ final class StatementProver {
         execute(scratch, statement.sql());
       } catch (SQLException e) {
         if (scratch.isClosed()) {
-          // pgjdbc closed it: the statement set a client encoding other than UTF8 (see ClientEncoding)
+          // pgjdbc closed it: the statement set a client encoding other than UTF8, or a DateStyle other than ISO
           proven.add(failed(script, line, statement, e));
           return proven;
         }

@@ -1,6 +1,7 @@
 package io.quantagent.migrations.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quantagent.migrations.db.ConnectionFactory;
 import io.quantagent.migrations.db.DatabaseUrl;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The session a run migrates in: the settings it makes for itself at the start hold for every migration, also after a
@@ -67,21 +67,38 @@ class RunSessionTest {
   }
 
   /**
-   * A script that reads dates day-first with a DateStyle of its own, as a SET or hidden in a DO block, gets them: the
-   * run resets the setting after it, before PostgreSQL would report it and pgjdbc, which needs ISO, close the
-   * connection. The next migration, in the same round trip or the next, sees the session's own.
+   * A script that reads dates day-first with a DateStyle of its own, set in a DO block, gets them: the run resets the
+   * setting after it, before PostgreSQL would report it and pgjdbc, which needs ISO, close the connection. The next
+   * migration, in the same round trip or the next, sees the session's own.
    */
-  @ParameterizedTest
-  @ValueSource(strings = {"set datestyle = 'German';", "do $$ begin execute 'set datestyle = ''German'''; end $$;"})
-  void aScriptsDateStyleEndsWithItAndTheRunKeepsItsConnection(String setting, @TempDir Path other) throws Exception {
-    Scripts dates = new Scripts(other).add("001_dates.sql", "create table dates (d date, style text);", "drop table"
-        + " dates;").add("002_day_first.sql", setting + "\ninsert into dates values ('31.12.2024',"
-        + " current_setting('datestyle'));", "delete from dates;").add("003_after_it.sql", "insert into dates values"
-        + " ('2025-01-02', current_setting('datestyle'));", "delete from dates where d = '2025-01-02';");
+  @Test
+  void aScriptsDateStyleSetInADoBlockEndsWithItAndTheRunKeepsItsConnection(@TempDir Path other) throws Exception {
+    Scripts dates = datesReadDayFirst(other, "do $$ begin execute 'set datestyle = ''German'''; end $$;");
     new Migrator(db.connections(), dates.source(), "changelog", EventLog.silent()).upgrade(new Target.Head());
     assertEquals(List.of("2024-12-31 German, DMY", "2025-01-02 ISO, MDY"),
         db.column("select d::text || ' ' || style from dates order by d"));
     assertEquals(List.of("1", "2", "3"), db.changelogIds());
+  }
+
+  /** A plain SET of it is refused before anything runs, with the DateStyle that reads day-first and keeps ISO. */
+  @Test
+  void aScriptsSetOfADateStyleOtherThanIsoIsRefusedBeforeAnythingRuns(@TempDir Path other) throws Exception {
+    Scripts dates = datesReadDayFirst(other, "SET datestyle = 'German';");
+    InvalidScriptException e = assertThrows(InvalidScriptException.class, () -> new Migrator(db.connections(),
+        dates.source(), "changelog", EventLog.silent()).upgrade(new Target.Head()));
+    assertEquals("Nothing was applied:\n  - 002_day_first.sql line 2: SET datestyle = 'German'; makes PostgreSQL write"
+        + " dates as 'German', and the PostgreSQL JDBC driver the runner uses needs them written as ISO: it closes the"
+        + " connection when the server reports the change, in the middle of a long script or at its end. Write SET"
+        + " datestyle = 'ISO, DMY' (or 'ISO, MDY'): dates are then read in that order just the same.", e.getMessage());
+    assertEquals(List.of(), db.tables());
+  }
+
+  private static Scripts datesReadDayFirst(Path dir, String setting) {
+    return new Scripts(dir).add("001_dates.sql", "create table dates (d date, style text);", "drop table dates;")
+        .add("002_day_first.sql", setting + "\ninsert into dates values ('31.12.2024', current_setting('datestyle'));",
+            "delete from dates;")
+        .add("003_after_it.sql", "insert into dates values ('2025-01-02', current_setting('datestyle'));",
+            "delete from dates where d = '2025-01-02';");
   }
 
   /**

@@ -92,6 +92,12 @@ record RuleExample(Rule rule, String bad, Claim badClaim, List<String> safe, Cla
         Claim.fails("08006"),
         List.of("SET client_encoding = 'UTF8';\n" + TIMEOUT + "UPDATE trades SET note = 'checked' WHERE id = 1;"),
         Claim.lock("trades", LockMode.ROW_EXCLUSIVE)));
+    // The proof of the bad way: pgjdbc closes the connection when the server reports a DateStyle other than ISO.
+    examples.add(new RuleExample(Rule.DATE_STYLE,
+        TIMEOUT + "UPDATE trades SET note = 'checked' WHERE id = 1;\nSET datestyle = 'German';",
+        Claim.fails("08006"),
+        List.of("SET datestyle = 'ISO, DMY';\n" + TIMEOUT + "UPDATE trades SET note = 'checked' WHERE id = 1;"),
+        Claim.lock("trades", LockMode.ROW_EXCLUSIVE)));
     // The proof of the bad way: the 'logs/*' opened a second comment, the UPDATE went with it, and the SET was the
     // last statement to run.
     examples.add(new RuleExample(Rule.UNTERMINATED_COMMENT_OR_QUOTE,
