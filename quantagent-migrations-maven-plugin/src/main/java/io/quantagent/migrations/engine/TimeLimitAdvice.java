@@ -52,7 +52,8 @@ final class TimeLimitAdvice {
     String again = "then run the same mvn quantagent:" + goal + " command again.";
     String said = DriverCause.serverMessage(step.sqlCause()).orElse("");
     // In English the message says which; translated (lc_messages), only the server's own words for a cancel can tell.
-    Optional<ServerTimeouts> asked = said.startsWith("canceling statement due to ") ? Optional.empty() : server.get();
+    boolean english = said.startsWith("canceling statement due to ");
+    Optional<ServerTimeouts> asked = english ? Optional.empty() : server.get();
     if (asked.flatMap(ServerTimeouts::userCancel).map(said::equals).orElse(said.contains("due to user request"))) {
       return "Another session cancelled it (pg_cancel_backend): no timeout did. Find out who and why, " + again;
     }
@@ -73,7 +74,7 @@ final class TimeLimitAdvice {
       return "Its line '-- quantagent:statement-timeout off' lifted every limit, so a SET statement_timeout in " + file
           + " itself cancelled it: raise or remove that, " + again;
     }
-    Optional<ServerSetting> serverTimeout = (asked.isPresent() ? asked : server.get()).map(ServerTimeouts::statement);
+    Optional<ServerSetting> serverTimeout = (english ? server.get() : asked).map(ServerTimeouts::statement);
     if (serverTimeout.isEmpty()) {
       return "It ran longer than a statement_timeout of the server's for the session (ALTER ROLE or ALTER DATABASE"
           + " ... SET, postgresql.conf, the URL's options), or one a SET in " + file + " made." + replace;
