@@ -3,8 +3,6 @@ package io.quantagent.migrations.engine;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A statement that sets the client encoding to anything but UTF8. pgjdbc, which the runner migrates with, reads and
@@ -17,11 +15,9 @@ import java.util.regex.Pattern;
  * earlier migration made, a script without a transaction).
  */
 public final class ClientEncoding {
-  private static final String VALUE = "('(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|[^\\s;'\"]+)";
-  /** After any comments: SET [SESSION | LOCAL] client_encoding {= | TO} value, SET NAMES value, or set_config's. */
-  private static final Pattern SETS = Pattern.compile("(?is)(?:\\s++|--[^\\n]*+|/\\*.*?\\*/)*+(?:set\\s+(?:(?:session"
-      + "|local)\\s+)?(?:client_encoding\\s*(?:=|\\bto\\b)\\s*|names\\s+)" + VALUE + "|select\\s+(?:pg_catalog\\s*\\.\\s*)?"
-      + "set_config\\s*\\(\\s*'client_encoding'\\s*,\\s*" + VALUE + "\\s*,[^)]*\\))\\s*;?\\s*");
+  /** SET [SESSION | LOCAL] client_encoding {= | TO} value, SET NAMES value, or set_config's. */
+  private static final SettingStatement SETS = new SettingStatement("client_encoding",
+      "client_encoding\\s*(?:=|\\bto\\b)\\s*|names\\s+");
   private static final String CONNECTION_FAILURE = "08006";
 
   private ClientEncoding() {}
@@ -33,12 +29,7 @@ public final class ClientEncoding {
 
   /** The encoding other than UTF8 that {@code statement} sets, as written (quotes and all). */
   public static Optional<String> setTo(SqlStatement statement) {
-    Matcher matcher = SETS.matcher(statement.sql());
-    if (!matcher.matches()) {
-      return Optional.empty();
-    }
-    String value = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-    return isUtf8(value) ? Optional.empty() : Optional.of(value);
+    return SETS.value(statement).filter(value -> !isUtf8(value));
   }
 
   /**

@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A statement that sets DateStyle to write dates other than as ISO: {@code SET datestyle = 'German'}, which scripts
@@ -16,11 +14,8 @@ import java.util.regex.Pattern;
  * day-first just the same.
  */
 public final class DateStyle {
-  private static final String QUOTED = "('(?:[^']|'')*')";
-  /** After any comments: SET [SESSION | LOCAL] datestyle {= | TO} values, or set_config's as a whole statement. */
-  private static final Pattern SETS = Pattern.compile("(?is)(?:\\s++|--[^\\n]*+|/\\*.*?\\*/)*+(?:set\\s+(?:(?:session"
-      + "|local)\\s+)?datestyle\\s*(?:=|\\bto\\b)\\s*([^;]+?)|select\\s+(?:pg_catalog\\s*\\.\\s*)?set_config\\s*\\("
-      + "\\s*'datestyle'\\s*,\\s*" + QUOTED + "\\s*,[^)]*\\))\\s*;?\\s*");
+  private static final SettingStatement SETS = new SettingStatement("datestyle",
+      "datestyle\\s*(?:=|\\bto\\b)\\s*");
   /** The output styles besides ISO; the rest of a DateStyle's words are the order (DMY, MDY, YMD, Euro, US, ...). */
   private static final Set<String> OTHER_OUTPUTS = Set.of("sql", "postgres", "german");
 
@@ -33,13 +28,7 @@ public final class DateStyle {
 
   /** The DateStyle {@code statement} sets, as written, when it writes dates other than as ISO. */
   public static Optional<String> nonIsoOutput(SqlStatement statement) {
-    Matcher matcher = SETS.matcher(statement.sql());
-    if (!matcher.matches()) {
-      return Optional.empty();
-    }
-    String value = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-    boolean other = Arrays.stream(value.replaceAll("['\"]", "").toLowerCase(Locale.ROOT).split("[\\s,]+"))
-        .anyMatch(OTHER_OUTPUTS::contains);
-    return other ? Optional.of(value.strip()) : Optional.empty();
+    return SETS.value(statement).filter(value -> Arrays.stream(value.replaceAll("['\"]", "").toLowerCase(Locale.ROOT)
+        .split("[\\s,]+")).anyMatch(OTHER_OUTPUTS::contains));
   }
 }

@@ -181,8 +181,7 @@ class ClientEncodingRunTest {
     migrator().upgrade(new Target.Head());
     scripts.add("002_notes.sql", "create table notes (body text);\n" + SET_CONFIG_IN_A_QUERY
         + "\ninsert into notes values ('café');", "drop table notes;");
-    Path file = Files.writeString(files.resolve("upgrade.sql"),
-        migrator().upgradeSql(new Target.Head(), Optional.empty()));
+    Path file = upgradeSqlFile(files);
     ClientProgram.Outcome run = ClientProgram.psqlFile(db, psql, file);
     assertFalse(run.succeeded(), run.output());
     assertTrue(run.output().contains("ERROR:  client_encoding is LATIN1 after the statements of the migration, not"
@@ -202,12 +201,16 @@ class ClientEncodingRunTest {
     migrator().upgrade(new Target.Head());
     scripts.add("002_notes.sql", "create table notes (body text, encoding text);\ninsert into notes values ('café',"
         + " current_setting('client_encoding'));", "drop table notes;");
-    Path file = Files.writeString(files.resolve("upgrade.sql"),
-        migrator().upgradeSql(new Target.Head(), Optional.empty()));
+    Path file = upgradeSqlFile(files);
     ClientProgram.Outcome run = ClientProgram.psqlFile(db, psql, file, "LATIN1");
     assertTrue(run.succeeded(), run.output());
     assertEquals("café UTF8", db.value("select body || ' ' || encoding from notes"));
     assertEquals(0, garbledRows());
+  }
+
+  /** The offline SQL file of an upgrade to head, as -Dquantagent.sql writes it. */
+  private Path upgradeSqlFile(Path files) throws Exception {
+    return Files.writeString(files.resolve("upgrade.sql"), migrator().upgradeSql(new Target.Head(), Optional.empty()));
   }
 
   /** An undo gets the check too: it is rolled back, and the migration stays applied. */
