@@ -48,7 +48,8 @@ final class PlanExecution {
       } catch (RuntimeException e) {
         migrations.abort();
         throw ScriptFailure.explain(e, recorder, migrations.durable(), scripts.location(), goal,
-            new TimeLimitAdvice(runner, migrations.lockLimit(), () -> ServerTimeouts.read(connections)));
+            new TimeLimitAdvice(runner, migrations.lockLimit(),
+                cancelWording -> ServerTimeouts.read(connections, cancelWording)));
       }
       return recorder.runs();
     }

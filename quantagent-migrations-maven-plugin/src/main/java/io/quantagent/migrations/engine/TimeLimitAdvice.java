@@ -1,8 +1,8 @@
 package io.quantagent.migrations.engine;
 
+import io.quantagent.migrations.engine.ServerTimeouts.CancelWording;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * What to do when a time limit ended a migration: which limit it was, the script's line, the run's setting or the
@@ -19,13 +19,14 @@ final class TimeLimitAdvice {
 
   private final RunnerSettings settings;
   private final LockLimit lockLimit;
-  private final Supplier<Optional<ServerTimeouts>> server;
+  private final ServerTimeouts.Reader server;
 
   /**
    * @param lockLimit the lock_timeout of the run's migrations that have no line of their own
-   * @param server read only when the server's own limit may be the one that ended the migration
+   * @param server read only when the server's own limit may be the one that ended the migration, or its words for a
+   *     cancel are needed
    */
-  TimeLimitAdvice(RunnerSettings settings, LockLimit lockLimit, Supplier<Optional<ServerTimeouts>> server) {
+  TimeLimitAdvice(RunnerSettings settings, LockLimit lockLimit, ServerTimeouts.Reader server) {
     this.settings = settings;
     this.lockLimit = lockLimit;
     this.server = server;
@@ -53,7 +54,7 @@ final class TimeLimitAdvice {
     String said = DriverCause.serverMessage(step.sqlCause()).orElse("");
     // In English the message says which; translated (lc_messages), only the server's own words for a cancel can tell.
     boolean english = said.startsWith("canceling statement due to ");
-    Optional<ServerTimeouts> asked = english ? Optional.empty() : server.get();
+    Optional<ServerTimeouts> asked = english ? Optional.empty() : server.read(CancelWording.ASKED);
     if (asked.flatMap(ServerTimeouts::userCancel).map(said::equals).orElse(said.contains("due to user request"))) {
       return "Another session cancelled it (pg_cancel_backend): no timeout did. Find out who and why, " + again;
     }
@@ -74,7 +75,8 @@ final class TimeLimitAdvice {
       return "Its line '-- quantagent:statement-timeout off' lifted every limit, so a SET statement_timeout in " + file
           + " itself cancelled it: raise or remove that, " + again;
     }
-    Optional<ServerSetting> serverTimeout = (english ? server.get() : asked).map(ServerTimeouts::statement);
+    Optional<ServerSetting> serverTimeout = (english ? server.read(CancelWording.NOT_ASKED) : asked)
+        .map(ServerTimeouts::statement);
     if (serverTimeout.isEmpty()) {
       return "It ran longer than a statement_timeout of the server's for the session (ALTER ROLE or ALTER DATABASE"
           + " ... SET, postgresql.conf, the URL's options), or one a SET in " + file + " made." + replace;
@@ -89,7 +91,7 @@ final class TimeLimitAdvice {
 
   /** For SQLSTATE 25P04: the server ended the session, and the run with it. */
   String transactionTimedOut(String goal) {
-    Optional<ServerSetting> serverTimeout = server.get().map(ServerTimeouts::transaction);
+    Optional<ServerSetting> serverTimeout = server.read(CancelWording.NOT_ASKED).map(ServerTimeouts::transaction);
     String limit = serverTimeout.filter(ServerSetting::limits)
         .map(t -> "The server ends every transaction longer than its transaction_timeout: " + t.describe() + ". This"
             + " one ran longer.")

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quantagent.migrations.db.ConnectionFactory;
 import io.quantagent.migrations.db.DatabaseUrl;
 import io.quantagent.migrations.db.PostgresConnector;
+import io.quantagent.migrations.engine.ServerTimeouts.CancelWording;
 import io.quantagent.migrations.testing.Await;
 import io.quantagent.migrations.testing.PostgresFixture;
 import io.quantagent.migrations.testing.PostgresFixture.OnPostgres;
@@ -21,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -150,6 +152,18 @@ class ServerTimeoutsTest {
     assertTrue(e.getMessage().endsWith("\n  Neither the run nor the server set a statement_timeout for it, so a SET"
         + " statement_timeout in 002_slow.sql itself did: raise or remove it, then run the same mvn quantagent:upgrade"
         + " command again."), e.getMessage());
+  }
+
+  /**
+   * The server's words for a cancel cost a statement that cancels itself, a round trip of its own: read only when the
+   * advice asks for them (see {@link TimeLimitAdviceTest}).
+   */
+  @Test
+  void theServersWordsForACancelAreReadOnlyWhenAskedFor() {
+    assertEquals(Optional.empty(),
+        ServerTimeouts.read(db.connections(), CancelWording.NOT_ASKED).orElseThrow().userCancel());
+    assertEquals(Optional.of("canceling statement due to user request"),
+        ServerTimeouts.read(db.connections(), CancelWording.ASKED).orElseThrow().userCancel());
   }
 
   @Test
