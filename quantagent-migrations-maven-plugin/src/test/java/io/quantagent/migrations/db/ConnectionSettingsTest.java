@@ -54,6 +54,14 @@ class ConnectionSettingsTest {
     assertThrows(UncheckedIOException.class, () -> ConnectionSettings.dotEnvIfConsulted(null, "", unreadable));
   }
 
+  /** An empty DATABASE_URL= line, as a .env template leaves it, sets no URL: removing it would change nothing. */
+  @Test
+  void anEmptyDatabaseUrlLineInDotEnvIsNoConfiguredSource() {
+    Optional<DotEnvFile> template = Optional.of(DotEnvFile.parse(Path.of(".env"), List.of("DATABASE_URL=")));
+    assertEquals(List.of(ConnectionSource.POM),
+        new ConnectionSettings(null, null, template, POM, null, null).configuredSources());
+  }
+
   @Test
   void nothingConfiguredMeansEmbedded() {
     assertTrue(new ConnectionSettings(null, null, Optional.empty(), " ", null, null).resolve().isEmpty());

@@ -128,6 +128,7 @@ class DatabaseUrlTest {
       "postgresql://qa:s3#cr3t@host/db | it has a '#' (character 19), which no database URL has",
       "postgresql://qa:s3?cr3t@host/db | the host part (characters 14 to 18) is not a host[:port]",
       "postgresql://qa:s3?x=cr3t@host/db | the host part (characters 14 to 18) is not a host[:port]",
+      "postgresql://qa:s3?@host/db | the host part (characters 14 to 18) is not a host[:port]",
   })
   void aPasswordThatBreaksTheUrlIsNeverEchoed(String raw, String why) {
     InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class, () -> DatabaseUrl.parse(raw));
@@ -146,6 +147,7 @@ class DatabaseUrlTest {
       "postgresql://quant:123456 | 123456 | 14 to 25",
       "postgresql://quant:99999 | 99999 | 14 to 24",
       "postgresql://db,quant:s3cret/x | s3cret | 17 to 28",
+      "postgresql://:s3cret/db | s3cret | 14 to 20",
   })
   void aUrlCutShortBeforeItsAtIsNamedByPositionWithWhatCutIt(String raw, String secret, String characters) {
     InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class,
@@ -186,6 +188,13 @@ class DatabaseUrlTest {
     InvalidDatabaseUrlException noPort = assertThrows(InvalidDatabaseUrlException.class,
         () -> DatabaseUrl.parse("postgresql://local host/db"));
     assertTrue(noPort.getMessage().contains("cannot be used: 'local host' is not a host[:port]."), noPort.getMessage());
+    InvalidDatabaseUrlException highestPort = assertThrows(InvalidDatabaseUrlException.class,
+        () -> DatabaseUrl.parse("postgresql://local!host:65535/db"));
+    assertTrue(highestPort.getMessage().contains("cannot be used: 'local!host:65535' is not a host[:port]."),
+        highestPort.getMessage());
+    InvalidDatabaseUrlException ipv6 = assertThrows(InvalidDatabaseUrlException.class,
+        () -> DatabaseUrl.parse("postgresql://[::1]x/db"));
+    assertTrue(ipv6.getMessage().contains("cannot be used: '[::1]x' is not a host[:port]."), ipv6.getMessage());
   }
 
   @Test
@@ -194,6 +203,14 @@ class DatabaseUrlTest {
         () -> DatabaseUrl.parse("postgresql://quant:s3cret@local host/db"));
     assertTrue(e.getMessage().contains("cannot be used: 'local host' is not a host[:port]."), e.getMessage());
     assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+    InvalidDatabaseUrlException noUserinfo = assertThrows(InvalidDatabaseUrlException.class,
+        () -> DatabaseUrl.parse("postgresql://@local host/db"));
+    assertTrue(noUserinfo.getMessage().contains("cannot be used: 'local host' is not a host[:port]."),
+        noUserinfo.getMessage());
+    InvalidDatabaseUrlException portTooHigh = assertThrows(InvalidDatabaseUrlException.class,
+        () -> DatabaseUrl.parse("postgresql://@localhost:99999/db"));
+    assertTrue(portTooHigh.getMessage().contains("cannot be used: the port of 'localhost:99999' is above 65535."),
+        portTooHigh.getMessage());
   }
 
   @Test

@@ -77,6 +77,8 @@ class DotEnvFileTest {
       "DATABASE_URL\u00A0=postgresql://h/db | it holds the invisible character U+00A0 at column 13",
       "'\u001B[0mDATABASE_URL=postgresql://h/db' | it holds the invisible character U+001B at column 1",
       "DATABASE_URL\tpostgresql://h/db | there is no '=' right after the name in columns 1 to 12",
+      // the NULs of a file saved as UTF-16 (PowerShell 5's > redirection)
+      "D\0B\0=\0x | it holds the invisible character U+0000 at column 2",
   })
   void namesTheInvisibleCharacterACopiedLineHolds(String line, String why) {
     List<String> skipped = DotEnvFile.parse(FILE, List.of(line)).skippedLines("OTHER");

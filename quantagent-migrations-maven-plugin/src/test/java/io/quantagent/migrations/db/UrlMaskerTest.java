@@ -38,6 +38,9 @@ class UrlMaskerTest {
       "-Dquantagent.password=s3cret | -Dquantagent.password=****",
       // such a parameter with spaces around its '=', quoted, or set in SQL: the value, not only the space after '='
       "password = s3cret | password = ****",
+      // a text that opens with the sign of its secret: an '@', an '=', a quote
+      "@ops postgresql://u:s3cret@h/db | @ops postgresql://u:****@h/db",
+      "=> password=s3cret | => password=****",
       "[DEBUG]   (f) dbPassword = s3cret | [DEBUG]   (f) dbPassword = ****",
       "SET app.jwt_secret = 's3 cr''et'; | SET app.jwt_secret = '****';",
       "SET app.jwt_secret TO 's3cret'; | SET app.jwt_secret TO '****';",
@@ -73,6 +76,7 @@ class UrlMaskerTest {
     assertEquals("COMMENT ON COLUMN users.password IS 'a bcrypt hash';",
         UrlMasker.mask("COMMENT ON COLUMN users.password IS 'a bcrypt hash';"));
     assertEquals("UPDATE users SET reset_at = 'never';", UrlMasker.mask("UPDATE users SET reset_at = 'never';"));
+    assertEquals("'app' has PASSWORD '****'", UrlMasker.mask("'app' has PASSWORD 's3cret'"));
   }
 
   @Test
