@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * {@link DirectiveComments}), fails the run before anything changes.
  */
 final class RunPlan {
-  private static final Pattern UNDO_LINE = Pattern.compile("(?m)^\\s*--\\s*//\\s*@UNDO\\b.*$");
+  // Blanks before the marker on its own line only: \s would reach back over the blank line autogenerate writes before
+  // it, and each undo problem would be named a line too early.
+  private static final Pattern UNDO_LINE = Pattern.compile("(?m)^[ \\t]*--\\s*//\\s*@UNDO\\b.*$");
 
   private final List<PlannedMigration> migrations;
   private final Map<MigrationInfo, PlannedMigration> byMigration = new HashMap<>();

@@ -52,6 +52,48 @@ class OfflineSqlTest {
     assertTrue(undo.getMessage().startsWith("Nothing was undone"), undo.getMessage());
   }
 
+  /**
+   * Each script the runner would refuse is named with its line in its file, in the undo part too: each change here
+   * ends in a blank line before its -- //@UNDO, as autogenerate writes it.
+   */
+  @Test
+  void everyRefusedScriptIsNamedWithItsLineInItsFile(@TempDir Path dir) {
+    ScriptSource scripts = new Scripts(dir)
+        .add("001_psql.sql", "create table a (id int);\n\\connect other\n", "drop table a;\n\\connect other")
+        .add("002_unlock.sql", "create table b (id int);\ndiscard all;\n",
+            "drop table b;\nselect pg_advisory_unlock_all();")
+        .add("003_encoding.sql", "set client_encoding = 'LATIN1';\n", "drop table c;\nset client_encoding to 'SQL_ASCII';")
+        .add("004_datestyle.sql", "set datestyle = 'German';\n", "drop table d;\nset datestyle to 'SQL, DMY';")
+        .add("005_unterminated.sql", "create table e (note text default 'never closed);\n",
+            "drop table e;\n/* never closed")
+        .add("006_no_undo.sql", "create table f (id int);\n", "-- quantagent:no-undo")
+        .source();
+    Migrator migrator = new Migrator(null, scripts, "changelog", EventLog.silent());
+    String upgrade = assertThrows(InvalidScriptException.class,
+        () -> migrator.upgradeSql(new Target.Head(), Optional.of("base"))).getMessage();
+    assertEquals(List.of("001_psql.sql line 3: \\connect other is a psql command",
+        "002_unlock.sql line 3: discard all; would release the run lock",
+        "003_encoding.sql line 2: set client_encoding = 'LATIN1'; sets the client encoding to 'LATIN1'",
+        "004_datestyle.sql line 2: set datestyle = 'German'; makes PostgreSQL write dates as",
+        "005_unterminated.sql line 2: "), problemsOpening(upgrade), upgrade);
+    String downgrade = assertThrows(InvalidScriptException.class,
+        () -> migrator.downgradeSql(new Target.Base(), Optional.of("6"))).getMessage();
+    assertEquals(List.of("006_no_undo.sql: its -- //@UNDO part says -- quantagent:no-undo, so it cannot be undone",
+        "005_unterminated.sql line 6: ",
+        "004_datestyle.sql line 6: set datestyle to 'SQL, DMY'; makes PostgreSQL write dates as",
+        "003_encoding.sql line 6: set client_encoding to 'SQL_ASCII'; sets the client encoding to 'SQL_ASCII'",
+        "002_unlock.sql line 7: select pg_advisory_unlock_all(); would release the run lock",
+        "001_psql.sql line 7: \\connect other is a psql command"), problemsOpening(downgrade), downgrade);
+  }
+
+  /** Each problem of a refusal, cut after what it names: its file, line, statement and what the statement does. */
+  private static List<String> problemsOpening(String refusal) {
+    return refusal.lines().filter(line -> line.startsWith("  - ")).map(line -> line.substring(4))
+        .map(problem -> problem.replaceFirst("^(.*?: (?:.*?(?: is a psql command| would release the run lock"
+            + "| sets the client encoding to '\\w+'| makes PostgreSQL write dates as| cannot be undone))?).*$", "$1"))
+        .toList();
+  }
+
   @Test
   void aScriptThatSetsTheSearchPathIsFollowedByTheRunnersResetsBeforeItsChangelogRow(@TempDir Path dir) {
     ScriptSource scripts = new Scripts(dir)
