@@ -24,6 +24,12 @@ class PostgresScriptSplitterTest {
   }
 
   @Test
+  void aCommentAfterCodeOnTheFirstLineIsNotOnALineOfItsOwn() {
+    assertEquals(List.of(new PostgresScriptSplitter.LineComment(2, "quantagent:no-transaction")),
+        PostgresScriptSplitter.ownLineComments(";-- quantagent:lock-timeout=1s\n-- quantagent:no-transaction"));
+  }
+
+  @Test
   void splitsAtSemicolonsAndKeepsThem() {
     assertEquals(List.of("create table a (id int);", "create table b (id int);"),
         sql("create table a (id int);\ncreate table b (id int);\n"));
@@ -70,6 +76,7 @@ class PostgresScriptSplitterTest {
   @Test
   void dollarInIdentifiersAndParametersIsNotAQuote() {
     assertEquals(List.of("select a$b, $1 from t;", "select 2;"), sql("select a$b, $1 from t;\nselect 2;"));
+    assertEquals(List.of("select price$usd$net from t;", "select 2;"), sql("select price$usd$net from t;\nselect 2;"));
   }
 
   @Test
@@ -136,6 +143,8 @@ class PostgresScriptSplitterTest {
         "\"");
     assertUnterminated("select 1;\ndo $body$ begin\n  perform 1;\nend $$;\nselect 2;", Unterminated.Kind.DOLLAR_QUOTE,
         2, "$body$");
+    assertUnterminated("'a string that opens the text", Unterminated.Kind.STRING, 1, "'");
+    assertUnterminated("$$ a body that opens the text", Unterminated.Kind.DOLLAR_QUOTE, 1, "$$");
   }
 
   private static void assertUnterminated(String script, Unterminated.Kind kind, int line, String opening) {
