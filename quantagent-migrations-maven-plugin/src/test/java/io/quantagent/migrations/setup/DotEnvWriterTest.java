@@ -53,6 +53,26 @@ class DotEnvWriterTest {
     assertEquals("API_KEY=abc\r\r\nDATABASE_URL=postgresql://new@h:5432/db\nSECRET=xyz\n", Files.readString(env));
   }
 
+  /** A line the reader cannot read as the key's (no '=' after its name) is the one replaced, and no other. */
+  @Test
+  void anUnreadableLineOfTheKeyIsReplacedWhereItStands() throws Exception {
+    Path env = dir.resolve(".env");
+    Files.writeString(env, "API_KEY=abc\nDATABASE_URL postgresql://old@h/db\nSECRET=xyz\n");
+    Set<Integer> unreadable = DotEnvFile.readIfPresent(env).orElseThrow().unreadableLines("DATABASE_URL");
+    assertEquals(Set.of(2), unreadable);
+    DotEnvWriter.set(env, "DATABASE_URL", "postgresql://new@h:5432/db", unreadable);
+    assertEquals("API_KEY=abc\nDATABASE_URL=postgresql://new@h:5432/db\nSECRET=xyz\n", Files.readString(env));
+  }
+
+  /** Notepad saves an empty file as its byte-order mark alone: the key's line is then the whole file. */
+  @Test
+  void anEmptyFileNotepadSavedGetsTheLineWithoutItsByteOrderMark() throws Exception {
+    Path env = dir.resolve(".env");
+    Files.writeString(env, "\uFEFF");
+    DotEnvWriter.set(env, "DATABASE_URL", "postgresql://new@h:5432/db");
+    assertEquals("DATABASE_URL=postgresql://new@h:5432/db\n", Files.readString(env));
+  }
+
   /** A comment saved as Windows-1252 is the person's: it stays byte for byte, and only the key's line changes. */
   @Test
   void linesThatAreNotUtf8StayByteForByte() throws Exception {

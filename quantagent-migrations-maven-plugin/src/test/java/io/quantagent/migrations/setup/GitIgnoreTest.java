@@ -76,6 +76,17 @@ class GitIgnoreTest {
         + broken.getMessage());
   }
 
+  /** When git cannot answer (exit 128 here), the lines of .gitignore decide, as they are written. */
+  @Test
+  void whenGitCannotAnswerTheGitignoresOwnLinesDecide() throws Exception {
+    gitInit();
+    Files.writeString(dir.resolve(".git/HEAD"), "not a ref\n"); // git now exits 128
+    Files.writeString(dir.resolve(".gitignore"), "target/\n/.env\n");
+    assertEquals(Optional.empty(), new GitIgnore().ensureIgnored(dir, ".env"));
+    Files.writeString(dir.resolve(".gitignore"), "target/\n.env.example\n");
+    assertEquals(Optional.of(dir.resolve(".gitignore")), new GitIgnore().ensureIgnored(dir, ".env"));
+  }
+
   @Test
   void withoutGitToAskALinkedWorkTreesGitignoreIsRead() throws Exception {
     Files.writeString(dir.resolve(".git"), "gitdir: /elsewhere/.git/worktrees/setup\n"); // as git worktree writes it

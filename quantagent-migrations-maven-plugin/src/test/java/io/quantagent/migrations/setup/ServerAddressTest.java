@@ -30,6 +30,20 @@ class ServerAddressTest {
     assertEquals("jdbc:postgresql://localhost:6543/my%20db", parsed.jdbcUrl()); // the driver decodes the name
   }
 
+  /** RFC 3986's unreserved characters (letters, digits, - . _ ~) stay as typed, so the saved URL reads as typed. */
+  @Test
+  void unreservedCharactersAreNotEncoded() {
+    ServerAddress address = new ServerAddress("db-1.example.com", 5432, "app-user_1.x~", "s3cret", "quant-agent");
+    assertEquals("postgresql://app-user_1.x~:s3cret@db-1.example.com:5432/quant-agent", address.databaseUrl());
+  }
+
+  /** What a log line or a message built with + shows: the display, never the password. */
+  @Test
+  void asTextItIsTheDisplay() {
+    ServerAddress address = new ServerAddress("db.example.com", 5432, "quant", "s3cret", "quantagent_dev");
+    assertEquals("connecting to postgresql://quant@db.example.com:5432/quantagent_dev", "connecting to " + address);
+  }
+
   @Test
   void noPasswordMeansNoColonAndAnIpv6HostGetsBrackets() {
     ServerAddress address = new ServerAddress("::1", 5432, "postgres", "", "quantagent_dev");
