@@ -83,4 +83,16 @@ class HelpTextTest {
       assertTrue(line.length() <= 60 || line.contains("(Default: ") || !line.strip().contains(" "), line);
     }
   }
+
+  /** A goal's help opens with the plugin's description and the goal's own, each word-wrapped at its indent. */
+  @Test
+  void aGoalsHelpShowsThePluginsAndTheGoalsDescriptionsAtTheirIndent() {
+    String text = new HelpText(plugin, 80).text("upgrade", false);
+    String[] plugins = plugin.getDescription().strip().split("\\s+");
+    String[] upgrades = plugin.getMojo("upgrade").getDescription().strip().split("\\s+");
+    assertTrue(text.startsWith(plugin.getName() + " " + plugin.getVersion() + "\n  " + plugins[0] + " " + plugins[1]
+        + " "), text);
+    assertTrue(text.contains("\nquantagent:upgrade\n  " + upgrades[0] + " " + upgrades[1] + " "), text);
+    assertFalse(text.contains("This plugin has"), "one goal asked for is not a list of goals:\n" + text);
+  }
 }

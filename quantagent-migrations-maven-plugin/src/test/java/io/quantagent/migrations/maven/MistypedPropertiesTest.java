@@ -60,6 +60,16 @@ class MistypedPropertiesTest {
     assertTrue(refusal("current", "quantagent.URL").contains("did you mean -Dquantagent.url?"));
   }
 
+  /** A near miss is at most two edits away, a swap of two neighbouring letters counting as one. */
+  @Test
+  void aNameThreeEditsFromEveryPropertyIsNoNearMiss() {
+    assertTrue(refusal("upgrade", "quantagent.statementLockTimot").contains(
+        "did you mean -Dquantagent.statementLockTimeout?"), "two letters left out");
+    for (String name : List.of("quantagent.dirftxx", "quantagent.ab")) {
+      assertEquals(new MistypedProperties.Verdict(Optional.empty(), List.of()), judge("check", name), name);
+    }
+  }
+
   @Test
   void otherToolsWordsForTheDescriptionAreRefusedByCreate() {
     for (String word : List.of("description", "message", "m", "dsec", "des")) {

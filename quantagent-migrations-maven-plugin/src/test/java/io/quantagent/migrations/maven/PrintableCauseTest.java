@@ -39,4 +39,26 @@ class PrintableCauseTest {
     assertEquals("java.lang.IllegalStateException: closing after it", suppressed.toString());
     assertNull(suppressed.getCause(), "the failure itself is printed once, above");
   }
+
+  /** MyBatis' wrapper adds "Error executing: " and the whole script: the copy starts at what it wraps. */
+  @Test
+  void aMybatisWrapperIsLeftOutAndWhatItWrapsKept() {
+    StackTraceElement[] inScriptRunner = {
+        new StackTraceElement("org.apache.ibatis.jdbc.ScriptRunner", "executeStatement", "ScriptRunner.java", 1)};
+    SQLException failure = new SQLException("relation \"a\" does not exist");
+    RuntimeException wrapper = new RuntimeException("Error executing: create table b (a_id int references a);",
+        failure);
+    wrapper.setStackTrace(inScriptRunner);
+    assertEquals("java.sql.SQLException: relation \"a\" does not exist",
+        PrintableCause.of(wrapper, new KnownSecrets()).toString());
+
+    RuntimeException wrapsNothing = new RuntimeException("Error executing: x");
+    wrapsNothing.setStackTrace(inScriptRunner);
+    assertEquals("java.lang.RuntimeException: Error executing: x",
+        PrintableCause.of(wrapsNothing, new KnownSecrets()).toString(), "with no cause, it is all there is to say");
+    IllegalStateException ownFailure = new IllegalStateException("the run lock is gone", failure);
+    ownFailure.setStackTrace(inScriptRunner);
+    assertEquals("java.lang.IllegalStateException: the run lock is gone",
+        PrintableCause.of(ownFailure, new KnownSecrets()).toString(), "only MyBatis' plain RuntimeException wraps");
+  }
 }
