@@ -72,5 +72,7 @@ class IndexedChangesTest {
     expected.remove(change("2"));
     indexed.remove(change("2"));
     assertLooksUpAsAnArrayList(expected, indexed);
+    assertEquals(expected.remove(0), indexed.remove(0), "the change removed at an index is given back");
+    assertLooksUpAsAnArrayList(expected, indexed);
   }
 }

@@ -52,6 +52,23 @@ class OfflineSqlTest {
     assertTrue(undo.getMessage().startsWith("Nothing was undone"), undo.getMessage());
   }
 
+  /** The file names the versions it goes between, and makes the changelog table before the first migration's row. */
+  @Test
+  void theFileNamesItsVersionsAndMakesTheChangelogBeforeItsRows(@TempDir Path dir) {
+    ScriptSource scripts = new Scripts(dir)
+        .add("001_create_a.sql", "create table a (id int);", "drop table a;")
+        .add("002_create_b.sql", "create table b (id int);", "drop table b;")
+        .source();
+    Migrator migrator = new Migrator(null, scripts, "changelog", EventLog.silent());
+    String sql = migrator.upgradeSql(new Target.Head(), Optional.of("base"));
+    assertEquals("-- QuantAgent Migrations: upgrade from base to 2 (create b)", sql.lines().findFirst().orElseThrow());
+    int table = sql.indexOf("CREATE TABLE IF NOT EXISTS changelog (");
+    assertTrue(table > 0 && table < sql.indexOf("INSERT INTO changelog"), sql);
+    String nothingToDo = migrator.upgradeSql(new Target.Head(), Optional.of("2"));
+    assertEquals("-- QuantAgent Migrations: upgrade from 2 (create b) to 2 (create b)",
+        nothingToDo.lines().findFirst().orElseThrow());
+  }
+
   /**
    * Each script the runner would refuse is named with its line in its file, in the undo part too: each change here
    * ends in a blank line before its -- //@UNDO, as autogenerate writes it.

@@ -37,6 +37,7 @@ class SlugTest {
   @Test
   void refusesAbsurdlyLongDescriptions() {
     assertThrows(InvalidScriptException.class, () -> Slug.of("x".repeat(501)));
+    assertEquals(Slug.of("x".repeat(100)), Slug.of("x".repeat(500)), "500 characters are still taken, and cut");
   }
 
   /** What the ITs that ran these through Maven asserted; one IT (bad-desc-path) keeps the Maven path. */
