@@ -193,8 +193,8 @@ class DatabaseUrlTest {
     assertTrue(highestPort.getMessage().contains("cannot be used: 'local!host:65535' is not a host[:port]."),
         highestPort.getMessage());
     InvalidDatabaseUrlException ipv6 = assertThrows(InvalidDatabaseUrlException.class,
-        () -> DatabaseUrl.parse("postgresql://[::1]x/db"));
-    assertTrue(ipv6.getMessage().contains("cannot be used: '[::1]x' is not a host[:port]."), ipv6.getMessage());
+        () -> DatabaseUrl.parse("postgresql://[fe80::]x/db"));
+    assertTrue(ipv6.getMessage().contains("cannot be used: '[fe80::]x' is not a host[:port]."), ipv6.getMessage());
   }
 
   @Test

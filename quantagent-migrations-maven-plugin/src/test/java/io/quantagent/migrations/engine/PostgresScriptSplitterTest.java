@@ -76,7 +76,7 @@ class PostgresScriptSplitterTest {
   @Test
   void dollarInIdentifiersAndParametersIsNotAQuote() {
     assertEquals(List.of("select a$b, $1 from t;", "select 2;"), sql("select a$b, $1 from t;\nselect 2;"));
-    assertEquals(List.of("select price$usd$net from t;", "select 2;"), sql("select price$usd$net from t;\nselect 2;"));
+    assertEquals(List.of("select _price$usd$net from t;", "select 2;"), sql("select _price$usd$net from t;\nselect 2;"));
   }
 
   @Test
