@@ -16,7 +16,7 @@ public final class Slug {
     }
     if (description.length() > 500) {
       throw new InvalidScriptException("The description is " + description.length() + " characters long;"
-          + " keep it under 500 (the file name uses the first " + MAX_LENGTH + ").");
+          + " keep it to 500 at most (the file name uses the first " + MAX_LENGTH + ").");
     }
     if (description.chars().anyMatch(c -> c == '\n' || c == '\r')) {
       throw new InvalidScriptException("The description spans several lines; give it on one line.");
