@@ -267,4 +267,236 @@ class MigrationLinterTest {
     assertEquals(List.of("3_step_3.sql column-type-rewrite: ALTER COLUMN id TYPE int (from bi"), report.findings()
         .stream().map(f -> f.file() + " " + f.rule().id() + ": " + f.message().substring(0, 33)).toList());
   }
+
+  /** The messages of the standing findings of {@code rule} in the last script. */
+  private static List<String> messages(LintSettings settings, Rule rule, String... changes) {
+    return RulesTest.findingsOfLast(List.of(changes), settings).stream()
+        .filter(f -> !f.ignored() && f.rule() == rule).map(Finding::message).toList();
+  }
+
+  private static List<String> messages(Rule rule, String... changes) {
+    return messages(PG12, rule, changes);
+  }
+
+  @Test
+  void whatEarlierScriptsDidToAColumnDecidesWhetherSetNotNullScans() {
+    String setNotNull = RuleExample.TIMEOUT + "ALTER TABLE orders ALTER COLUMN symbol SET NOT NULL;";
+    assertEquals(List.of(), found(setNotNull), "orders.symbol was created NOT NULL");
+    assertEquals(List.of(), found(RuleExample.TIMEOUT + "ALTER TABLE orders ALTER COLUMN symbol TYPE varchar(64);",
+        setNotNull), "a new type keeps NOT NULL");
+    assertEquals(List.of(), found(RuleExample.TIMEOUT + "ALTER TABLE trades ALTER COLUMN quantity SET NOT NULL;",
+        RuleExample.TIMEOUT + "ALTER TABLE trades ALTER COLUMN quantity SET NOT NULL;"), "the first one scanned");
+    assertEquals(List.of(), found(RuleExample.TIMEOUT + "ALTER TABLE orders RENAME COLUMN symbol TO ticker;",
+        RuleExample.TIMEOUT + "ALTER TABLE orders ALTER COLUMN ticker SET NOT NULL;"), "the column moves with its name");
+    assertEquals(List.of(), found(RuleExample.TIMEOUT + "ALTER TABLE orders RENAME TO client_orders;",
+        RuleExample.TIMEOUT + "ALTER TABLE client_orders ALTER COLUMN symbol SET NOT NULL;"),
+        "the columns move with the table's name");
+    assertEquals(List.of(), found(RuleExample.TIMEOUT + "ALTER TABLE accounts ADD COLUMN owner text NOT NULL;",
+        RuleExample.TIMEOUT + "ALTER TABLE accounts ALTER COLUMN owner SET NOT NULL;"),
+        "a table the scripts never created still learns the columns they add");
+    assertEquals(List.of("3 set-not-null-scan"), found(RuleExample.TIMEOUT
+        + "ALTER TABLE accounts ALTER COLUMN owner SET NOT NULL;"), "nothing is known of accounts.owner");
+  }
+
+  @Test
+  void onlyAValidatedNotNullCheckOnThatColumnLetsSetNotNullSkipItsScan() {
+    String setNotNull = RuleExample.TIMEOUT + "ALTER TABLE trades ALTER COLUMN quantity SET NOT NULL;";
+    assertEquals(List.of("3 set-not-null-scan"), found(RuleExample.TIMEOUT
+        + "ALTER TABLE trades ADD CONSTRAINT q_nn CHECK (quantity IS NOT NULL) NOT VALID;", setNotNull), "not validated");
+    assertEquals(List.of("3 set-not-null-scan"), found(RuleExample.TIMEOUT
+        + "ALTER TABLE trades ADD CONSTRAINT p_nn CHECK (price IS NOT NULL);", setNotNull), "another column");
+    assertEquals(List.of("3 set-not-null-scan"), found(RuleExample.TIMEOUT
+        + "ALTER TABLE trades ADD CONSTRAINT q_pos CHECK (quantity > 0);", setNotNull), "proves no NOT NULL");
+    assertEquals(List.of(), found(RuleExample.TIMEOUT
+        + "ALTER TABLE trades ADD COLUMN size integer CONSTRAINT size_nn CHECK (size IS NOT NULL);",
+        RuleExample.TIMEOUT + "ALTER TABLE trades ALTER COLUMN size SET NOT NULL;"), "a new column's own CHECK");
+    assertEquals(List.of(), found("CREATE TABLE fills (id bigint, size integer CHECK (size IS NOT NULL));",
+        RuleExample.TIMEOUT + "ALTER TABLE fills ALTER COLUMN size SET NOT NULL;"), "a column's CHECK in CREATE TABLE");
+    assertEquals(List.of(), found("CREATE TABLE fills (id bigint, size integer, CHECK (size IS NOT NULL));",
+        RuleExample.TIMEOUT + "ALTER TABLE fills ALTER COLUMN size SET NOT NULL;"), "a table's CHECK in CREATE TABLE");
+  }
+
+  @Test
+  void aColumnTypeChangedBeforeIsJudgedFromItsNewType() {
+    assertEquals(List.of(), found(RuleExample.TIMEOUT + "ALTER TABLE trades ALTER COLUMN quantity TYPE bigint;",
+        RuleExample.TIMEOUT + "ALTER TABLE trades ALTER COLUMN quantity TYPE bigint;"));
+  }
+
+  @Test
+  void aDroppedTableOrIndexIsForgotten() {
+    assertEquals(List.of(), found(RuleExample.TIMEOUT + "-- quantagent:lint-ignore drop-table moved to archive\n"
+        + "DROP TABLE orders;", "CREATE TABLE IF NOT EXISTS orders (id bigint, symbol text);\n"
+        + "CREATE INDEX idx_orders_symbol ON orders (symbol);"), "orders is created anew: it has no readers");
+    assertEquals(List.of("DROP INDEX idx_trades_symbol takes ACCESS EXCLUSIVE on its table: it waits for every running"
+        + " query on the table, and every new query waits behind it."), messages(Rule.DROP_INDEX_WITHOUT_CONCURRENTLY,
+        RuleExample.NO_TRANSACTION + "DROP INDEX CONCURRENTLY idx_trades_symbol;",
+        RuleExample.TIMEOUT + "DROP INDEX IF EXISTS idx_trades_symbol;"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "ALTER TABLE trades ADD COLUMN venue text; | trades",
+      "CREATE INDEX idx_trades_price ON trades (price); | trades",
+      "DROP INDEX idx_trades_symbol; | trades",
+      "DROP INDEX idx_made_by_hand; | the table of idx_made_by_hand",
+      "DROP TABLE orders; | orders",
+      "LOCK TABLE trades IN SHARE MODE; | trades",
+      "REINDEX TABLE trades; | trades",
+      "CLUSTER trades USING idx_trades_symbol; | trades",
+      "UPDATE trades SET note = 'checked' WHERE id = 1; | trades"})
+  void theMissingLockTimeoutNamesTheTableTheStatementLocks(String statement, String table) {
+    assertEquals(List.of("this statement locks " + table + ", and nothing set a lock_timeout before it: if a long query"
+        + " holds " + table + ", the statement waits, and every query on " + table + " queues behind it."),
+        messages(Rule.MISSING_LOCK_TIMEOUT, statement));
+  }
+
+  @Test
+  void aStatementTimeoutGuardsLikeALockTimeoutAndOtherSettingsDoNot() {
+    String change = "ALTER TABLE trades ADD COLUMN venue text;";
+    assertEquals(List.of(), found("SET LOCAL statement_timeout = '5min';\n" + change));
+    assertEquals(List.of("3 missing-lock-timeout"), found("SET LOCAL work_mem = '64MB';\n" + change));
+    assertEquals(List.of(), found(RuleExample.NO_TRANSACTION + "REINDEX TABLE CONCURRENTLY trades;"),
+        "CONCURRENTLY does not queue the table's queries behind it");
+    assertEquals(List.of("2 vacuum-full-or-cluster", "2 non-transactional-in-transaction"), found("CLUSTER;"),
+        "CLUSTER alone names no table to lock first");
+  }
+
+  @Test
+  void alterTableFindingsSayWhatTheStatementDoes() {
+    assertEquals(List.of("ALTER COLUMN quantity TYPE bigint (from integer) with USING rewrites trades and rebuilds its"
+        + " indexes under ACCESS EXCLUSIVE: no reads, no writes until it is done."), messages(Rule.COLUMN_TYPE_REWRITE,
+        RuleExample.TIMEOUT + "ALTER TABLE trades ALTER COLUMN quantity TYPE bigint USING quantity::bigint;"));
+    assertEquals(List.of("ADD CONSTRAINT fk_trades_order FOREIGN KEY on trades referencing orders without NOT VALID"
+        + " scans trades while writes to both tables wait (SHARE ROW EXCLUSIVE).",
+        "ADD CONSTRAINT FOREIGN KEY on trades referencing orders without NOT VALID scans trades while writes to both"
+        + " tables wait (SHARE ROW EXCLUSIVE)."), messages(Rule.FOREIGN_KEY_WITHOUT_NOT_VALID, RuleExample.TIMEOUT
+        + "ALTER TABLE trades ADD CONSTRAINT fk_trades_order FOREIGN KEY (order_id) REFERENCES orders (id);\n"
+        + "ALTER TABLE trades ADD FOREIGN KEY (order_id) REFERENCES orders (id);"));
+    List<Finding> unique = RulesTest.findingsOfLast(List.of(RuleExample.TIMEOUT
+        + "ALTER TABLE trades ADD CONSTRAINT trades_pk2 PRIMARY KEY (id);\n"
+        + "ALTER TABLE trades ADD CONSTRAINT uq_order UNIQUE (order_id);\n"
+        + "ALTER TABLE trades ADD CONSTRAINT no_overlap EXCLUDE USING gist (order_id WITH =);"), PG12).stream()
+        .filter(f -> f.rule() == Rule.UNIQUE_WITHOUT_INDEX).toList();
+    assertEquals(List.of("ADD CONSTRAINT trades_pk2 PRIMARY KEY on trades", "ADD CONSTRAINT uq_order UNIQUE on trades",
+        "ADD CONSTRAINT no_overlap EXCLUDE on trades"), unique.stream()
+        .map(f -> f.message().substring(0, f.message().indexOf(" builds"))).toList());
+    assertEquals(List.of(Rule.UNIQUE_WITHOUT_INDEX.safeWay(), Rule.UNIQUE_WITHOUT_INDEX.safeWay(),
+        "an EXCLUDE constraint cannot use a prebuilt index: add it when the table is created, or in a quiet window"
+        + " with a reasoned lint-ignore"), unique.stream().map(Finding::safeWay).toList());
+  }
+
+  @Test
+  void validateInTheSameTransactionNamesTheLockItsAddStillHolds() {
+    assertEquals(List.of("VALIDATE CONSTRAINT fk_o runs in the same transaction as its ADD ... NOT VALID, so it scans"
+        + " trades while the ADD's lock (SHARE ROW EXCLUSIVE) is still held: NOT VALID gains nothing."),
+        messages(Rule.FOREIGN_KEY_WITHOUT_NOT_VALID, RuleExample.TIMEOUT
+            + "ALTER TABLE trades ADD CONSTRAINT fk_o FOREIGN KEY (order_id) REFERENCES orders (id) NOT VALID;\n"
+            + "ALTER TABLE trades VALIDATE CONSTRAINT fk_o;"));
+    assertEquals(List.of("VALIDATE CONSTRAINT ck_q runs in the same transaction as its ADD ... NOT VALID, so it scans"
+        + " trades while the ADD's lock (ACCESS EXCLUSIVE) is still held: NOT VALID gains nothing."),
+        messages(Rule.CHECK_WITHOUT_NOT_VALID, RuleExample.TIMEOUT
+            + "ALTER TABLE trades ADD CONSTRAINT ck_q CHECK (quantity > 0) NOT VALID;\n"
+            + "ALTER TABLE trades VALIDATE CONSTRAINT ck_q;"));
+  }
+
+  @ParameterizedTest(name = "PostgreSQL {0}")
+  @CsvSource(delimiter = '|', value = {
+      "11 | SET NOT NULL on trades.quantity scans trades under ACCESS EXCLUSIVE to prove no NULL is left: PostgreSQL 11"
+          + " scans even when a CHECK proves it.",
+      "12 | SET NOT NULL on trades.quantity scans trades under ACCESS EXCLUSIVE to prove no NULL is left: no validated"
+          + " CHECK (quantity IS NOT NULL) lets PostgreSQL skip it."})
+  void setNotNullSaysWhetherACheckCouldSpareTheScan(int version, String message) {
+    assertEquals(List.of(message), messages(LintSettings.forVersion(version), Rule.SET_NOT_NULL_SCAN,
+        RuleExample.TIMEOUT + "ALTER TABLE trades ALTER COLUMN quantity SET NOT NULL;"));
+  }
+
+  @ParameterizedTest(name = "PostgreSQL {0}: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "10 | venue text DEFAULT 'XNYS' | ADD COLUMN venue has a DEFAULT, which before PostgreSQL 11 is written into"
+          + " every existing row",
+      "12 | at timestamptz DEFAULT clock_timestamp() | ADD COLUMN at has the volatile DEFAULT clock_timestamp(): it is"
+          + " evaluated and written for every existing row",
+      "17 | spread numeric GENERATED ALWAYS AS (price * 2) VIRTUAL | ADD COLUMN spread is a generated column, which"
+          + " before PostgreSQL 18 is stored: computed for every existing row"})
+  void aRewritingDefaultSaysWhyItRewrites(int version, String column, String message) {
+    assertEquals(List.of(message + ", so trades is rewritten under ACCESS EXCLUSIVE: no reads, no writes until it is"
+        + " done."), messages(LintSettings.forVersion(version), Rule.ADD_COLUMN_VOLATILE_DEFAULT,
+        RuleExample.TIMEOUT + "ALTER TABLE trades ADD COLUMN " + column + ";"));
+  }
+
+  @Test
+  void indexFindingsNameTheIndexAndItsTable() {
+    assertEquals(List.of("CREATE UNIQUE INDEX uq_trades_order on trades takes a SHARE lock on trades: INSERT, UPDATE"
+        + " and DELETE wait until the index is built and the migration commits.", "CREATE INDEX on trades takes a"
+        + " SHARE lock on trades: INSERT, UPDATE and DELETE wait until the index is built and the migration commits."),
+        messages(Rule.INDEX_WITHOUT_CONCURRENTLY, RuleExample.TIMEOUT
+            + "CREATE UNIQUE INDEX uq_trades_order ON trades (order_id);\nCREATE INDEX ON trades (price);"));
+    assertEquals(List.of("DROP INDEX idx_trades_symbol takes ACCESS EXCLUSIVE on trades: it waits for every running"
+        + " query on the table, and every new query waits behind it."),
+        messages(Rule.DROP_INDEX_WITHOUT_CONCURRENTLY, RuleExample.TIMEOUT + "DROP INDEX idx_trades_symbol;"));
+    assertEquals(List.of("REINDEX INDEX idx_trades_symbol blocks writes to trades (and reads that use the index) while"
+        + " it rebuilds.", "REINDEX TABLE orders blocks writes to orders (and reads that use the index) while it"
+        + " rebuilds.", "REINDEX INDEX idx_made_by_hand blocks writes to its table (and reads that use the index) while"
+        + " it rebuilds."), messages(Rule.REINDEX_WITHOUT_CONCURRENTLY, RuleExample.TIMEOUT
+            + "REINDEX INDEX idx_trades_symbol;\nREINDEX TABLE orders;\nREINDEX INDEX idx_made_by_hand;"));
+    assertEquals(List.of(), found(RuleExample.TIMEOUT + "CREATE TABLE risk (id bigint PRIMARY KEY, level integer);\n"
+        + "CREATE INDEX idx_risk_level ON risk (level);\nREINDEX TABLE risk;\nREINDEX INDEX idx_risk_level;"),
+        "a table the script created has no readers to block");
+  }
+
+  @Test
+  void aTableTheScriptCreatedIsStillNewUnderItsNewNameAndARenamedOldTableIsNot() {
+    assertEquals(List.of(), found("CREATE TABLE risk (id bigint PRIMARY KEY, level integer);\n"
+        + "ALTER TABLE risk RENAME TO risk_levels;\nCREATE INDEX idx_risk_level ON risk_levels (level);"));
+    assertEquals(List.of("3 rename", "4 index-without-concurrently"), found(RuleExample.TIMEOUT
+        + "ALTER TABLE orders RENAME TO client_orders;\nCREATE INDEX idx_client_orders ON client_orders (symbol);"));
+  }
+
+  @Test
+  void typeRulesJudgeTheColumnsAnAlterTableAddsOrRetypes() {
+    assertEquals(List.of("3 prefer-jsonb", "4 column-type-rewrite", "4 prefer-jsonb", "5 float-money"),
+        found(RuleExample.TIMEOUT + "ALTER TABLE trades ADD COLUMN meta json;\n"
+            + "ALTER TABLE trades ALTER COLUMN note TYPE json USING note::json;\n"
+            + "ALTER TABLE trades ADD COLUMN fee_usd real, ADD COLUMN fill_ratio double precision;"));
+  }
+
+  @Test
+  void clusterNamesTheTableItRewritesUnlessTheScriptCreatedIt() {
+    assertEquals(List.of("CLUSTER trades rewrites the table in index order under ACCESS EXCLUSIVE: no reads, no writes"
+        + " until it is done.", "CLUSTER rewrites the table in index order under ACCESS EXCLUSIVE: no reads, no writes"
+        + " until it is done."), messages(Rule.VACUUM_FULL_OR_CLUSTER, RuleExample.TIMEOUT
+            + "CLUSTER trades USING idx_trades_symbol;\nCLUSTER;"));
+    assertEquals(List.of(), found("CREATE TABLE risk (id bigint PRIMARY KEY);\nCLUSTER risk USING risk_pkey;"));
+  }
+
+  @Test
+  void aScriptWithoutAnUndoPartIsLintedWhole() {
+    LintScript script = new LintScript("2_drop.sql", "-- // drop orders\nSET LOCAL lock_timeout = '1s';\n"
+        + "DROP TABLE orders;");
+    assertEquals(List.of("3 drop-table"), new MigrationLinter(PG12)
+        .lint(List.of(RuleExample.script(1, RuleExample.SETUP), script)).standing().stream()
+        .map(f -> f.line() + " " + f.rule().id()).toList());
+  }
+
+  @Test
+  void anIgnoreSilencesTheStatementRightBelowItEvenOnTheFirstLine() {
+    assertEquals(List.of(), found("-- quantagent:lint-ignore missing-lock-timeout the table is quiet at 3am\n"
+        + "ALTER TABLE trades ADD COLUMN venue text;"));
+  }
+
+  @Test
+  void anIgnoreOnTheLineOrInsideOfAStatementSilencesNotTheNextOne() {
+    assertEquals(List.of("3 invalid-ignore", "4 drop-column"), found(RuleExample.TIMEOUT
+        + "UPDATE trades SET note = 'x' WHERE id = 1; -- quantagent:lint-ignore drop-column nothing reads note\n"
+        + "ALTER TABLE trades DROP COLUMN note;"));
+    assertEquals(List.of("4 invalid-ignore", "6 drop-column"), found(RuleExample.TIMEOUT + "UPDATE trades\n"
+        + "  -- quantagent:lint-ignore drop-column nothing reads note\n  SET note = 'x' WHERE id = 1;\n"
+        + "ALTER TABLE trades DROP COLUMN note;"));
+  }
+
+  @Test
+  void aBareLintIgnoreNamesNoRule() {
+    assertEquals(List.of("3 invalid-ignore"), found(RuleExample.TIMEOUT + "-- quantagent:lint-ignore\n"
+        + "UPDATE trades SET note = 'x' WHERE id = 1;"));
+  }
 }
