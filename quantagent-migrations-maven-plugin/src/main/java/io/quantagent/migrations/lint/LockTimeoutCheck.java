@@ -53,9 +53,9 @@ final class LockTimeoutCheck implements Check {
     }
     if (parsed instanceof DropIndex drop && !drop.concurrently()) {
       for (RelationName index : drop.indexes()) {
-        String table = context.schema().tableOf(index).orElse(null);
-        if (table == null || context.existing(new RelationName(null, table))) {
-          return table == null ? "the table of " + index : table;
+        String table = tableOfIndex(context, index);
+        if (table != null) {
+          return table;
         }
       }
       return null;
@@ -67,7 +67,7 @@ final class LockTimeoutCheck implements Check {
       return lock.tables().stream().filter(context::existing).map(RelationName::display).findFirst().orElse(null);
     }
     if (parsed instanceof Reindex reindex && !reindex.concurrently() && reindex.target() != null) {
-      return reindex.target().display();
+      return reindexedTable(context, reindex);
     }
     if (parsed instanceof Cluster cluster && cluster.table() != null && context.existing(cluster.table())) {
       return cluster.table().display();
@@ -79,5 +79,26 @@ final class LockTimeoutCheck implements Check {
       return change.table().display();
     }
     return null;
+  }
+
+  /**
+   * The table REINDEX TABLE or INDEX locks, or null when the script created it; a REINDEX of a schema or database
+   * names what it covers.
+   */
+  private static String reindexedTable(StatementContext context, Reindex reindex) {
+    return switch (reindex.scope()) {
+      case "table" -> context.existing(reindex.target()) ? reindex.target().display() : null;
+      case "index" -> tableOfIndex(context, reindex.target());
+      default -> reindex.target().display();
+    };
+  }
+
+  /** The existing table an index is on, a phrase for it when no script created the index, or null for a new table. */
+  private static String tableOfIndex(StatementContext context, RelationName index) {
+    String table = context.schema().tableOf(index).orElse(null);
+    if (table == null) {
+      return "the table of " + index;
+    }
+    return context.existing(new RelationName(null, table)) ? table : null;
   }
 }

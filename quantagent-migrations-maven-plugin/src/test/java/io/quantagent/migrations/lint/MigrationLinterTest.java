@@ -342,6 +342,8 @@ class MigrationLinterTest {
       "DROP TABLE orders; | orders",
       "LOCK TABLE trades IN SHARE MODE; | trades",
       "REINDEX TABLE trades; | trades",
+      "REINDEX INDEX idx_trades_symbol; | trades",
+      "REINDEX INDEX idx_made_by_hand; | the table of idx_made_by_hand",
       "CLUSTER trades USING idx_trades_symbol; | trades",
       "UPDATE trades SET note = 'checked' WHERE id = 1; | trades"})
   void theMissingLockTimeoutNamesTheTableTheStatementLocks(String statement, String table) {
@@ -498,5 +500,12 @@ class MigrationLinterTest {
   void aBareLintIgnoreNamesNoRule() {
     assertEquals(List.of("3 invalid-ignore"), found(RuleExample.TIMEOUT + "-- quantagent:lint-ignore\n"
         + "UPDATE trades SET note = 'x' WHERE id = 1;"));
+  }
+
+  @Test
+  void aReindexOfATableTheScriptCreatedNeedsNoLockTimeout() {
+    assertEquals(List.of(), found("CREATE TABLE risk (id bigint PRIMARY KEY, level integer);\n"
+        + "CREATE INDEX idx_risk_level ON risk (level);\nREINDEX TABLE risk;\nREINDEX INDEX idx_risk_level;"),
+        "nothing else reads risk: no query queues behind the REINDEX");
   }
 }
