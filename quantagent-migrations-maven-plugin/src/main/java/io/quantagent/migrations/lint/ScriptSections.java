@@ -1,6 +1,7 @@
 package io.quantagent.migrations.lint;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -54,13 +55,6 @@ record ScriptSections(Section change, Section undo) {
   }
 
   private static String join(String[] lines, int from, int to) {
-    StringBuilder text = new StringBuilder();
-    for (int i = from; i < to; i++) {
-      text.append(lines[i]);
-      if (i < to - 1) {
-        text.append('\n');
-      }
-    }
-    return text.toString();
+    return String.join("\n", Arrays.copyOfRange(lines, from, to));
   }
 }

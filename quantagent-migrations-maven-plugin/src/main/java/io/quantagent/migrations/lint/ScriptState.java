@@ -6,32 +6,30 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What lint remembers while it reads one script: the tables and indexes the script created (new tables have no
+ * What lint remembers while it reads one script: the tables the script created (new tables have no
  * readers, so lock rules stay silent on them; the {@code @UNDO} part sees the change's too), the columns its change
  * added to existing tables (which its {@code @UNDO} part drops as its job), and, per part, the constraints added NOT
  * VALID and whether a lock timeout is set.
  */
 final class ScriptState {
   private final Set<String> createdTables;
-  private final Set<String> createdIndexes;
   private final Set<String> addedColumns;
   private final Map<String, TableConstraint.Kind> notValidConstraints = new HashMap<>();
   private boolean timeoutSet;
   private boolean timeoutReported;
 
   ScriptState() {
-    this(new HashSet<>(), new HashSet<>(), new HashSet<>());
+    this(new HashSet<>(), new HashSet<>());
   }
 
-  private ScriptState(Set<String> createdTables, Set<String> createdIndexes, Set<String> addedColumns) {
+  private ScriptState(Set<String> createdTables, Set<String> addedColumns) {
     this.createdTables = createdTables;
-    this.createdIndexes = createdIndexes;
     this.addedColumns = addedColumns;
   }
 
   /** The state the {@code @UNDO} part starts from: what the change created, nothing else. */
   ScriptState forUndo() {
-    return new ScriptState(createdTables, createdIndexes, addedColumns);
+    return new ScriptState(createdTables, addedColumns);
   }
 
   /** Whether this script's change added the column (to a table that existed before it). */
@@ -43,15 +41,9 @@ final class ScriptState {
     return table != null && createdTables.contains(table.key());
   }
 
-  boolean indexCreatedHere(RelationName index) {
-    return createdIndexes.contains(index.key());
-  }
-
   void created(ParsedStatement statement) {
     if (statement instanceof ParsedStatement.CreateTable create && create.table() != null) {
       createdTables.add(create.table().key());
-    } else if (statement instanceof ParsedStatement.CreateIndex index && index.name() != null) {
-      createdIndexes.add(new RelationName(index.table() == null ? null : index.table().schema(), index.name()).key());
     } else if (statement instanceof ParsedStatement.AlterTable alter && alter.table() != null) {
       for (ParsedStatement.AlterAction action : alter.actions()) {
         if (action instanceof ParsedStatement.AlterAction.RenameTable rename && rename.to() != null
