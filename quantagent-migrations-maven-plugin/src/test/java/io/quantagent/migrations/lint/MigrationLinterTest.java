@@ -419,7 +419,12 @@ class MigrationLinterTest {
       "12 | at timestamptz DEFAULT clock_timestamp() | ADD COLUMN at has the volatile DEFAULT clock_timestamp(): it is"
           + " evaluated and written for every existing row",
       "17 | spread numeric GENERATED ALWAYS AS (price * 2) VIRTUAL | ADD COLUMN spread is a generated column, which"
-          + " before PostgreSQL 18 is stored: computed for every existing row"})
+          + " before PostgreSQL 18 is stored: computed for every existing row",
+      "18 | spread numeric GENERATED ALWAYS AS (price * 2) STORED | ADD COLUMN spread is GENERATED ... STORED: the"
+          + " value is computed and stored for every existing row",
+      "18 | uid bigint GENERATED ALWAYS AS IDENTITY | ADD COLUMN uid is an identity column: every existing row draws"
+          + " its own sequence value",
+      "18 | uid bigserial | ADD COLUMN uid is bigserial: every existing row draws its own nextval()"})
   void aRewritingDefaultSaysWhyItRewrites(int version, String column, String message) {
     assertEquals(List.of(message + ", so trades is rewritten under ACCESS EXCLUSIVE: no reads, no writes until it is"
         + " done."), messages(LintSettings.forVersion(version), Rule.ADD_COLUMN_VOLATILE_DEFAULT,
@@ -507,5 +512,43 @@ class MigrationLinterTest {
     assertEquals(List.of(), found("CREATE TABLE risk (id bigint PRIMARY KEY, level integer);\n"
         + "CREATE INDEX idx_risk_level ON risk (level);\nREINDEX TABLE risk;\nREINDEX INDEX idx_risk_level;"),
         "nothing else reads risk: no query queues behind the REINDEX");
+  }
+
+  @Test
+  void aColumnAddedWithAConstraintIsJudgedAsTheConstraintAddedAlone() {
+    assertEquals(List.of("3 foreign-key-without-not-valid", "4 check-without-not-valid", "5 unique-without-index",
+        "6 unique-without-index"), found(RuleExample.TIMEOUT
+            + "ALTER TABLE trades ADD COLUMN parent_id bigint REFERENCES orders (id);\n"
+            + "ALTER TABLE trades ADD COLUMN size integer CHECK (size > 0);\n"
+            + "ALTER TABLE trades ADD COLUMN ref text UNIQUE;\n"
+            + "ALTER TABLE trades ADD COLUMN uid bigint PRIMARY KEY;"));
+  }
+
+  @Test
+  void concurrentlyInsideTheRunnersTransactionFailsWhateverItBuildsOrDrops() {
+    assertEquals(List.of("3 concurrently-in-transaction", "4 concurrently-in-transaction",
+        "5 concurrently-in-transaction"), found(RuleExample.TIMEOUT
+            + "DROP INDEX CONCURRENTLY idx_trades_symbol;\n"
+            + "REINDEX INDEX CONCURRENTLY idx_trades_symbol;\n"
+            + "ALTER TABLE trades DETACH PARTITION trades_2020 CONCURRENTLY;"));
+  }
+
+  @Test
+  void aTypeChangeTheScriptsCannotJudgeOrThatRewritesUnlessUtcSaysSo() {
+    assertEquals(List.of("ALTER COLUMN at TYPE timestamptz (from timestamp) rewrites ticks under ACCESS EXCLUSIVE"
+        + " unless the migration's TimeZone is UTC.", "ALTER COLUMN owner TYPE text: the scripts do not show"
+        + " what accounts.owner is today, and unless this widens a varchar, turns varchar into text or widens a numeric's"
+        + " precision, PostgreSQL rewrites accounts and its indexes under ACCESS EXCLUSIVE."),
+        messages(Rule.COLUMN_TYPE_REWRITE, "CREATE TABLE ticks (id bigint, at timestamp);", RuleExample.TIMEOUT
+            + "ALTER TABLE ticks ALTER COLUMN at TYPE timestamptz;\n"
+            + "ALTER TABLE accounts ALTER COLUMN owner TYPE text;"));
+  }
+
+  @Test
+  void vacuumFullRewritesEveryTableItWorksOn() {
+    assertEquals(List.of("2 vacuum-full-or-cluster", "2 non-transactional-in-transaction", "2 missing-lock-timeout"),
+        found("VACUUM FULL trades;"));
+    String timeout = messages(Rule.MISSING_LOCK_TIMEOUT, "VACUUM FULL trades;").get(0);
+    assertTrue(timeout.startsWith("this statement locks each table it works on,"), timeout);
   }
 }
