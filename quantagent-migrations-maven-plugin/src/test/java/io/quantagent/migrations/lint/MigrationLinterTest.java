@@ -522,6 +522,10 @@ class MigrationLinterTest {
             + "ALTER TABLE trades ADD COLUMN size integer CHECK (size > 0);\n"
             + "ALTER TABLE trades ADD COLUMN ref text UNIQUE;\n"
             + "ALTER TABLE trades ADD COLUMN uid bigint PRIMARY KEY;"));
+    assertEquals(List.of("ADD COLUMN ref UNIQUE builds its index under ACCESS EXCLUSIVE on trades: no reads, no writes"
+        + " until it is built.", "ADD COLUMN uid PRIMARY KEY builds its index under ACCESS EXCLUSIVE on trades: no reads,"
+        + " no writes until it is built."), messages(Rule.UNIQUE_WITHOUT_INDEX, RuleExample.TIMEOUT
+            + "ALTER TABLE trades ADD COLUMN ref text UNIQUE;\nALTER TABLE trades ADD COLUMN uid bigint PRIMARY KEY;"));
   }
 
   @Test
