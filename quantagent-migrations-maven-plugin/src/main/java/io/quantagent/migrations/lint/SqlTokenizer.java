@@ -123,7 +123,7 @@ final class SqlTokenizer {
       }
     }
     int bodyEnd = depth == 0 ? j - 2 : text.length();
-    add(Kind.COMMENT, text.substring(start + 2, Math.max(start + 2, bodyEnd)), startLine, j);
+    add(Kind.COMMENT, text.substring(start + 2, bodyEnd), startLine, j);
   }
 
   /** A string whose opening quote is at {@code quote}; {@code backslashes} for E'' strings. */
