@@ -23,6 +23,9 @@ class TypeChangeTest {
       "numeric(20,8)                | numeric(30,8)            | CATALOG_ONLY",
       "numeric(20,8)                | numeric                  | CATALOG_ONLY",
       "numeric(20,8)                | numeric(30,10)           | REWRITE",
+      "numeric(10)                  | numeric(12)              | CATALOG_ONLY",
+      "numeric(20)                  | numeric(20,0)            | CATALOG_ONLY",
+      "numeric                      | numeric(20,8)            | REWRITE",
       "decimal(10,2)                | numeric(9,2)             | REWRITE",
       "int                          | bigint                   | REWRITE",
       "integer                      | int4                     | NONE",
@@ -46,11 +49,28 @@ class TypeChangeTest {
       "pg_catalog.int8              | int8        | []",
       "public.money_amount          | money_amount | []",
       "interval day to second       | interval    | []",
+      "interval day to second(3)    | interval    | [3]",
+      "time(3) with time zone       | timetz      | [3]",
+      "float(24)                    | float4      | []",
+      "float(25)                    | float8      | []",
+      "char                         | bpchar      | [1]",
+      "bpchar                       | bpchar      | []",
       "integer array                | int4        | []"})
   void readsTypesAsPostgresqlNamesThem(String text, String base, String modifiers) {
     TypeName type = type(text);
     assertEquals(base, type.base());
     assertEquals(modifiers, type.modifiers().toString());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "timestamp(3)                   | timestamp(3)",
+      "timestamp without time zone    | timestamp without time zone",
+      "interval day to second(3)      | interval day to second(3)",
+      "numeric(20, 8)                 | numeric(20,8)",
+      "int[3][]                       | int[][]"})
+  void namesTheTypeForMessagesAsTheScriptWroteIt(String text, String written) {
+    assertEquals(written, type(text).toString());
   }
 
   @ParameterizedTest(name = "USING always rewrites")
