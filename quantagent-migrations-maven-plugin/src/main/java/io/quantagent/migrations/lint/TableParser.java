@@ -159,9 +159,7 @@ final class TableParser {
     }
     cursor.accept("as");
     if (cursor.accept("identity")) {
-      if (cursor.peek().isPunctuation("(")) {
-        cursor.parenthesized();
-      }
+      cursor.parenthesized(); // the sequence options, if any
       return Generated.IDENTITY;
     }
     cursor.parenthesized();

@@ -225,9 +225,9 @@ class MigrationLinterTest {
   }
 
   @Test
-  void unbalancedParenthesesAndEmptyElementsAreLeftToTheServer() {
-    assertEquals(List.of(), found(RuleExample.TIMEOUT + "CREATE TABLE risk (, id bigint);\n"
-        + "CREATE TABLE fills (id bigint, price numeric(20,8)"));
+  void unbalancedParenthesesAndEmptyElementsAreLeftToTheServerAndWhatCanBeReadIsJudged() {
+    assertEquals(List.of("4 prefer-timestamptz"), found(RuleExample.TIMEOUT + "CREATE TABLE risk (, id bigint);\n"
+        + "CREATE TABLE fills (id bigint, price numeric(20,8), at timestamp"));
   }
 
   @Test
