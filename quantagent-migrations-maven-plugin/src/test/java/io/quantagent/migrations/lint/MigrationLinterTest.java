@@ -252,7 +252,7 @@ class MigrationLinterTest {
   @Test
   void everyRowUpdatedOrDeletedIsNamedAlsoBehindAWithClause() {
     assertEquals(List.of("3 update-or-delete-without-where", "4 update-or-delete-without-where"),
-        found(RuleExample.TIMEOUT + "WITH stale AS (SELECT 1) UPDATE trades SET note = 'x';\nDELETE FROM orders;"));
+        found(RuleExample.TIMEOUT + "WITH stale (id) AS (SELECT 1) UPDATE trades SET note = 'x';\nDELETE FROM orders;"));
   }
 
   @Test
@@ -264,9 +264,11 @@ class MigrationLinterTest {
   }
 
   @Test
-  void reindexConcurrentlyMayBeGivenAsAnOption() {
+  void reindexOptionsAreReadConcurrentlyAmongThem() {
     assertEquals(List.of(), found(LintSettings.forVersion(14), RuleExample.NO_TRANSACTION
         + "REINDEX (CONCURRENTLY) TABLE trades;"));
+    assertEquals(List.of("3 reindex-without-concurrently"), found(LintSettings.forVersion(14), RuleExample.TIMEOUT
+        + "REINDEX (VERBOSE) TABLE trades;"));
   }
 
   @ParameterizedTest(name = "PostgreSQL {0}")
