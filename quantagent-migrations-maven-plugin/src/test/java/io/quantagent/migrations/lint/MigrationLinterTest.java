@@ -247,6 +247,7 @@ class MigrationLinterTest {
   void vacuumFullIsNamedAlsoAsAnOption() {
     assertEquals(List.of("3 vacuum-full-or-cluster", "3 missing-lock-timeout"),
         found(RuleExample.NO_TRANSACTION + "VACUUM (FULL, ANALYZE) trades;"));
+    assertEquals(List.of(), found(RuleExample.NO_TRANSACTION + "VACUUM (FULL false, ANALYZE) trades;"));
   }
 
   @Test
