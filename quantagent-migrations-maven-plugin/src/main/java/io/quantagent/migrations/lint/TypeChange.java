@@ -12,7 +12,10 @@ import java.util.Set;
 enum TypeChange {
   NONE,
   CATALOG_ONLY,
-  /** {@code timestamp} to {@code timestamptz}: free only when the session's TimeZone is UTC (PostgreSQL 12+). */
+  /**
+   * {@code timestamp} to {@code timestamptz} or back: free only when the session's TimeZone is UTC (PostgreSQL 12+),
+   * where the two store the same values.
+   */
   REWRITE_UNLESS_UTC,
   REWRITE;
 
@@ -41,7 +44,9 @@ enum TypeChange {
     if (from.base().equals("cidr") && to.base().equals("inet")) {
       return CATALOG_ONLY;
     }
-    if (from.base().equals("timestamp") && to.base().equals("timestamptz") && to.modifiers().isEmpty()) {
+    boolean timeZoneOnly = from.base().equals("timestamp") && to.base().equals("timestamptz")
+        || from.base().equals("timestamptz") && to.base().equals("timestamp");
+    if (timeZoneOnly && to.modifiers().isEmpty()) {
       return REWRITE_UNLESS_UTC;
     }
     return REWRITE;

@@ -31,6 +31,8 @@ class TypeChangeTest {
       "integer                      | int4                     | NONE",
       "timestamp(3)                 | timestamp(6)             | CATALOG_ONLY",
       "timestamp without time zone  | timestamp with time zone | REWRITE_UNLESS_UTC",
+      "timestamptz                  | timestamp                | REWRITE_UNLESS_UTC",
+      "timestamptz                  | timestamp(3)             | REWRITE",
       "char(5)                      | char(10)                 | REWRITE",
       "double precision             | float8                   | NONE",
       "float(10)                    | real                     | NONE",
