@@ -37,13 +37,18 @@ record LockLimit(Duration value, Optional<ServerSetting> session) {
    * none for a {@code CONCURRENTLY} statement of a no-transaction script (see {@link NoTransactionScript}).
    */
   LockLimit forStatement(PlannedMigration migration, Optional<SqlStatement> statement) {
-    Optional<Duration> line = migration.directives().lockTimeout();
-    if (line.isPresent()) {
-      return of(line.get());
-    }
+    return takesTheRunsLimit(migration, statement) ? this
+        : migration.directives().lockTimeout().map(LockLimit::of).orElse(NONE);
+  }
+
+  /**
+   * Whether {@code statement} of {@code migration} (empty: its transaction) waits under the run's limit: its script has
+   * no line of its own, and it is not a {@code CONCURRENTLY} statement of a no-transaction script.
+   */
+  static boolean takesTheRunsLimit(PlannedMigration migration, Optional<SqlStatement> statement) {
     boolean waitsForOlderTransactions = migration.directives().noTransaction()
         && statement.filter(Concurrently::is).isPresent();
-    return waitsForOlderTransactions ? NONE : this;
+    return migration.directives().lockTimeout().isEmpty() && !waitsForOlderTransactions;
   }
 
   /** The run's settings with this limit for the migrations that have no line of their own. */

@@ -1,6 +1,5 @@
 package io.quantagent.migrations.engine;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +8,8 @@ import java.util.Optional;
  * or a deployment pipeline ({@code psql -v ON_ERROR_STOP=1 -f FILE}). Each migration is its own
  * transaction, as when the plugin runs it (with {@code -Dquantagent.transaction=all}, the migrations between
  * no-transaction scripts share one), except scripts marked {@code -- quantagent:no-transaction}; each gets the lock and
- * statement timeouts the runner would set, and an index build the invalid leftovers of a failed earlier run dropped
+ * statement timeouts the runner would set (the session's own stricter lock_timeout read once, at the file's start: see
+ * {@link OfflineLockTimeout}), and an index build the invalid leftovers of a failed earlier run dropped
  * before it (psql's {@code \gexec}, so the file is psql's), and the {@link ClientEncodingGuard} after a script that may
  * set the client encoding. A script the runner would refuse is refused here too, before any SQL is written. What
  * psql cannot do is retry: a lock timeout stops the file at that migration.
@@ -29,11 +29,13 @@ final class OfflineSql {
   /** @throws InvalidScriptException where upgrade would refuse a script of the plan ({@link RunPlan}) */
   String upgrade(List<MigrationInfo> plan, Optional<MigrationInfo> from) {
     RunPlan run = RunPlan.of(scripts, plan, false);
-    StringBuilder sql = header("upgrade", from, plan.isEmpty() ? from : Optional.of(plan.get(plan.size() - 1)));
+    OfflineLockTimeout lockTimeout = OfflineLockTimeout.of(runner, run.migrations());
+    StringBuilder sql = header("upgrade", from, plan.isEmpty() ? from : Optional.of(plan.get(plan.size() - 1)),
+        lockTimeout);
     Changelog.ddl(table).forEach(ddl -> sql.append(ddl).append(";\n"));
     for (PlannedMigration planned : run.migrations()) {
       MigrationInfo migration = planned.migration();
-      migration(sql, planned, "INSERT INTO " + table + " (id, applied_at, description, checksum) VALUES ("
+      migration(sql, planned, lockTimeout, "INSERT INTO " + table + " (id, applied_at, description, checksum) VALUES ("
           + migration.idText() + ", to_char(now(), 'YYYY-MM-DD HH24:MI:SS'), " + literal(migration.description())
           + ", " + literal(scripts.checksum(migration)) + ");");
     }
@@ -43,15 +45,18 @@ final class OfflineSql {
   /** @throws InvalidScriptException where downgrade would refuse an undo of the plan ({@link RunPlan}) */
   String downgrade(List<MigrationInfo> plan, Optional<MigrationInfo> from, Optional<MigrationInfo> to) {
     RunPlan run = RunPlan.of(scripts, plan, true);
-    StringBuilder sql = header("downgrade", from, to);
+    OfflineLockTimeout lockTimeout = OfflineLockTimeout.of(runner, run.migrations());
+    StringBuilder sql = header("downgrade", from, to, lockTimeout);
     for (PlannedMigration planned : run.migrations()) {
-      migration(sql, planned, "DELETE FROM " + table + " WHERE id = " + planned.migration().idText() + ";");
+      migration(sql, planned, lockTimeout,
+          "DELETE FROM " + table + " WHERE id = " + planned.migration().idText() + ";");
     }
     return endGroup(sql).toString();
   }
 
-  private StringBuilder header(String goal, Optional<MigrationInfo> from, Optional<MigrationInfo> to) {
-    return new StringBuilder("-- QuantAgent Migrations: ").append(goal).append(" from ")
+  private static StringBuilder header(String goal, Optional<MigrationInfo> from, Optional<MigrationInfo> to,
+      OfflineLockTimeout lockTimeout) {
+    StringBuilder sql = new StringBuilder("-- QuantAgent Migrations: ").append(goal).append(" from ")
         .append(from.map(MigrationInfo::toString).orElse("base")).append(" to ")
         .append(to.map(MigrationInfo::toString).orElse("base")).append('\n')
         .append("-- Run with: psql -v ON_ERROR_STOP=1 -f <this file>\n")
@@ -59,11 +64,14 @@ final class OfflineSql {
             + " and run it at a quieter moment.\n")
         // The file is UTF-8 whatever psql's own encoding is (PGCLIENTENCODING, a Windows code page, SQL_ASCII under a
         // C locale): read otherwise, its text would be stored garbled, and the client-encoding check would fail.
-        .append("SET client_encoding = 'UTF8';\n\n");
+        .append("SET client_encoding = 'UTF8';\n");
+    lockTimeout.read().ifPresent(sql::append);
+    return sql.append('\n');
   }
 
   /** The migration's statements as the runner reads and checked them, in its transaction unless marked otherwise. */
-  private void migration(StringBuilder sql, PlannedMigration planned, String changelogStatement) {
+  private void migration(StringBuilder sql, PlannedMigration planned, OfflineLockTimeout lockTimeout,
+      String changelogStatement) {
     boolean transactional = !planned.directives().noTransaction();
     boolean shared = runner.transaction() == TransactionMode.ALL;
     if (!transactional) {
@@ -76,10 +84,10 @@ final class OfflineSql {
         inGroup = shared;
       }
       // In a shared transaction a SET LOCAL lasts until it ends, so each migration sets both, to its own or back.
-      SessionTimeout lock = planned.directives().sessionLockTimeout(runner);
+      Optional<String> lock = lockTimeout.setLocal(planned);
       SessionTimeout statement = planned.directives().sessionStatementTimeout(runner);
-      if (lock.value().isPresent() || shared) {
-        sql.append(lock.setLocal("lock_timeout")).append(";\n");
+      if (lock.isPresent() || shared) {
+        sql.append(lock.orElse(SessionTimeout.SERVER_DEFAULT.setLocal("lock_timeout"))).append(";\n");
       }
       if (statement.value().isPresent() || shared) {
         sql.append(statement.setLocal("statement_timeout")).append(";\n");
@@ -87,7 +95,7 @@ final class OfflineSql {
       statements(sql, planned.statements());
       ClientEncodingGuard.after(planned.statements()).ifPresent(check -> sql.append(check).append(";\n"));
     } else {
-      noTransaction(sql, planned);
+      noTransaction(sql, planned, lockTimeout);
     }
     if (SessionSettings.mayChange(planned.statements())) {
       SessionSettings.RESET.forEach(reset -> sql.append(reset).append(";\n")); // as the runner sends them
@@ -102,16 +110,15 @@ final class OfflineSql {
    * Statement by statement in auto-commit, each under the timeouts the runner gives it: a {@code CONCURRENTLY} one
    * waits for locks as long as it takes unless the script's header says otherwise (see {@link NoTransactionScript}).
    */
-  private void noTransaction(StringBuilder sql, PlannedMigration planned) {
+  private void noTransaction(StringBuilder sql, PlannedMigration planned, OfflineLockTimeout lockTimeout) {
     SessionTimeout statementTimeout = planned.directives().sessionStatementTimeout(runner);
-    SessionTimeout lockSet = SessionTimeout.SERVER_DEFAULT;
+    String serverLockTimeout = SessionTimeout.SERVER_DEFAULT.set("lock_timeout");
+    String lockSet = serverLockTimeout;
     SessionTimeout statementSet = SessionTimeout.SERVER_DEFAULT;
     for (SqlStatement statement : planned.statements()) {
-      SessionTimeout lock = Concurrently.is(statement)
-          ? SessionTimeout.of(planned.directives().lockTimeout(), Duration.ZERO)
-          : planned.directives().sessionLockTimeout(runner);
+      String lock = lockTimeout.set(planned, statement);
       if (!lock.equals(lockSet)) {
-        sql.append(lock.set("lock_timeout")).append(";\n");
+        sql.append(lock).append(";\n");
         lockSet = lock;
       }
       if (!statementTimeout.equals(statementSet)) {
@@ -124,8 +131,8 @@ final class OfflineSql {
           .append(") AS leftovers (leftover) \\gexec\n"));
       statements(sql, List.of(statement));
     }
-    if (!lockSet.equals(SessionTimeout.SERVER_DEFAULT) || !statementSet.equals(SessionTimeout.SERVER_DEFAULT)) {
-      sql.append(SessionTimeout.SERVER_DEFAULT.set("lock_timeout")).append(";\n")
+    if (!lockSet.equals(serverLockTimeout) || !statementSet.equals(SessionTimeout.SERVER_DEFAULT)) {
+      sql.append(serverLockTimeout).append(";\n")
           .append(SessionTimeout.SERVER_DEFAULT.set("statement_timeout")).append(";\n");
     }
   }

@@ -143,24 +143,69 @@ class OfflineSqlTest {
         "a script without a transaction gets none, as from the runner: " + sql);
   }
 
-  /** psql gets the lock-timeout guard and a script's own timeouts, as the runner sends them. */
+  /**
+   * psql gets the lock-timeout guard and a script's own timeouts, as the runner sends them. The guard's default gives
+   * way to a stricter lock_timeout of the session's, which the file reads once, at its start, whatever the number of
+   * migrations.
+   */
   @Test
   void eachMigrationGetsTheTimeoutsTheRunnerWouldSet(@TempDir Path dir) {
+    ScriptSource scripts = timeoutScripts(dir)
+        .add("004_create_b.sql", "create table b (id int);", "drop table b;")
+        .source();
+    String sql = new Migrator(null, scripts, "changelog", EventLog.silent())
+        .upgradeSql(new Target.Head(), Optional.of("base"));
+    assertTrue(sql.contains("SET client_encoding = 'UTF8';\n-- The run's 2 s lock_timeout gives way to a stricter one"
+        + " this session already has (ALTER ROLE or ALTER DATABASE ... SET, postgresql.conf, PGOPTIONS), as upgrade"
+        + " does; -Dquantagent.statementLockTimeout writes its own instead.\nSELECT CASE WHEN setting::bigint > 0 AND"
+        + " setting::bigint < 2000 THEN setting ELSE '2000' END AS quantagent_lock_timeout FROM pg_settings WHERE"
+        + " name = 'lock_timeout' \\gset\n\n"), sql);
+    assertEquals(1, sql.split("pg_settings", -1).length - 1, sql);
+    assertTrue(sql.contains("-- 001_create_a.sql\nBEGIN;\nSET LOCAL lock_timeout = :'quantagent_lock_timeout';\n"
+        + "create table a"), sql);
+    assertTrue(sql.contains("-- 002_backfill.sql\nBEGIN;\nSET LOCAL lock_timeout = 30000;\n"
+        + "SET LOCAL statement_timeout = 600000;\n"), sql);
+    // The index build waits as long as it needs (the guard would leave an invalid index); the statement after it not.
+    assertTrue(sql.contains("\\gexec\ncreate index concurrently a_id on a (id);\n"
+        + "set lock_timeout = :'quantagent_lock_timeout';\nanalyze a;\nreset lock_timeout;\nreset statement_timeout;\n"
+        + "INSERT INTO changelog"), sql);
+    assertTrue(sql.contains("-- 004_create_b.sql\nBEGIN;\nSET LOCAL lock_timeout = :'quantagent_lock_timeout';\n"
+        + "create table b"), sql);
+  }
+
+  /** A limit the user gave is the one asked for: the file writes it, as upgrade sets it, and reads no session. */
+  @Test
+  void anExplicitLockTimeoutIsWrittenAsItIsAndNoSessionIsRead(@TempDir Path dir) {
+    String sql = new Migrator(null, timeoutScripts(dir).source(), MigratorSettings.defaults()
+        .withChangelogTable("changelog").withRunner(RunnerSettings.parse("2s", 5, "off", "each")), EventLog.silent())
+        .upgradeSql(new Target.Head(), Optional.of("base"));
+    assertFalse(sql.contains("quantagent_lock_timeout"), sql);
+    assertTrue(sql.contains("-- 001_create_a.sql\nBEGIN;\nSET LOCAL lock_timeout = 2000;\ncreate table a"), sql);
+    assertTrue(sql.contains("\\gexec\ncreate index concurrently a_id on a (id);\nset lock_timeout = 2000;\n"
+        + "analyze a;\n"), sql);
+  }
+
+  /** A file whose every statement has its own limit, or none (an index build), needs no reading of the session. */
+  @Test
+  void aFileWithoutAStatementUnderTheRunsLimitReadsNoSession(@TempDir Path dir) {
     ScriptSource scripts = new Scripts(dir)
+        .add("001_create_a.sql", "-- quantagent:lock-timeout 5s\ncreate table a (id int);", "drop table a;")
+        .add("002_index_a.sql", "-- quantagent:no-transaction\ncreate index concurrently a_id on a (id);",
+            "-- quantagent:no-transaction\ndrop index concurrently a_id;")
+        .source();
+    String sql = new Migrator(null, scripts, "changelog", EventLog.silent())
+        .upgradeSql(new Target.Head(), Optional.of("base"));
+    assertFalse(sql.contains("quantagent_lock_timeout"), sql);
+    assertTrue(sql.contains("-- 001_create_a.sql\nBEGIN;\nSET LOCAL lock_timeout = 5000;\ncreate table a"), sql);
+  }
+
+  private static Scripts timeoutScripts(Path dir) {
+    return new Scripts(dir)
         .add("001_create_a.sql", "create table a (id int);", "drop table a;")
         .add("002_backfill.sql", "-- quantagent:lock-timeout 30s\n-- quantagent:statement-timeout 10min\n"
             + "update a set id = id;", "select 1;")
         .add("003_index_a.sql", "-- quantagent:no-transaction\ncreate index concurrently a_id on a (id);\n"
-            + "analyze a;", "-- quantagent:no-transaction\ndrop index concurrently a_id;")
-        .source();
-    String sql = new Migrator(null, scripts, "changelog", EventLog.silent())
-        .upgradeSql(new Target.Head(), Optional.of("base"));
-    assertTrue(sql.contains("-- 001_create_a.sql\nBEGIN;\nSET LOCAL lock_timeout = 2000;\ncreate table a"), sql);
-    assertTrue(sql.contains("-- 002_backfill.sql\nBEGIN;\nSET LOCAL lock_timeout = 30000;\n"
-        + "SET LOCAL statement_timeout = 600000;\n"), sql);
-    // The index build waits as long as it needs (the guard would leave an invalid index); the statement after it not.
-    assertTrue(sql.contains("\\gexec\ncreate index concurrently a_id on a (id);\nset lock_timeout = 2000;\n"
-        + "analyze a;\nreset lock_timeout;\nreset statement_timeout;\nINSERT INTO changelog"), sql);
+            + "analyze a;", "-- quantagent:no-transaction\ndrop index concurrently a_id;");
   }
 
   @Test
@@ -181,5 +226,7 @@ class OfflineSqlTest {
     // A SET LOCAL lasts until the shared transaction ends: the migration after an override sets the guard back.
     assertTrue(sql.contains("-- 002_create_b.sql\nSET LOCAL lock_timeout = 0;\nSET LOCAL statement_timeout TO"
         + " DEFAULT;\ncreate table b"), sql);
+    assertTrue(sql.contains("-- 004_create_c.sql\nBEGIN;\nSET LOCAL lock_timeout = :'quantagent_lock_timeout';\n"
+        + "SET LOCAL statement_timeout TO DEFAULT;\ncreate table c"), sql);
   }
 }
