@@ -7,14 +7,13 @@ import java.util.Optional;
 /**
  * The lock_timeout the offline SQL file sets for a migration's statements, as {@link LockLimit} has upgrade set it.
  * Where the run's default would give way to a stricter lock_timeout the session has from its login
- * ({@link LockLimit#forRun}), the file cannot know the session that will run it: it reads the limit once, at its start,
- * into a psql variable, and each migration that takes the run's limit sets that. A script's line, and a
- * {@code -Dquantagent.statementLockTimeout} the user gave, are written as they are.
+ * ({@link LockLimit#forRun}), the file cannot know the session that will run it: each migration that takes the run's
+ * limit goes back to the session's own ({@code DEFAULT}: the role's, the database's, postgresql.conf's, PGOPTIONS') and
+ * keeps it where it is stricter, in one {@code DO} statement, plain SQL that psql and any other client run (a psql
+ * variable would have made every such file psql's). A script's line, and a {@code -Dquantagent.statementLockTimeout}
+ * the user gave, are written as they are.
  */
 final class OfflineLockTimeout {
-  /** The psql variable the file reads the limit into. */
-  static final String VARIABLE = "quantagent_lock_timeout";
-
   private final RunnerSettings runner;
   private final boolean readsSession;
 
@@ -36,27 +35,34 @@ final class OfflineLockTimeout {
         : LockLimit.takesTheRunsLimit(migration, Optional.empty());
   }
 
-  /**
-   * The psql lines that read the limit, for the file's start: one query, whatever the number of migrations; empty when
-   * the file does not need it.
-   */
-  Optional<String> read() {
+  /** The header's line that says so, when the file keeps the session's stricter limit. */
+  Optional<String> note() {
     if (!readsSession) {
       return Optional.empty();
     }
-    // pg_settings gives lock_timeout in milliseconds, the unit a SET without one takes; 0 is none, never stricter.
-    String run = DurationSetting.forPostgres(runner.statementLockTimeout());
-    return Optional.of("-- The run's " + DurationSetting.show(runner.statementLockTimeout()) + " lock_timeout gives way"
-        + " to a stricter one this session already has (ALTER ROLE or ALTER DATABASE ... SET, postgresql.conf,"
-        + " PGOPTIONS), as upgrade does; -Dquantagent.statementLockTimeout writes its own instead.\n"
-        + "SELECT CASE WHEN setting::bigint > 0 AND setting::bigint < " + run + " THEN setting ELSE '" + run + "'"
-        + " END AS " + VARIABLE + " FROM pg_settings WHERE name = 'lock_timeout' \\gset\n");
+    return Optional.of("-- Where the session has a lock_timeout of its own stricter than the run's "
+        + DurationSetting.show(runner.statementLockTimeout()) + " (ALTER ROLE or ALTER DATABASE ... SET,"
+        + " postgresql.conf, PGOPTIONS), a migration without a limit of its own keeps it, as upgrade does;"
+        + " -Dquantagent.statementLockTimeout writes its own instead.\n");
+  }
+
+  /**
+   * Back to the session's own lock_timeout, kept where it is stricter than the run's; {@code local}: for the
+   * transaction only.
+   */
+  private String keepStricter(boolean local) {
+    long run = runner.statementLockTimeout().toMillis();
+    String session = "current_setting('lock_timeout')";
+    return "DO $quantagent$BEGIN " + (local ? "SET LOCAL lock_timeout TO DEFAULT" : "RESET lock_timeout")
+        + "; PERFORM set_config('lock_timeout', CASE WHEN " + session + "::interval > interval '0' AND " + session
+        + "::interval < interval '" + run + " milliseconds' THEN " + session + " ELSE '" + run + "' END, " + local
+        + "); END$quantagent$";
   }
 
   /** The {@code SET LOCAL} of a migration in a transaction; empty where the server's own applies. */
   Optional<String> setLocal(PlannedMigration migration) {
     if (readsSession && LockLimit.takesTheRunsLimit(migration, Optional.empty())) {
-      return Optional.of("SET LOCAL lock_timeout = :'" + VARIABLE + "'");
+      return Optional.of(keepStricter(true));
     }
     SessionTimeout limit = migration.directives().sessionLockTimeout(runner);
     return limit.value().map(value -> limit.setLocal("lock_timeout"));
@@ -68,7 +74,7 @@ final class OfflineLockTimeout {
    */
   String set(PlannedMigration migration, SqlStatement statement) {
     if (readsSession && LockLimit.takesTheRunsLimit(migration, Optional.of(statement))) {
-      return "set lock_timeout = :'" + VARIABLE + "'";
+      return keepStricter(false);
     }
     SessionTimeout limit = Concurrently.is(statement)
         ? SessionTimeout.of(migration.directives().lockTimeout(), Duration.ZERO)

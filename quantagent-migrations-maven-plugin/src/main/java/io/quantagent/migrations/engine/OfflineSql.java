@@ -8,7 +8,7 @@ import java.util.Optional;
  * or a deployment pipeline ({@code psql -v ON_ERROR_STOP=1 -f FILE}). Each migration is its own
  * transaction, as when the plugin runs it (with {@code -Dquantagent.transaction=all}, the migrations between
  * no-transaction scripts share one), except scripts marked {@code -- quantagent:no-transaction}; each gets the lock and
- * statement timeouts the runner would set (the session's own stricter lock_timeout read once, at the file's start: see
+ * statement timeouts the runner would set (the session's own stricter lock_timeout kept: see
  * {@link OfflineLockTimeout}), and an index build the invalid leftovers of a failed earlier run dropped
  * before it (psql's {@code \gexec}, so the file is psql's), and the {@link ClientEncodingGuard} after a script that may
  * set the client encoding. A script the runner would refuse is refused here too, before any SQL is written. What
@@ -65,7 +65,7 @@ final class OfflineSql {
         // The file is UTF-8 whatever psql's own encoding is (PGCLIENTENCODING, a Windows code page, SQL_ASCII under a
         // C locale): read otherwise, its text would be stored garbled, and the client-encoding check would fail.
         .append("SET client_encoding = 'UTF8';\n");
-    lockTimeout.read().ifPresent(sql::append);
+    lockTimeout.note().ifPresent(sql::append);
     return sql.append('\n');
   }
 
