@@ -15,14 +15,19 @@ import java.util.Optional;
  */
 final class OfflineLockTimeout {
   private final RunnerSettings runner;
-  private final boolean readsSession;
+  private final boolean keepsSessionsLimit;
+  /** The same two statements for every migration under the run's limit: in a transaction, and in auto-commit. */
+  private final String keepStricterInTransaction;
+  private final String keepStricterInSession;
 
-  private OfflineLockTimeout(RunnerSettings runner, boolean readsSession) {
+  private OfflineLockTimeout(RunnerSettings runner, boolean keepsSessionsLimit) {
     this.runner = runner;
-    this.readsSession = readsSession;
+    this.keepsSessionsLimit = keepsSessionsLimit;
+    this.keepStricterInTransaction = keepStricter(runner, true);
+    this.keepStricterInSession = keepStricter(runner, false);
   }
 
-  /** @param migrations the file's: it reads the session only when one of them takes the run's limit */
+  /** @param migrations the file's: it keeps the session's limit only when one of them takes the run's */
   static OfflineLockTimeout of(RunnerSettings runner, List<PlannedMigration> migrations) {
     boolean defaultGivesWay = !runner.statementLockTimeoutGiven() && !runner.statementLockTimeout().isZero();
     return new OfflineLockTimeout(runner,
@@ -37,7 +42,7 @@ final class OfflineLockTimeout {
 
   /** The header's line that says so, when the file keeps the session's stricter limit. */
   Optional<String> note() {
-    if (!readsSession) {
+    if (!keepsSessionsLimit) {
       return Optional.empty();
     }
     return Optional.of("-- Where the session has a lock_timeout of its own stricter than the run's "
@@ -50,7 +55,7 @@ final class OfflineLockTimeout {
    * Back to the session's own lock_timeout, kept where it is stricter than the run's; {@code local}: for the
    * transaction only.
    */
-  private String keepStricter(boolean local) {
+  private static String keepStricter(RunnerSettings runner, boolean local) {
     long run = runner.statementLockTimeout().toMillis();
     String session = "current_setting('lock_timeout')";
     return "DO $quantagent$BEGIN " + (local ? "SET LOCAL lock_timeout TO DEFAULT" : "RESET lock_timeout")
@@ -61,8 +66,8 @@ final class OfflineLockTimeout {
 
   /** The {@code SET LOCAL} of a migration in a transaction; empty where the server's own applies. */
   Optional<String> setLocal(PlannedMigration migration) {
-    if (readsSession && LockLimit.takesTheRunsLimit(migration, Optional.empty())) {
-      return Optional.of(keepStricter(true));
+    if (keepsSessionsLimit && LockLimit.takesTheRunsLimit(migration, Optional.empty())) {
+      return Optional.of(keepStricterInTransaction);
     }
     SessionTimeout limit = migration.directives().sessionLockTimeout(runner);
     return limit.value().map(value -> limit.setLocal("lock_timeout"));
@@ -73,8 +78,8 @@ final class OfflineLockTimeout {
    * long as it takes unless the script's line says otherwise (see {@link NoTransactionScript}).
    */
   String set(PlannedMigration migration, SqlStatement statement) {
-    if (readsSession && LockLimit.takesTheRunsLimit(migration, Optional.of(statement))) {
-      return keepStricter(false);
+    if (keepsSessionsLimit && LockLimit.takesTheRunsLimit(migration, Optional.of(statement))) {
+      return keepStricterInSession;
     }
     SessionTimeout limit = Concurrently.is(statement)
         ? SessionTimeout.of(migration.directives().lockTimeout(), Duration.ZERO)
